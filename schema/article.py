@@ -28,6 +28,9 @@ class Article(BaseModel):
     summary_only: bool = Field(False, description="True when only a feed summary was available.")
     read_at: datetime | None = None
     raw_sha256: str | None = Field(None, description="SHA-256 of the exact bytes it was read from.")
+    raw: bytes | None = Field(None, exclude=True, repr=False,
+                              description="The exact bytes it was read from (not dumped), so the "
+                                          "archive can keep the original; None when unavailable.")
 
     @property
     def content_hash(self) -> str:
