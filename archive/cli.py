@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from newsfacts.ingest.sources import ReadError, iter_paths, read_path
+DB_OPTION = click.option("--db", "db_path", default="archive.db", show_default=True,
+                         type=click.Path(dir_okay=False, path_type=Path), help="The archive file.")
+
+
+def _open(db_path: Path):
+    from .db import connect
+
+    return connect(db_path)
 
 
 @click.group()
@@ -18,36 +26,220 @@ def cli():
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("targets", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Extraction processes (0: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
+def ingest(targets, db_path, workers, quiet):
+    """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
+
+    Each article is recorded in its own transaction; a bad input is reported and skipped. Ends
+    with a summary; the exit status is 1 when anything failed.
+    """
+    import os
+
+    from .batch import ingest as run
+
+    if workers == 0:
+        workers = os.cpu_count() or 1
+    conn = _open(db_path)
+    started = time.monotonic()
+    tty = sys.stderr.isatty()
+    seen = [0]
+
+    def progress(summary, source):
+        seen[0] += 1
+        if quiet:
+            return
+        rate = seen[0] / max(time.monotonic() - started, 1e-9)
+        text = f"[{seen[0]}] {summary.line()} ({rate:.1f}/s)"
+        if tty:
+            click.echo(f"\r{text} {Path(source).name[:40]:<40}", err=True, nl=False)
+        elif seen[0] % 25 == 0:
+            click.echo(text, err=True)
+
+    try:
+        summary = run(conn, targets, workers=workers, progress=progress)
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: articles recorded so far are kept; run again to continue", err=True)
+        sys.exit(130)
+    if tty and not quiet and seen[0]:
+        click.echo("", err=True)
+    for source, reason in summary.failures:
+        click.echo(f"error: {source}: {reason}", err=True)
+    click.echo(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {db_path}")
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
-def extract(files, fmt):
-    """Print the claims document of each FILE (quotes, figures, dates, speakers).
+def extract(targets, fmt):
+    """Print the claims document of each article in TARGETS (nothing is stored).
 
     The pipeline is loaded once for the whole batch. With json, one document prints as an object
     and several as a list; with jsonl, one line per document.
     """
     from newsfacts.ingest.extract import extract_many
+    from newsfacts.ingest.sources import ReadError
 
-    articles, failed = [], 0
-    for path in iter_paths(files):
-        try:
-            articles.extend(read_path(path))
-        except ReadError as e:
-            click.echo(f"error: {e}", err=True)
-            failed += 1
-    docs = [c.model_dump(mode="json") for _, c in extract_many(articles)]
+    from .batch import iter_inputs
+
+    failed = 0
+
+    def articles():
+        nonlocal failed
+        for item in iter_inputs(targets):
+            if isinstance(item, ReadError):
+                click.echo(f"error: {item}", err=True)
+                failed += 1
+            else:
+                yield item
+
+    docs = (c.model_dump(mode="json") for _, c in extract_many(articles()))
     if fmt == "jsonl":
         for d in docs:
             click.echo(json.dumps(d, ensure_ascii=False))
     else:
+        docs = list(docs)
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
-    if failed:
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@DB_OPTION
+def rebuild(db_path):
+    """Drop the derived tables and replay every event (no NLP is re-run)."""
+    from .rebuild import rebuild as run
+
+    started = time.monotonic()
+    n = run(_open(db_path))
+    click.echo(f"replayed {n} events in {time.monotonic() - started:.1f}s")
+
+
+@cli.command()
+@DB_OPTION
+def verify(db_path):
+    """Check the hash chain and every payload; name the first event that was tampered with."""
+    from .log import verify as run
+
+    checked, problem = run(_open(db_path))
+    if problem:
+        click.echo(f"event {problem.seq}: {problem.reason} ({checked} events checked)", err=True)
         sys.exit(1)
+    click.echo(f"ok: {checked} events, hash chain intact")
+
+
+@cli.command()
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--as-of", "as_of", help="A UTC time (ISO 8601) or an event number: what the archive knew then.")
+def history(article_id, db_path, as_of):
+    """The revisions and extractions of an article, or its state at an earlier moment."""
+    from .rebuild import as_of as at
+
+    conn = _open(db_path)
+    if as_of:
+        until = {"until_seq": int(as_of)} if as_of.isdigit() else {"until_time": as_of}
+        conn = at(conn, **until)
+    art = conn.execute("SELECT id, title, revision, content_hash, updated_at FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    if art is None:
+        raise click.ClickException(f"no article {article_id}" + (f" as of {as_of}" if as_of else ""))
+    out = {
+        "article": dict(art),
+        "revisions": [dict(r) for r in conn.execute(
+            "SELECT revision, content_hash, title, recorded_at, event_seq FROM revisions "
+            "WHERE article_id = ? ORDER BY revision", (article_id,))],
+        "extractions": [dict(r) for r in conn.execute(
+            "SELECT event_seq, revision, extractor, quotes, figures, dates, recorded_at FROM extractions "
+            "WHERE article_id = ? ORDER BY event_seq", (article_id,))],
+        "quotes": [dict(r) for r in conn.execute(
+            "SELECT id, kind, text, speaker FROM quotes WHERE article_id = ? ORDER BY start", (article_id,))],
+    }
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+@cli.group()
+def speakers():
+    """Fix speaker identities across the archive (recorded as events, kept through rebuilds)."""
+
+
+@speakers.command("merge")
+@click.argument("speaker_id")
+@click.argument("into")
+@DB_OPTION
+@click.option("--reason")
+def speakers_merge(speaker_id, into, db_path, reason):
+    """Merge SPEAKER_ID into INTO: its quotes count as INTO's from now on."""
+    from .store import append_and_apply
+
+    conn = _open(db_path)
+    for sid in (speaker_id, into):
+        if not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
+            raise click.ClickException(f"no speaker {sid!r}")
+    e = append_and_apply(conn, f"speaker:{speaker_id}", "speaker.merged",
+                         {"speaker_id": speaker_id, "into": into, "reason": reason})
+    click.echo(f"event {e.seq}: {speaker_id} merged into {into}")
+
+
+@speakers.command("split")
+@click.argument("speaker_id")
+@DB_OPTION
+@click.option("--reason")
+def speakers_split(speaker_id, db_path, reason):
+    """Undo the merge of SPEAKER_ID: its quotes become its own again."""
+    from .store import append_and_apply
+
+    conn = _open(db_path)
+    row = conn.execute("SELECT target_id FROM speaker_redirects WHERE speaker_id = ?", (speaker_id,)).fetchone()
+    if row is None:
+        raise click.ClickException(f"{speaker_id!r} is not merged into another speaker")
+    e = append_and_apply(conn, f"speaker:{speaker_id}", "speaker.split",
+                         {"speaker_id": speaker_id, "from": row[0], "reason": reason})
+    click.echo(f"event {e.seq}: {speaker_id} split from {row[0]}")
+
+
+@cli.command()
+@click.argument("claim_id")
+@click.argument("verdict")
+@DB_OPTION
+@click.option("--note")
+def verdict(claim_id, verdict, db_path, note):
+    """Record a fact-checker's VERDICT (true, false, misleading, ...) on a quote, figure or date."""
+    from .store import append_and_apply
+
+    conn = _open(db_path)
+    table = next((t for t in ("quotes", "figures", "dates")
+                  if conn.execute(f"SELECT 1 FROM {t} WHERE id = ?", (claim_id,)).fetchone()), None)
+    if table is None:
+        raise click.ClickException(f"no quote, figure or date {claim_id!r}")
+    e = append_and_apply(conn, f"claim:{claim_id}", "verdict.recorded",
+                         {"claim_id": claim_id, "claim_table": table, "verdict": verdict, "note": note})
+    click.echo(f"event {e.seq}: {verdict} on {table} {claim_id}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db_path, port, host):
+    """Browse the archive in Datasette (read-only), with metadata.yml."""
+    import subprocess
+
+    from .serve import datasette_args
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path} does not exist: run `newsfacts ingest` first")
+    _open(db_path).close()  # bring it to the current schema before Datasette opens it read-only
+    sys.exit(subprocess.call([sys.executable, "-m", "datasette", *datasette_args(db_path), "--host", host,
+                              "--port", str(port)]))
 
 
 @cli.command("schema")
 def schema_cmd():
-    """Print the JSON Schema of the claims document."""
+    """Print the JSON Schema of the claims document (the public contract of `extract`)."""
     from newsfacts.schema.claims import Claims
 
     click.echo(json.dumps(Claims.model_json_schema(), indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,7 +52,10 @@ class Article(BaseModel):
         if self.title and self.outlet and self.published:
             return f"otd:{self.outlet.strip().lower()}|{self.published.isoformat()}|{self.title.strip().lower()}"
         if self.source:
-            return "source:" + self.source
+            src = self.source
+            if "://" not in src and not src.startswith("<"):
+                src = os.path.abspath(src.split("#", 1)[0]) + ("#" + src.split("#", 1)[1] if "#" in src else "")
+            return "source:" + src
         return "content:" + self.content_hash
 
     @property

@@ -1,0 +1,164 @@
+"""Ingesting many inputs: read lazily, extract in batches (optionally in worker processes), and
+record each article in its own transaction, in input order.
+
+Extraction is a pure function of an article, so it runs outside any transaction; only the
+recording holds the write lock, one article at a time. Killed at any point, the archive holds
+whole articles only; run again, articles already recorded are recognised before any NLP runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsfacts.ingest.sources import ReadError
+
+try:
+    from newsfacts.ingest.sources import iter_inputs
+except ImportError:  # TEMPORARY until the readers land
+    from newsfacts.ingest.sources import iter_paths, read_path
+
+    def iter_inputs(targets):
+        for path in iter_paths(targets):
+            try:
+                yield from read_path(path)
+            except ReadError as e:
+                yield e
+from newsfacts.schema.article import Article
+from newsfacts.schema.claims import Claims
+
+from .store import Decision, Outcome, decide, needs_extraction, record
+
+
+@dataclass
+class Summary:
+    counts: Counter = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def line(self) -> str:
+        parts = [f"{self.counts[k]} {k}" for k in ("ingested", "revised", "reextracted", "sighted", "unchanged")]
+        return ", ".join(parts) + f", {self.failed} failed"
+
+
+Progress = Callable[[Summary, str], None]
+
+_worker_nlp = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    from newsfacts.ingest.extract.pipeline import load
+
+    _worker_nlp = load()
+
+
+def _extract_chunk(articles: list[Article]) -> list[Claims | str]:
+    """In a worker: claims for each article, or the error message where extraction failed."""
+    return _extract_safely(articles, _worker_nlp)
+
+
+def _extract_safely(articles: list[Article], nlp) -> list[Claims | str]:
+    from newsfacts.ingest.extract import extract_many
+
+    try:
+        return [c for _, c in extract_many(articles, nlp)]
+    except Exception:
+        out: list[Claims | str] = []
+        for a in articles:  # find the article that failed; the others still go in
+            try:
+                out.append(next(extract_many([a], nlp))[1])
+            except Exception as e:
+                out.append(f"extraction failed: {type(e).__name__}: {e}")
+        return out
+
+
+def _extract_here(article: Article) -> Claims | str:
+    from newsfacts.ingest.extract.pipeline import load
+
+    return _extract_safely([article], load())[0]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int = 1, chunk_size: int = 8,
+           progress: Progress | None = None, actor: str | None = None) -> Summary:
+    """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input."""
+    from newsfacts.ingest.extract import EXTRACTOR_VERSION
+
+    summary = Summary()
+
+    def triaged() -> Iterator[tuple[Article, Decision | None]]:
+        """Articles with what they need; read errors are counted on the way."""
+        for item in iter_inputs(targets):
+            if isinstance(item, ReadError):
+                summary.failures.append((item.source, item.reason))
+                if progress:
+                    progress(summary, item.source)
+                continue
+            yield item, decide(conn, item, EXTRACTOR_VERSION)
+
+    def finish(article: Article, claims: Claims | str | None) -> None:
+        source = article.source or "<input>"
+        if isinstance(claims, str):
+            summary.failures.append((source, claims))
+        else:
+            try:
+                if claims is None and needs_extraction(decide(conn, article, EXTRACTOR_VERSION)):
+                    claims = _extract_here(article)  # the archive changed since triage (a duplicate)
+                if isinstance(claims, str):
+                    raise ValueError(claims)
+                outcome: Outcome = record(conn, article, claims, EXTRACTOR_VERSION, actor)
+                summary.counts[outcome.status] += 1
+            except sqlite3.DatabaseError:
+                raise  # the archive itself is in trouble: stop, nothing half-written stays
+            except Exception as e:  # a claim the models refuse: report, keep going
+                summary.failures.append((source, f"could not record: {type(e).__name__}: {e}"))
+        if progress:
+            progress(summary, source)
+
+    def extraction_batches(chunks: Iterable[list[tuple[Article, Decision]]]):
+        """(chunk, claims list) pairs in input order, from this process or a pool."""
+        if workers <= 1:
+            from newsfacts.ingest.extract.pipeline import load
+
+            nlp = None
+            for chunk in chunks:
+                todo = [a for a, d in chunk if needs_extraction(d)]
+                if todo and nlp is None:
+                    nlp = load()
+                yield chunk, (_extract_safely(todo, nlp) if todo else [])
+            return
+        import multiprocessing as mp
+        from collections import deque
+
+        ctx = mp.get_context("spawn")
+        with ctx.Pool(workers, initializer=_init_worker) as pool:
+            # chunks are triaged here, in the thread that owns the connection; results are taken
+            # in submission order, so events are appended in the same order as with one worker
+            inflight: deque = deque()
+            for chunk in chunks:
+                todo = [a for a, d in chunk if needs_extraction(d)]
+                inflight.append((chunk, pool.apply_async(_extract_chunk, (todo,)) if todo else None))
+                while len(inflight) > 2 * workers:
+                    done, fut = inflight.popleft()
+                    yield done, (fut.get() if fut else [])
+            while inflight:
+                done, fut = inflight.popleft()
+                yield done, (fut.get() if fut else [])
+
+    for chunk, results in extraction_batches(_chunks(triaged(), chunk_size)):
+        results = iter(results)
+        for article, d in chunk:
+            finish(article, next(results) if needs_extraction(d) else None)
+    return summary

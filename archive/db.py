@@ -1,0 +1,108 @@
+"""Opening an archive and bringing it to the current schema (idempotently)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib.resources import files
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 30_000
+FTS_TABLES = {"articles": ["title", "text"], "quotes": ["text", "speaker", "sentence"]}
+
+
+def _sql(name: str) -> str:
+    return files("newsfacts.schema").joinpath(name).read_text(encoding="utf-8")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, with a busy timeout,
+    brought to the current schema."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    migrate(conn)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: an article is all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Create whatever is missing; safe to run on every open and from several processes."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+    if {"events", "articles", "articles_fts", "quotes_fts"} <= have and "speaker_quotes" in have:
+        return
+    with transaction(conn):
+        for statement in _statements(_sql("events.sql")):
+            conn.execute(statement)
+        create_derived(conn)
+        conn.execute("INSERT OR IGNORE INTO schema_migrations VALUES ('1-initial', ?)",
+                     (datetime.now(timezone.utc).isoformat(),))
+
+
+def create_derived(conn: sqlite3.Connection) -> None:
+    """Derived tables, full-text indexes and views (inside the caller's transaction)."""
+    for statement in _statements(_sql("tables.sql")) + _statements(_sql("views.sql")):
+        conn.execute(statement)
+    for table, columns in FTS_TABLES.items():
+        _enable_fts(conn, table, columns)
+
+
+def drop_derived(conn: sqlite3.Connection) -> None:
+    """Drop every derived table, view, FTS index and trigger (inside the caller's transaction)."""
+    rows = conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "AND type IN ('view', 'trigger', 'table') ORDER BY type = 'table'").fetchall()
+    keep = {"events", "schema_migrations", "events_no_update", "events_no_delete", "events_no_replace"}
+    for kind, name in rows:
+        if name in keep:
+            continue
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        if exists:  # an FTS table's shadow tables go with it
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+
+
+def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
+    """FTS5 over a table, kept in step by triggers (the same shape sqlite-utils' enable_fts
+    makes, written here so it runs inside our transaction instead of committing on its own)."""
+    fts = f"{table}_fts"
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{fts}] USING FTS5 ({cols}, content=[{table}])")
+    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_ai] AFTER INSERT ON [{table}] BEGIN
+        INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END""")
+    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_ad] AFTER DELETE ON [{table}] BEGIN
+        INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); END""")
+    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_au] AFTER UPDATE ON [{table}] BEGIN
+        INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old});
+        INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END""")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a SQL script into statements (sqlite3.complete_statement knows about triggers)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,133 @@
+"""The event log: appending (with the hash chain), reading, and verifying."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from newsfacts.schema.events import EVENT_TYPES, validate_payload
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    stream: str
+    version: int
+    type: str
+    schema_version: int
+    payload: dict
+    recorded_at: str
+    actor: str
+    prev_hash: str | None
+    hash: str
+
+
+def default_actor() -> str:
+    """Who records: $NEWSFACTS_ACTOR, else the login name."""
+    if os.environ.get("NEWSFACTS_ACTOR"):
+        return os.environ["NEWSFACTS_ACTOR"]
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name (some containers)
+        return "unknown"
+
+
+def canonical(payload: dict) -> str:
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_hash(seq: int, stream: str, version: int, type_: str, schema_version: int,
+               payload_json: str, recorded_at: str, actor: str, prev_hash: str | None) -> str:
+    """SHA-256 over every stored field and the previous event's hash: any edit breaks the chain."""
+    h = hashlib.sha256()
+    for part in (str(seq), stream, str(version), type_, str(schema_version), payload_json,
+                 recorded_at, actor, prev_hash or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def append(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,
+           actor: str | None = None, recorded_at: str | None = None) -> Event:
+    """Append one event at the end of its stream; call inside a transaction (BEGIN IMMEDIATE)
+    so that the stream version and the chain's last hash cannot change under us."""
+    if not conn.in_transaction:
+        raise RuntimeError("append() must run inside a transaction")
+    clean = validate_payload(type_, payload)
+    schema_version = EVENT_TYPES[type_][1]
+    payload_json = canonical(clean)
+    actor = actor or default_actor()
+    recorded_at = recorded_at or datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    last = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    seq = (last[0] + 1) if last else 1
+    prev_hash = last[1] if last else None
+    version = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM events WHERE stream = ?",
+                           (stream,)).fetchone()[0]
+    digest = event_hash(seq, stream, version, type_, schema_version, payload_json, recorded_at,
+                        actor, prev_hash)
+    conn.execute(
+        "INSERT INTO events (seq, stream, version, type, schema_version, payload, recorded_at, "
+        "actor, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, stream, version, type_, schema_version, payload_json, recorded_at, actor, prev_hash, digest))
+    return Event(seq, stream, version, type_, schema_version, clean, recorded_at, actor, prev_hash, digest)
+
+
+def _row_to_event(row) -> Event:
+    return Event(row["seq"], row["stream"], row["version"], row["type"], row["schema_version"],
+                 json.loads(row["payload"]), row["recorded_at"], row["actor"], row["prev_hash"], row["hash"])
+
+
+def read(conn: sqlite3.Connection, until_seq: int | None = None,
+         until_time: str | None = None, stream: str | None = None) -> Iterator[Event]:
+    """Events in order, optionally only up to a sequence number or a recorded time."""
+    sql, args = "SELECT * FROM events WHERE 1=1", []
+    if until_seq is not None:
+        sql += " AND seq <= ?"
+        args.append(until_seq)
+    if until_time is not None:
+        sql += " AND recorded_at <= ?"
+        args.append(until_time)
+    if stream is not None:
+        sql += " AND stream = ?"
+        args.append(stream)
+    for row in conn.execute(sql + " ORDER BY seq", args):
+        yield _row_to_event(row)
+
+
+@dataclass(frozen=True)
+class Problem:
+    seq: int
+    reason: str
+
+
+def verify(conn: sqlite3.Connection) -> tuple[int, Problem | None]:
+    """Walk the chain; return how many events were checked and the first problem found."""
+    prev_hash, expected_seq, checked = None, None, 0
+    versions: dict[str, int] = {}
+    for row in conn.execute("SELECT * FROM events ORDER BY seq"):
+        checked += 1
+        seq = row["seq"]
+        if expected_seq is not None and seq != expected_seq:
+            return checked, Problem(expected_seq, f"event {expected_seq} is missing (next is {seq})")
+        if row["prev_hash"] != prev_hash:
+            return checked, Problem(seq, "its prev_hash does not match the hash of the event before it")
+        digest = event_hash(seq, row["stream"], row["version"], row["type"], row["schema_version"],
+                            row["payload"], row["recorded_at"], row["actor"], row["prev_hash"])
+        if digest != row["hash"]:
+            return checked, Problem(seq, "its content does not match its hash (it was altered)")
+        if row["version"] != versions.get(row["stream"], 0) + 1:
+            return checked, Problem(seq, f"stream {row['stream']} skips from version "
+                                         f"{versions.get(row['stream'], 0)} to {row['version']}")
+        try:
+            validate_payload(row["type"], json.loads(row["payload"]))
+        except Exception as e:  # a payload no model accepts cannot be replayed
+            return checked, Problem(seq, f"its payload is not a valid {row['type']}: {str(e).splitlines()[0]}")
+        versions[row["stream"]] = row["version"]
+        prev_hash, expected_seq = row["hash"], seq + 1
+    return checked, None

@@ -1,0 +1,107 @@
+"""Recording articles and their claims: the decisions of the write path, one transaction each.
+
+`decide()` says what an article needs (cheap, before NLP); `record()` appends the events and
+applies them to the tables in one BEGIN IMMEDIATE transaction, deciding again inside it so that
+two processes ingesting at once cannot both append the same thing.
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from typing import Literal
+
+from newsfacts.schema.article import Article
+from newsfacts.schema.claims import Claims
+from newsfacts.schema.events import ArticleFields
+
+from . import log
+from .db import transaction
+from .projections import apply
+
+Status = Literal["ingested", "revised", "reextracted", "sighted", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    article_id: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    article_id: str
+    revision: int
+    events: int
+
+
+def decide(conn: sqlite3.Connection, article: Article, extractor: str) -> Decision:
+    """What ingesting this article would do, from the current tables."""
+    same = conn.execute("SELECT id, revision, extractor FROM articles WHERE content_hash = ? "
+                        "ORDER BY (id = ?) DESC LIMIT 1",
+                        (article.content_hash, article.article_id)).fetchone()
+    if same is not None:
+        aid, rev = same["id"], same["revision"]
+        if same["extractor"] != extractor:
+            return Decision("reextracted", aid, rev)
+        if article.source and not conn.execute(
+                "SELECT 1 FROM sightings WHERE article_id = ? AND source = ?", (aid, article.source)).fetchone():
+            return Decision("sighted", aid, rev)
+        return Decision("unchanged", aid, rev)
+    prior = conn.execute("SELECT revision FROM articles WHERE id = ?", (article.article_id,)).fetchone()
+    if prior is not None:
+        return Decision("revised", article.article_id, prior["revision"] + 1)
+    return Decision("ingested", article.article_id, 1)
+
+
+def needs_extraction(decision: Decision) -> bool:
+    return decision.status in ("ingested", "revised", "reextracted")
+
+
+def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, extractor: str,
+           actor: str | None = None) -> Outcome:
+    """Append what the article needs and update the tables, atomically."""
+    with transaction(conn):
+        d = decide(conn, article, extractor)
+        if needs_extraction(d) and claims is None:
+            raise ValueError(f"{article.source}: claims are needed to record a {d.status} article")
+        events = []
+        stream = f"article:{d.article_id}"
+        raw = getattr(article, "raw", None)
+        if d.status in ("ingested", "revised", "sighted") and raw is not None and article.raw_sha256:
+            if not conn.execute("SELECT 1 FROM originals WHERE sha256 = ?", (article.raw_sha256,)).fetchone():
+                events.append(log.append(conn, f"original:{article.raw_sha256}", "original.stored", {
+                    "sha256": article.raw_sha256, "size": len(raw),
+                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")}, actor))
+                apply(conn, events[-1])
+        if d.status in ("ingested", "revised"):
+            fields = ArticleFields.model_validate(article.model_dump(exclude={"raw"}))
+            events.append(log.append(conn, stream, "article.revised", {
+                "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
+                "content_hash": article.content_hash, "article": fields.model_dump(mode="json")}, actor))
+            apply(conn, events[-1])
+        elif d.status == "sighted":
+            events.append(log.append(conn, stream, "article.sighted", {
+                "article_id": d.article_id, "source": article.source, "reader": article.reader,
+                "read_at": article.read_at.isoformat() if article.read_at else None,
+                "raw_sha256": article.raw_sha256}, actor))
+            apply(conn, events[-1])
+        if needs_extraction(d):
+            events.append(log.append(conn, stream, "claims.extracted", {
+                "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
+                "claims": claims.model_dump(mode="json")}, actor))
+            apply(conn, events[-1])
+        return Outcome(d.status, d.article_id, d.revision, len(events))
+
+
+def append_and_apply(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,
+                     actor: str | None = None) -> log.Event:
+    """One event outside ingest (a merge, a verdict), with its table changes, atomically."""
+    with transaction(conn):
+        event = log.append(conn, stream, type_, payload, actor)
+        apply(conn, event)
+        return event

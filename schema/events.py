@@ -1,0 +1,124 @@
+"""Every event the log can hold: its type name, its schema version and its payload model.
+
+The payload of each appended event is validated by the model registered for its type, so the
+log never holds a shape that the projections cannot replay.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .claims import Claims
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleFields(_Payload):
+    """The article as read (Article minus the raw bytes, which go to `original.stored`)."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    source: str | None = None
+    reader: str | None = None
+    summary_only: bool = False
+    read_at: datetime | None = None
+    raw_sha256: str | None = None
+
+
+class ArticleRevised(_Payload):
+    """A new text of an article: revision 1 when first seen, then one per changed text."""
+
+    article_id: str
+    revision: int = Field(ge=1)
+    identity: str
+    content_hash: str
+    article: ArticleFields
+
+
+class ClaimsExtracted(_Payload):
+    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP."""
+
+    article_id: str
+    revision: int = Field(ge=1)
+    extractor: str
+    claims: Claims
+
+
+class ArticleSighted(_Payload):
+    """The same content read again from another address: one article, several sightings."""
+
+    article_id: str
+    source: str
+    reader: str | None = None
+    read_at: datetime | None = None
+    raw_sha256: str | None = None
+
+
+class OriginalStored(_Payload):
+    """The exact bytes an article was read from, zlib-compressed, base64; once per content."""
+
+    sha256: str
+    size: int
+    compression: Literal["zlib"] = "zlib"
+    data: str
+
+
+class SpeakerMerged(_Payload):
+    """A person's decision that two speaker rows are one source."""
+
+    speaker_id: str
+    into: str
+    reason: str | None = None
+
+
+class SpeakerSplit(_Payload):
+    """Undo a merge: the speaker becomes its own row again."""
+
+    speaker_id: str
+    from_: str = Field(alias="from")
+    reason: str | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class VerdictRecorded(_Payload):
+    """A fact-checker's verdict on one claim (quote, figure or date)."""
+
+    claim_id: str
+    claim_table: Literal["quotes", "figures", "dates"]
+    verdict: str
+    note: str | None = None
+
+
+EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
+    "article.revised": (ArticleRevised, 1),
+    "claims.extracted": (ClaimsExtracted, 1),
+    "article.sighted": (ArticleSighted, 1),
+    "original.stored": (OriginalStored, 1),
+    "speaker.merged": (SpeakerMerged, 1),
+    "speaker.split": (SpeakerSplit, 1),
+    "verdict.recorded": (VerdictRecorded, 1),
+}
+"""type name -> (payload model, current schema version)."""
+
+
+def validate_payload(event_type: str, payload: dict) -> dict:
+    """The payload as the type's model dumps it (JSON-ready); raises on anything malformed."""
+    try:
+        model, _ = EVENT_TYPES[event_type]
+    except KeyError:
+        raise ValueError(f"unknown event type {event_type!r}") from None
+    return model.model_validate(payload).model_dump(mode="json", by_alias=True)
+
+
+def parse_payload(event_type: str, payload: dict) -> _Payload:
+    return EVENT_TYPES[event_type][0].model_validate(payload)

@@ -1,0 +1,158 @@
+-- Derived tables: a pure function of the events, dropped and replayed by `newsfacts rebuild`.
+CREATE TABLE IF NOT EXISTS articles (
+    id            TEXT PRIMARY KEY,
+    title         TEXT,
+    outlet        TEXT,
+    author        TEXT,
+    published     TEXT,
+    month         TEXT,
+    url           TEXT,
+    source        TEXT,
+    reader        TEXT,
+    summary_only  INTEGER NOT NULL DEFAULT 0,
+    revision      INTEGER NOT NULL,
+    extractor     TEXT,
+    words         INTEGER NOT NULL,
+    quotes        INTEGER NOT NULL DEFAULT 0,
+    figures       INTEGER NOT NULL DEFAULT 0,
+    dates         INTEGER NOT NULL DEFAULT 0,
+    content_hash  TEXT NOT NULL,
+    raw_sha256    TEXT,
+    first_seen    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    text          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS revisions (
+    id            TEXT PRIMARY KEY,               -- <article id>/<revision>
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    revision      INTEGER NOT NULL,
+    title         TEXT,
+    published     TEXT,
+    source        TEXT,
+    content_hash  TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    event_seq     INTEGER NOT NULL REFERENCES events(seq),
+    text          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id);
+
+CREATE TABLE IF NOT EXISTS extractions (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    revision      INTEGER NOT NULL,
+    extractor     TEXT NOT NULL,
+    quotes        INTEGER NOT NULL,
+    figures       INTEGER NOT NULL,
+    dates         INTEGER NOT NULL,
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS extractions_article ON extractions(article_id);
+
+CREATE TABLE IF NOT EXISTS speakers (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    anonymous     INTEGER NOT NULL DEFAULT 0,
+    roles         TEXT NOT NULL DEFAULT '[]',
+    aliases       TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE IF NOT EXISTS speaker_redirects (
+    speaker_id    TEXT PRIMARY KEY,
+    target_id     TEXT NOT NULL REFERENCES speakers(id),
+    event_seq     INTEGER NOT NULL REFERENCES events(seq)
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id            TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    revision      INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    speaker_id    TEXT REFERENCES speakers(id),
+    speaker       TEXT,
+    mention       TEXT,
+    speaker_key   TEXT,
+    cue           TEXT,
+    attribution   TEXT,
+    outlet        TEXT,
+    published     TEXT,
+    month         TEXT,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    sentence      TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+
+CREATE TABLE IF NOT EXISTS figures (
+    id            TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    revision      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    value         REAL NOT NULL,
+    unit          TEXT,
+    approx        TEXT,
+    about         TEXT,
+    quote_id      TEXT REFERENCES quotes(id),
+    speaker_id    TEXT REFERENCES speakers(id),
+    speaker_key   TEXT,
+    outlet        TEXT,
+    published     TEXT,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    sentence      TEXT
+);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
+
+CREATE TABLE IF NOT EXISTS dates (
+    id            TEXT PRIMARY KEY,
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    revision      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    precision     TEXT NOT NULL,
+    year          TEXT,
+    month         TEXT,
+    dateline      INTEGER NOT NULL DEFAULT 0,
+    outlet        TEXT,
+    published     TEXT,
+    start         INTEGER,
+    "end"         INTEGER,
+    sentence      TEXT
+);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
+CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
+
+CREATE TABLE IF NOT EXISTS sightings (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    source        TEXT NOT NULL,
+    reader        TEXT,
+    read_at       TEXT,
+    raw_sha256    TEXT REFERENCES originals(sha256),
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sightings_article ON sightings(article_id);
+
+CREATE TABLE IF NOT EXISTS originals (
+    sha256        TEXT PRIMARY KEY,
+    size          INTEGER NOT NULL,
+    content       BLOB NOT NULL,                  -- the exact bytes read
+    event_seq     INTEGER NOT NULL REFERENCES events(seq)
+);
+
+CREATE TABLE IF NOT EXISTS verdicts (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    claim_id      TEXT NOT NULL,
+    claim_table   TEXT NOT NULL,
+    verdict       TEXT NOT NULL,
+    note          TEXT,
+    actor         TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS verdicts_claim ON verdicts(claim_id);
