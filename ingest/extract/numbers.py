@@ -1,0 +1,136 @@
+"""Reading numbers as written in news text: digits, number words, scales and fractions.
+
+Pure functions on strings; `figures.py` decides which tokens to feed them.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+HUNDRED = {"hundred": 100}
+SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+"""Words that multiply the number before them (`1.2 billion`, `3bn`)."""
+
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}
+"""One-letter scales, only read when glued to a number (`25k`) or after a currency (`$5 m`)."""
+
+VAGUE_MAGNITUDES = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+    "billions": 1e9, "trillions": 1e12,
+}
+"""Plural magnitudes (`thousands of`), valued at their base as GUIDELINES.md says."""
+
+FRACTION_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+
+RATIO_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
+               "tripling": 3, "treble": 3, "trebled": 3, "quadruple": 4, "quadrupled": 4,
+               "thrice": 3}
+
+_DIGITS = re.compile(
+    r"""^(?P<num>
+          \d{1,3}(?:,\d{3})+(?:\.\d+)?     # 2,000  1,234.5
+        | \d+(?:\.\d+)?                    # 2000  1.786
+        | \.\d+                            # .5
+        )(?P<suffix>[A-Za-z%°/²³]*[A-Za-z%°²³]?)$""",
+    re.VERBOSE,
+)
+
+
+def word_value(word: str) -> int | None:
+    """Value of a single number word (`seven`, `forty`, `hundred`), else None."""
+    w = word.lower()
+    if w in UNITS_WORDS:
+        return UNITS_WORDS[w]
+    if w in TENS_WORDS:
+        return TENS_WORDS[w]
+    if w in HUNDRED:
+        return 100
+    return None
+
+
+def is_number_word(word: str) -> bool:
+    w = word.lower()
+    return w in UNITS_WORDS or w in TENS_WORDS or w in HUNDRED or w in SCALE_WORDS or w == "dozen"
+
+
+def words_value(words: list[str]) -> float | None:
+    """Value of a run of number words (`twenty five`, `one hundred and six`, `a million`,
+    `two thousand`); None when the run is not a well-formed number."""
+    total, current, seen = 0.0, 0.0, False
+    for i, raw in enumerate(words):
+        w = raw.lower()
+        if w in ("and", "-"):
+            continue
+        if w in ("a", "an"):
+            if i == 0:
+                current, seen = 1, True
+                continue
+            return None
+        if w in UNITS_WORDS or w in TENS_WORDS:
+            current += word_value(w)
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif w in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[w]
+            current, seen = 0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_digits(text: str) -> tuple[float, str] | None:
+    """`2,000` -> (2000, ''), `3bn` -> (3, 'bn'), `25k` -> (25, 'k'), `10%` -> (10, '%')."""
+    m = _DIGITS.match(text)
+    if not m:
+        return None
+    num = m.group("num").replace(",", "")
+    try:
+        return float(num), m.group("suffix")
+    except ValueError:
+        return None
+
+
+def scale_of(word: str, glued: bool = False) -> float | None:
+    """The multiplier a scale word or suffix stands for (`billion`, `bn`; `k`/`m` only glued)."""
+    w = word.lower().rstrip(".")
+    if w in SCALE_WORDS:
+        return SCALE_WORDS[w]
+    if glued and w in SHORT_SCALES:
+        return SHORT_SCALES[w]
+    return None
+
+
+def fraction_value(numerator: float, word: str) -> float | None:
+    """`two` `thirds` -> 66.67 (fractions of a whole are given in percent)."""
+    den = FRACTION_DENOMINATORS.get(word.lower())
+    if not den:
+        return None
+    return round(100.0 * numerator / den, 2)
+
+
+def tidy(value: float) -> float:
+    """Round away floating-point noise (`1.2 * 1e9`)."""
+    return float(round(value, 6)) if abs(value) < 1e6 else float(round(value))
