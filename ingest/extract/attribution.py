@@ -1,0 +1,117 @@
+"""Cue verbs and the source they attribute to, read off spaCy's dependency parse.
+
+`source_token` answers "who is the subject of this speech verb" through the shapes news uses:
+`X said`, `said X` (inverted), `X, ..., saying ...` (participle), `a statement saying`,
+`according to X`, `X was quoted as saying`, `... was warned by X`.
+"""
+
+from __future__ import annotations
+
+# speech and writing verbs: they attribute quoted words and content clauses
+SPEECH_VERBS = frozenset("""
+say tell add warn note write tweet post claim argue insist explain state declare admit acknowledge
+announce answer reply respond comment conclude confirm deny describe predict suggest report recall
+remark observe complain urge agree concede contend maintain stress emphasize emphasise allege assert
+testify joke quip lament vow promise reveal mention boast brag charge counter retort recount shout
+yell scream whisper plead rule caution advise propose recommend indicate continue ask inform
+proclaim muse email e-mail text blog interject intone grumble protest question wonder speculate
+estimate forecast acknowledge disclose divulge reiterate repeat highlight underline point
+""".split())
+# verbs of thought and finding: they attribute content clauses, rarely quoted words
+COGNITION_VERBS = frozenset("""
+believe think fear hope expect feel worry know learn find show suspect reckon figure consider
+assume guess doubt imagine realize realise understand predict anticipate
+""".split())
+# nouns that stand for a document a source issued
+DOCUMENT_NOUNS = frozenset("""
+statement release report letter memo note email e-mail tweet post filing document study survey poll
+paper communique communiqué announcement complaint lawsuit ruling order notice message transcript
+analysis press briefing summary review interview
+""".split())
+LISTENER_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "nsubjpass", "dative")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def is_cue(tok, cognition: bool = False) -> bool:
+    """A verb (by lemma) that can attribute speech; `according` (to) too."""
+    lemma = tok.lemma_.lower()
+    if lemma == "accord" or (tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+        return False
+    return lemma in SPEECH_VERBS or (cognition and lemma in COGNITION_VERBS)
+
+
+def according_source(tok):
+    """`according to X`: X."""
+    for prep in tok.children:
+        if prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        for obj in tok.nbor(1).children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def _agent(tok):
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def source_token(cue, inside=lambda t: False, depth: int = 0):
+    """The token naming who speaks through `cue`, or None; `inside(tok)` is True for quoted words."""
+    if cue.lower_ == "according" or cue.lemma_ == "accord":
+        return according_source(cue)
+    for c in cue.children:
+        if c.dep_ in SUBJECT_DEPS and not inside(c):
+            if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                return cue.head
+            return c
+    passive = [c for c in cue.children if c.dep_ == "nsubjpass" and not inside(c)]
+    agent = _agent(cue)
+    if passive and cue.lemma_ in ("quote", "cite", "record", "hear", "see"):
+        return passive[0]
+    if agent is not None:
+        return agent
+    if cue.lemma_ not in LISTENER_VERBS:
+        # `"...," said Lecornu`: the parser sometimes makes the inverted subject an object
+        for c in cue.rights:
+            if c.dep_ in INVERTED_DEPS and not inside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                return c
+    if depth < 3:
+        if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cue.head.i != cue.i:
+            head = cue.head
+            if head.dep_ == "prep":  # `in saying`
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return source_token(head, inside, depth + 1)
+        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head  # `a statement saying`
+        if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cue.head
+    return None
+
+
+def cue_phrase(cue) -> str:
+    """The cue as the article words it: `said`, `told Reuters`, `according to`, `pointed out`."""
+    if cue.lower_ == "according":
+        return "according to"
+    words = [cue]
+    for c in cue.children:
+        if c.dep_ == "prt":
+            words.append(c)
+        if c.dep_ in ("dobj", "dative") and cue.lemma_ in LISTENER_VERBS and c.i > cue.i:
+            words.extend(t for t in c.subtree if t.i > cue.i)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words[:6])

@@ -1,0 +1,178 @@
+"""Pair quotation marks into quoted spans, paragraph by paragraph.
+
+Works on the raw text (no NLP) so it survives what parsers stumble on: curly, straight, guillemet
+and doubled-apostrophe marks, single quotes nested in double ones, apostrophes inside words,
+a closing mark that is missing or of another kind, and quotes that run over several paragraphs
+(an opening mark at each paragraph, the closing one only at the last): each paragraph's part is
+its own span. One pass over the text, linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT = "\"'`"
+MARK_RE = re.compile(r"''|``|[\"'`“”„«»‘’‚‹›]")
+# markup such as <tweet author="..."> holds attribute values, not speech
+TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
+# 'em, 'til, '90s: an apostrophe that opens a word, not a quote
+ELISION_RE = re.compile(r"(?:em|til|cause|n|tis|twas|\d0s|\d\d)\b", re.I)
+OPENERS = "([{—–-/"
+
+
+@dataclass(frozen=True)
+class Mark:
+    pos: int
+    length: int
+    family: str  # "double" or "single"
+    role: str  # "open", "close" or "either"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Text between a pair of marks: `start`/`end` delimit the words, `open`/`close` the marks too."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    closed: bool  # False when the paragraph ended before a closing mark
+    continues: bool  # the quote goes on in the next paragraph
+
+
+def _flanks(text: str, pos: int, length: int) -> tuple[bool, bool]:
+    """(left-flanking, right-flanking): can the mark open (word after it) or close (word before it)."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    left = not after.isspace() and (before.isspace() or before in OPENERS or before in DOUBLE_OPEN + SINGLE_OPEN + '"')
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    return left, right
+
+
+def _classify(text: str, m: re.Match) -> Mark | None:
+    s, pos, n = m.group(), m.start(), len(m.group())
+    left, right = _flanks(text, pos, n)
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + n] if pos + n < len(text) else " "
+    if s in ("''", "``"):
+        role = "open" if s == "``" or (left and not right) else "close" if right and not left else "either"
+        return Mark(pos, n, "double", role)
+    if s in DOUBLE_OPEN or s in DOUBLE_CLOSE or s == '"':
+        nominal = "open" if s in DOUBLE_OPEN else "close" if s in DOUBLE_CLOSE else "either"
+        if s == "«" or s == "»":
+            return Mark(pos, n, "double", nominal)
+        if left and not right:
+            return Mark(pos, n, "double", "open")
+        if right and not left:
+            return Mark(pos, n, "double", "close")
+        return Mark(pos, n, "double", nominal)
+    # single marks: most are apostrophes
+    if before.isalnum() and after.isalnum():
+        return None  # don't, Macron’s
+    if left and not right:
+        if s != "‘" and ELISION_RE.match(text, pos + n):
+            return None
+        return Mark(pos, n, "single", "open")
+    if right and not left:
+        return Mark(pos, n, "single", "close")
+    return None
+
+
+def _paragraphs(text: str):
+    """(start, end) of each non-empty line."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TAG_RE.finditer(text)]
+
+
+def _span(text: str, open_mark: Mark, close_pos: int, close_len: int, closed: bool, continues: bool) -> QuoteSpan | None:
+    start, end = open_mark.pos + open_mark.length, close_pos
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return QuoteSpan(start, end, open_mark.pos, close_pos + close_len, closed, continues)
+
+
+def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list[QuoteSpan]:
+    """Pair the marks of one paragraph; inner quotes stay part of the outer one."""
+    out: list[QuoteSpan] = []
+    opened: Mark | None = None
+    depth = 0
+    for i, mk in enumerate(marks):
+        if opened is None:
+            if mk.role == "close" or (mk.role == "either" and mk.family == "single"):
+                continue  # a stray closing mark
+            if mk.family == "single":
+                # a single opening mark counts only when a single closing mark follows
+                if not any(m.family == "single" and m.role == "close" for m in marks[i + 1:]):
+                    continue
+            opened, depth = mk, 0
+            continue
+        if mk.family != opened.family:
+            continue  # nested quote of the other kind, or an apostrophe
+        if mk.role == "open":
+            # nested quote of the same kind, or a missing closing mark: nested when two closes follow
+            rest = marks[i + 1:]
+            closes = 0
+            for m in rest:
+                if m.family != opened.family:
+                    continue
+                if m.role == "open":
+                    break
+                closes += 1
+            if closes >= 2 + depth:
+                depth += 1
+                continue
+            sp = _span(text, opened, mk.pos, 0, False, False)
+            if sp:
+                out.append(sp)
+            opened, depth = mk, 0
+            continue
+        if depth:
+            depth -= 1
+            continue
+        sp = _span(text, opened, mk.pos, mk.length, True, False)
+        if sp:
+            out.append(sp)
+        opened = None
+    if opened is not None:
+        sp = _span(text, opened, para_end, 0, False, next_opens)
+        if sp:
+            out.append(sp)
+    return out
+
+
+def find_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted span of the text, in order."""
+    masked = _masked(text)
+    paras = list(_paragraphs(text))
+    per_para: list[list[Mark]] = []
+    for ps, pe in paras:
+        marks = []
+        for m in MARK_RE.finditer(text, ps, pe):
+            if any(a <= m.start() < b for a, b in masked if a < pe and b > ps):
+                continue
+            mk = _classify(text, m)
+            if mk:
+                marks.append(mk)
+        per_para.append(marks)
+    out: list[QuoteSpan] = []
+    for k, ((ps, pe), marks) in enumerate(zip(paras, per_para)):
+        nxt = per_para[k + 1] if k + 1 < len(per_para) else []
+        next_opens = bool(nxt) and nxt[0].role != "close" and text[paras[k + 1][0]:nxt[0].pos].strip() == ""
+        out.extend(_pair(text, marks, pe, next_opens))
+    return out

@@ -1,0 +1,322 @@
+"""Who a source is: the mention's words, its canonical name, kind, roles, and what pronouns,
+descriptions (`the minister`) and documents (`the statement`) stand for.
+
+`SpeakerBook` is fed sources in text order, so a pronoun or description resolves against what
+the article has said so far; `speakers()` then lists one Speaker per canonical name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsfacts.schema.claims import Speaker
+
+from .attribution import DOCUMENT_NOUNS
+
+TITLES = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
+sen. sen senator rep. rep representative gov. gov governor lt. gen. gen general col. capt. maj.
+sgt. adm. cmdr. chief judge justice minister secretary chancellor premier mayor pope king queen
+prince princess rev. rev father sheikh ambassador commissioner deputy state attorney officer
+detective inspector superintendent councilman councilwoman councillor assemblyman assemblywoman
+speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
+nominee former acting interim then late prime
+""".split())
+PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officer minister president secretary senator governor
+mayor director chief source aide adviser advisor analyst expert economist lawyer attorney judge
+professor researcher scientist doctor author editor reporter correspondent resident witness
+member leader chairman chairwoman chair executive manager candidate nominee strategist
+representative lawmaker legislator worker employee student teacher man woman person consultant
+pollster operative staffer insider diplomat prosecutor investigator commissioner ambassador
+""".split())
+GROUP_NOUNS = frozenset("""
+group coalition party parties campaign committee team government administration ministry
+department agency council commission company firm union association organization organisation
+board police authority authorities office court
+""".split())
+CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
+KEEP_PREPS = frozenset({"of", "for", "from", "at", "with", "in", "on"})
+
+
+@dataclass
+class Source:
+    """One attribution: the article's words, and who they turned out to be."""
+
+    mention: str
+    name: str | None
+    kind: str = "unknown"
+    anonymous: bool = False
+    attribution: str = "named"
+    roles: list[str] = field(default_factory=list)
+    pos: int = 0
+    para: int = 0
+    doc_noun: bool = False  # the cue named a document (`in a statement`)
+
+
+def _text(toks) -> str:
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])].strip()
+
+
+def _ent(tok):
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip(toks):
+    """Drop titles, determiners and possessive endings around a name."""
+    toks = list(toks)
+    while toks and (toks[0].lower_ in TITLES or toks[0].pos_ in ("DET", "PUNCT") or toks[0].tag_ == "POS"):
+        toks = toks[1:]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].pos_ == "PUNCT" or toks[-1].lower_ in ("'s", "’s")):
+        toks = toks[:-1]
+    return toks
+
+
+def phrase_tokens(head):
+    """The noun phrase of a source's head word, without appositions, relative clauses or commas."""
+    keep = [head]
+    for c in head.lefts:
+        if c.dep_ not in CUT_DEPS:
+            keep.extend(c.subtree)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in KEEP_PREPS and head.pos_ != "PROPN":
+            keep.extend(c.subtree)
+        elif c.dep_ in ("compound", "nummod", "amod", "poss", "case"):
+            keep.extend(c.subtree)
+        elif c.dep_ == "conj" and head.tag_ in ("NNP", "NNS", "NNPS"):
+            keep.extend(t for t in c.head.subtree if t.i >= head.i and t.dep_ not in ("appos", "relcl", "acl"))
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    ent = _ent(head)
+    if ent is not None:
+        lo, hi = min(keep[0].i, ent.start), max(keep[-1].i, ent.end - 1)
+    else:
+        lo, hi = keep[0].i, keep[-1].i
+    # stop at the first comma or parenthesis after the head
+    doc = head.doc
+    for i in range(head.i, hi + 1):
+        if doc[i].text in (",", "(", ";", "—", "–") and i > head.i:
+            hi = i - 1
+            break
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    if len(toks) > 12:
+        toks = toks[-12:] if head.i == toks[-1].i else toks[: 12]
+    return toks
+
+
+def _appos_person(head):
+    """`a spokesman, John Smith,`: the name in the apposition."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            return c
+    return None
+
+
+def _roles(head, name_toks):
+    """Roles the article gives: titles and words before the name, and appositions."""
+    roles = []
+    phrase = phrase_tokens(head)
+    if name_toks:
+        before = [t for t in phrase if t.i < name_toks[0].i and t.pos_ not in ("DET", "PUNCT") and t.tag_ != "POS"]
+        if before:
+            roles.append(_text(before))
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ != "PERSON":
+            sub = [t for t in c.subtree if t.dep_ not in ("relcl",)]
+            sub = [t for t in sub if t.i >= c.left_edge.i]
+            words = _text([t for t in c.subtree])
+            if 0 < len(words.split()) <= 14:
+                roles.append(words.strip(" ,"))
+    return roles
+
+
+class NameIndex:
+    """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
+
+    def __init__(self, doc, skip=lambda tok: False):
+        self.names: list[tuple[tuple[str, ...], str, int]] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or skip(ent[0]):
+                continue
+            toks = _strip(ent)
+            if toks and all(t.is_alpha or t.text.endswith(".") or "-" in t.text or "’" in t.text or "'" in t.text for t in toks):
+                self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
+
+    def canonical(self, toks, pos: int) -> str | None:
+        key = tuple(t.lower_ for t in _strip(toks))
+        if not key:
+            return None
+        best = None
+        for words, text, at in self.names:
+            if key[-1] in words and set(key) <= set(words):
+                rank = (len(words), -abs(at - pos) if at <= pos else -abs(at - pos) - 10**6)
+                if best is None or rank > best[0]:
+                    best = (rank, text)
+        return best[1] if best else _text(_strip(toks))
+
+
+class SpeakerBook:
+    """Resolves sources in text order and collects the article's speakers."""
+
+    def __init__(self, doc, names: NameIndex, para_of):
+        self.doc = doc
+        self.names = names
+        self.para_of = para_of
+        self.history: list[Source] = []
+
+    # -- resolution -----------------------------------------------------------------------
+    def _recent(self, pos, para, want=lambda s: True, window: int = 3):
+        for s in reversed(self.history):
+            if s.pos > pos:
+                continue
+            if para - s.para > window:
+                break
+            if s.name and not s.anonymous and want(s):
+                return s
+        return None
+
+    def _person_before(self, pos):
+        """The nearest PERSON named before `pos`."""
+        best = None
+        for words, text, at in self.names.names:
+            if at < pos and (best is None or at > best[1]):
+                best = (text, at)
+        return best[0] if best else None
+
+    def resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
+        """A Source for the head word of a speech verb's subject."""
+        doc = self.doc
+        para = self.para_of(head.idx)
+        low = head.lower_
+        if head.pos_ == "PRON" and low in PERSON_PRONOUNS:
+            prev = self._recent(pos, para, lambda s: s.kind == "person")
+            name = prev.name if prev else self._person_before(head.idx)
+            return Source(head.text, name, "person", name is None, "pronoun",
+                          list(prev.roles) if prev else [], pos, para)
+        if head.pos_ == "PRON" and low in GROUP_PRONOUNS:
+            prev = self._recent(pos, para, lambda s: s.kind in ("group", "organization"), window=2)
+            if prev:
+                return Source(head.text, prev.name, prev.kind, False, "pronoun", list(prev.roles), pos, para)
+            return Source(head.text, None, "group", True, "pronoun", [], pos, para)
+        if head.pos_ == "PRON":
+            return Source(head.text, None, "unknown", True, "pronoun", [], pos, para)
+
+        appos = _appos_person(head) if head.pos_ == "NOUN" else None
+        if appos is not None:
+            phrase = phrase_tokens(appos)
+            role_words = phrase_tokens(head)
+            src = self._named(appos, phrase, pos, para)
+            src.roles.insert(0, _text(role_words))
+            return src
+        phrase = phrase_tokens(head)
+        lemma = head.lemma_.lower()
+        has_proper = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in phrase)
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"):
+            return self._named(head, phrase, pos, para)
+        mention = _text(phrase)
+        # a document: `the statement`, `the press release from X`
+        if lemma in DOCUMENT_NOUNS or (head.pos_ == "NOUN" and any(t.lemma_.lower() in DOCUMENT_NOUNS for t in phrase if t.dep_ == "compound")):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+                    for obj in c.children:
+                        if obj.dep_ == "pobj":
+                            src = self.resolve(obj, pos)
+                            src.mention = mention
+                            src.attribution = "document"
+                            return src
+                if c.dep_ == "poss":
+                    src = self.resolve(c, pos)
+                    src.mention = mention
+                    src.attribution = "document"
+                    return src
+            if has_proper:
+                return self._described(head, phrase, pos, para, "document")
+            prev = (self._recent(pos, para, lambda s: s.doc_noun, window=4)
+                    or self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4))
+            if prev:
+                return Source(mention, prev.name, prev.kind, False, "document", list(prev.roles), pos, para)
+            return Source(mention, mention, "organization", True, "document", [], pos, para)
+        return self._described(head, phrase, pos, para, "description")
+
+    def _named(self, head, phrase, pos, para) -> Source:
+        ent = _ent(head)
+        mention = _text(phrase)
+        if ent is not None and ent.label_ == "PERSON" or (ent is None and head.pos_ == "PROPN" and self._is_known_person(head)):
+            name_toks = _strip(list(ent) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
+            name = self.names.canonical(name_toks, pos) if name_toks else mention
+            roles = _roles(head, name_toks)
+            return Source(mention, name, "person", False, "named", roles, pos, para)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+            if any(t.i < ent.start and t.pos_ in ("NOUN",) for t in phrase) and head.i >= ent.end:
+                pass
+            name = _text(_strip(list(ent)))
+            kind = "group" if ent.label_ == "NORP" else "organization"
+            if head.i >= ent.end or head.i < ent.start:  # `the CNN meteorologist`: head outside the entity
+                return self._described(head, phrase, pos, para, "description")
+            return Source(mention, name or mention, kind, False, "named", _roles(head, list(ent)), pos, para)
+        props = [t for t in phrase if t.pos_ == "PROPN"]
+        name = _text(_strip(phrase)) or mention
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "unknown"
+        if head.lemma_.lower() in GROUP_NOUNS or any(t.lemma_.lower() in GROUP_NOUNS for t in props):
+            kind = "organization"
+        return Source(mention, name, kind, False, "named", [], pos, para)
+
+    def _is_known_person(self, head) -> bool:
+        return any(head.lower_ in words for words, _, _ in self.names.names)
+
+    def _described(self, head, phrase, pos, para, how) -> Source:
+        """`the minister`, `officials`, `a spokesman for the agency`."""
+        mention = _text(phrase)
+        lemma = head.lemma_.lower()
+        definite = phrase and phrase[0].lower_ in ("the", "this", "that") and head.tag_ in ("NN", "NNP")
+        if definite:
+            prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + [s.mention]) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
+            if prev:
+                return Source(mention, prev.name, prev.kind, False, "description", list(prev.roles), pos, para)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if lemma in GROUP_NOUNS and not plural:
+            kind = "organization"
+        elif plural:
+            kind = "group"
+        elif lemma in PERSON_NOUNS or head.ent_type_ == "PERSON":
+            kind = "person"
+        else:
+            kind = "unknown"
+        has_proper = any(t.pos_ == "PROPN" for t in phrase)
+        name = mention
+        if has_proper or not (phrase and phrase[0].pos_ == "DET" and phrase[0].lower_ in ("a", "an", "another", "one", "some")):
+            name = _text(_strip(phrase)) if phrase and phrase[0].pos_ == "DET" and phrase[0].lower_ == "the" and has_proper else mention
+        anonymous = not has_proper
+        return Source(mention, name, kind, anonymous, how, [], pos, para)
+
+    def add(self, src: Source) -> Source:
+        self.history.append(src)
+        return src
+
+    # -- the speaker list -------------------------------------------------------------------
+    def speakers(self, used: list[Source]) -> list[Speaker]:
+        by_name: dict[str, Speaker] = {}
+        for s in used:
+            if not s.name:
+                continue
+            key = s.name.lower()
+            sp = by_name.get(key)
+            if sp is None:
+                sp = by_name[key] = Speaker(name=s.name, kind=s.kind, anonymous=s.anonymous)
+            elif sp.kind == "unknown" and s.kind != "unknown":
+                sp.kind = s.kind
+            if s.mention and s.mention != s.name and s.mention not in sp.aliases and s.attribution != "pronoun":
+                sp.aliases.append(s.mention)
+            for r in s.roles:
+                if r and r not in sp.roles and r.lower() != s.name.lower():
+                    sp.roles.append(r)
+        return list(by_name.values())
