@@ -4,16 +4,22 @@ Three shapes, told apart by their first lines:
 - `date YYYY-MM-DD` at the start (after optional white space), the text following on the same line;
 - a header block of `key: value` lines (title, url, outlet, author, published/date) ended by `---`;
 - anything else: plain text whose publication date is unknown.
+
+The date is written by a person, so an impossible or implausible one (2021-02-30, year 0, the
+future) is refused with a ReadError rather than dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from newsfacts.schema.article import Article
 
-from .base import ReadError
+from . import dates
+from .base import Item, ReadError, stamp
+from .decode import decode
 
 NAME = "text"
 
@@ -28,9 +34,19 @@ def parse_date(value: str, source: str) -> date:
     if not m:
         raise ReadError(source, f"unreadable date {value.strip()!r} (expected YYYY-MM-DD)")
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        d = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as e:
         raise ReadError(source, f"impossible date {m[0].strip()!r}: {e}") from None
+    if dates.sane(d) is None:
+        raise ReadError(source, f"implausible date {d.isoformat()!r} (before {dates.EARLIEST.year} "
+                                "or in the future)")
+    return d
+
+
+def read(data: bytes, source: str, *, read_at: datetime | None = None) -> Iterator[Item]:
+    """The one article of a text file (raises ReadError when it holds none)."""
+    article = parse_text(decode(data, source), source)
+    yield stamp(article, source=source, reader=NAME, raw=data, read_at=read_at)
 
 
 def parse_text(text: str, source: str | None = None) -> Article:

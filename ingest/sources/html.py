@@ -1,0 +1,112 @@
+"""Saved web pages: the article text (no navigation, ads, captions, related links) and its
+metadata (title, author, date, canonical URL, site name), by trafilatura.
+
+A page that is no article (an index of headlines, an error page, too little text) is a ReadError
+saying so: archiving it would only feed the extractors boilerplate.
+Dates: the date a news URL carries (`/2010/08/13/`) wins over the one htmldate finds in the page
+(which can be a later "updated" stamp or a related link's); an implausible date is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from newsfacts.schema.article import Article
+
+from . import dates
+from .base import Item, ReadError, stamp
+from .htmltext import decode_page
+
+NAME = "html"
+MIN_CHARS = 300
+"""Fewer characters of body text than this is no article (a teaser, a stub, a consent wall)."""
+_ERROR_TITLE = re.compile(r"\b(?:404|403|410|500|not found|page not found|error|access denied|"
+                          r"forbidden|unavailable|no longer available)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+
+
+def read(data: bytes, source: str, *, url: str | None = None, read_at: datetime | None = None,
+         reader: str = NAME) -> Iterator[Item]:
+    """The one article of a page (raises ReadError when it holds none). `url` is where the page
+    was fetched from, used when the page names no canonical URL; `reader` names the container
+    reader (warc) when the page came out of one."""
+    yield stamp(page_to_article(data, source, url=url), source=source, reader=reader, raw=data,
+                read_at=read_at)
+
+
+def page_to_article(data: bytes, source: str, *, url: str | None = None) -> Article:
+    """The article in an HTML page, or ReadError saying why the page is not one."""
+    import trafilatura
+
+    page = decode_page(data, source)
+    try:
+        doc = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_images=False,
+            include_links=False, include_tables=True, favor_precision=True)
+    except Exception as e:  # trafilatura/lxml fail in many ways on broken markup
+        raise ReadError(source, f"unparseable HTML ({type(e).__name__})") from None
+    meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    title = _clean_title(meta.get("title"), meta.get("sitename"))
+    text = _drop_title_line(meta.get("text") or "", title)
+    _check_is_article(text, title, source)
+    canonical = meta.get("url") or url
+    published = dates.from_url(canonical) or dates.from_url(url) or dates.parse(meta.get("date"))
+    return Article(
+        text=text,
+        title=title,
+        url=canonical,
+        outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
+        author=_clean(meta.get("author")),
+        published=published,
+    )
+
+
+def _check_is_article(text: str, title: str | None, source: str) -> None:
+    """ReadError unless `text` reads like an article's body."""
+    n = len(text)
+    if title and _ERROR_TITLE.search(title) and n < 1500:
+        raise ReadError(source, f"not an article: looks like an error page (title {title!r})")
+    if n < MIN_CHARS:
+        raise ReadError(source, f"not an article: only {n} characters of text "
+                                f"(at least {MIN_CHARS} expected)")
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    prose = [ln for ln in lines if len(ln) >= 80 and _SENTENCE_END.search(ln)]
+    if len(lines) >= 8 and sum(map(len, prose)) < 0.3 * n:
+        raise ReadError(source, f"not an article: looks like an index or list of links "
+                                f"({len(lines)} short lines, little running text)")
+
+
+def _clean(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _clean_title(title, sitename) -> str | None:
+    """The headline without the site name pages append (`... - CNN.com`, `... | Reuters`)."""
+    title = _clean(title)
+    site = _clean(sitename)
+    if title and site:
+        for sep in (" - ", " | ", " — ", " – ", " :: "):
+            head, _, tail = title.rpartition(sep)
+            if head and tail.strip().lower() in (site.lower(), site.lower() + ".com") or (
+                    head and site.lower().split(".")[0] == tail.strip().lower().split(".")[0]):
+                return head.strip()
+    return title
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Za-z.,' ]{1,40}(?:\([A-Z]+\))?\s*(?:—|–|--))[ \t]*\n", re.M)
+
+
+def _drop_title_line(text: str, title: str | None) -> str:
+    """Body text without the headline trafilatura sometimes repeats as its first line, and with a
+    dateline split onto its own line (`WASHINGTON —`) joined back to its sentence."""
+    text = _DATELINE.sub(r"\1 ", text.strip())
+    if title:
+        first, _, rest = text.partition("\n")
+        if first.strip() == title:
+            return rest.strip()
+    return text

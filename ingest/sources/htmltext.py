@@ -1,0 +1,87 @@
+"""HTML to plain text: charset-aware decoding of pages, and the text of an HTML fragment (a
+feed item's content) without images, captions, pull quotes, related links or "read more"."""
+
+from __future__ import annotations
+
+import re
+
+from .base import ReadError
+from .decode import decode
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+_BLOCKS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+           "article", "pre", "dd", "dt", "td", "th", "ul", "ol", "table", "header", "footer"}
+_DROP_TAGS = ("script", "style", "noscript", "img", "figure", "figcaption", "picture", "video",
+              "audio", "iframe", "object", "embed", "svg", "form", "button", "aside", "nav")
+_DROP_CLASS = re.compile(r"pull-?quote|caption|related|share|social|advert|\bads?\b|promo|newsletter",
+                         re.I)
+_TRAILERS = re.compile(r"^(?:continue reading|read more|read the full (?:story|article)|related:)",
+                       re.I)
+
+
+def decode_page(data: bytes, source: str) -> str:
+    """A page's text: the charset its <meta> declares when it decodes cleanly, else the shared
+    UTF-8-first rules (which refuse binary and undecodable input)."""
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        enc = m[1].decode("ascii", "replace").lower()
+        if enc not in ("utf-8", "utf8"):
+            try:
+                text = data.decode(enc)
+            except (LookupError, UnicodeDecodeError):
+                pass
+            else:
+                if "\x00" not in text[:8192]:
+                    return decode(text.encode("utf-8"), source)
+    return decode(data, source)
+
+
+def fragment_text(fragment: str) -> str:
+    """The readable text of an HTML fragment, one paragraph a line."""
+    if "<" not in fragment:
+        return _squash_lines(fragment)
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        cls = f"{el.get('class', '')} {el.get('id', '')}"
+        if cls.strip() and _DROP_CLASS.search(cls):
+            _drop(el)
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            if el.text:
+                el.text = "\n" + el.text
+            else:
+                el.text = "\n"
+    text = root.text_content()
+    lines = [ln for ln in _squash_lines(text).split("\n") if not _TRAILERS.match(ln)]
+    while lines and lines[-1].endswith(":"):  # "Previously on X:" heading a removed widget
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    el.drop_tree() if tail else parent.remove(el)
+
+
+def _squash_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+__all__ = ["ReadError", "decode_page", "fragment_text"]

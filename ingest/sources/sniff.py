@@ -1,0 +1,65 @@
+"""Which reader an input needs, told by its first bytes; the file name is only a tie-breaker."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+
+GZIP_MAGIC = b"\x1f\x8b"
+HEAD_BYTES = 64 * 1024
+
+_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)\b", re.I)
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script|link)\b", re.I)
+_XML_DECL = re.compile(rb"\A<\?xml\b", re.I)
+_COMMENT = re.compile(rb"\A(?:<!--.*?-->\s*)+", re.S)
+
+
+def sniff(head: bytes, name: str = "", content_type: str | None = None) -> str:
+    """One of "gzip", "warc", "feed", "html", "json", "jsonl", "text" for an input starting with
+    `head`. Content decides; `name` (a file name or URL) and `content_type` (an HTTP header) only
+    settle what the bytes leave open (a long first JSON line, XML of unknown kind)."""
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    body = _strip_bom(head).lstrip()
+    name = name.lower()
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if body[:1] in (b"{", b"["):
+        return _json_kind(body, name)
+    if body[:1] == b"<":
+        start = _COMMENT.sub(b"", body[:4096])
+        if _XML_DECL.match(start):
+            start = start[start.find(b"?>") + 2:].lstrip() if b"?>" in start else start
+            start = _COMMENT.sub(b"", start).lstrip()
+        if _FEED_ROOT.match(start):
+            return "feed"
+        if _HTML_TAG.search(body[:8192]):
+            return "html"
+        if "xml" in ctype or name.endswith((".rss", ".atom", ".xml", ".rdf")):
+            return "feed"
+        return "html"
+    if name.endswith((".jsonl", ".ndjson")) or ctype in ("application/x-ndjson", "application/jsonl"):
+        return "jsonl"
+    return "text"
+
+
+def _strip_bom(b: bytes) -> bytes:
+    return b[len(codecs.BOM_UTF8):] if b.startswith(codecs.BOM_UTF8) else b
+
+
+def _json_kind(body: bytes, name: str) -> str:
+    """JSON Lines when the first line is a whole object and more follows; else one JSON document."""
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if body[:1] != b"{":
+        return "json"
+    nl = body.find(b"\n")
+    if nl < 0:
+        return "json"
+    try:
+        json.loads(body[:nl])
+    except ValueError:
+        return "json"
+    return "jsonl" if body[nl:].strip()[:1] in (b"{", b"") else "json"
