@@ -1,12 +1,88 @@
-"""Dates (placeholder until the date extractor lands)."""
+"""Dates: the days, months and years an article speaks of, resolved to ISO values.
+
+Three steps, each in its own module: find the expressions in the text (`date_expressions`),
+keep those the parse says are dates (a year that is a count, `May` the modal verb, `Sunday`
+in a newspaper's name are not), and resolve each against the publication date, or the frame
+the text sets, with the tense of its clause (`tense`, `date_resolve`).
+The dateline itself is added by the caller.
+"""
 
 from __future__ import annotations
 
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import DateClaim
 
-VERSION = "0"
+from . import date_frame
+from .date_expressions import Expression, find_expressions
+from .date_resolve import Context, resolve
+from .tense import tense_at
+
+VERSION = "1"
+
+NOT_DATE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE",
+                 "LOC"}
+COUNT_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+# words before a bare month or year that make it a date whatever the entity tagger thought
+DATE_LEADS = {"in", "since", "by", "until", "till", "from", "through", "during", "of", "to",
+              "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
+              "this", "for", "on", "as", "around", "circa", "throughout", "end", "fiscal", "-"}
+COUNT_FOLLOWERS = {"percent", "per", "pct", "people", "times", "units", "shares", "members",
+                   "votes", "troops", "workers", "jobs", "cars", "homes", "acres", "miles",
+                   "meters", "metres", "feet", "tons", "tonnes", "barrels", "points"}
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
-    return []
+    """Date claims in the article body, in text order (the dateline is not among them)."""
+    text = article.text
+    candidates = []
+    for e in find_expressions(text):
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not is_date(e, span):
+            continue
+        candidates.append((e, span))
+    frames = date_frame.Frames(candidates, article.published)
+    claims: list[DateClaim] = []
+    for e, span in candidates:
+        tense, speech = tense_at(span)
+        ctx = Context(anchor=article.published, tense=tense, speech=speech,
+                      frame_year=frames.year_for(e, span, tense),
+                      reference=frames.reference_for(e, span))
+        r = resolve(e, ctx)
+        if r is None:
+            continue
+        frames.record(e, span, r)
+        claims.append(DateClaim(text=e.text, value=r.value, precision=r.precision, start=e.start,
+                                end=e.end, sentence=span.sent.text.strip()))
+    return claims
+
+
+def is_date(e: Expression, span) -> bool:
+    """Whether the parse agrees that a found expression is a date."""
+    first, last = span[0], span[-1]
+    ents = {t.ent_type_ for t in span if t.ent_type_}
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    lead = prev.lower_ if prev is not None else ""
+    if e.kind == "calendar" and e.month is None and not e.modified and e.year is not None:
+        # a bare year: not a count, an amount or a code
+        if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
+            return False
+        if nxt is not None and nxt.lower_ in COUNT_FOLLOWERS:
+            return False
+        if prev is not None and prev.text in ("$", "#", "No", "No.", "Flight", "Room", "Route"):
+            return False
+        return True
+    if e.kind == "calendar" and e.day is None and e.year is None and not e.modified:
+        # a bare month name: `May` the modal, `April` the name, `March` the walk
+        tok = first
+        if tok.tag_ == "MD" or tok.lower_ != tok.text.lower() or tok.ent_type_ in NOT_DATE_ENTS:
+            return False
+        if tok.ent_type_ == "DATE" or lead in DATE_LEADS:
+            return tok.text != "May" or lead in DATE_LEADS or tok.ent_type_ == "DATE" and tok.tag_ == "NNP"
+        return False
+    if e.kind in ("weekday", "deictic"):
+        word = [t for t in span if t.lower_ in ("today", "yesterday", "tomorrow") or t.text.istitle()]
+        if any(t.ent_type_ in NOT_DATE_ENTS for t in span):
+            return False
+        return bool(word)
+    return True

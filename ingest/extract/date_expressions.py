@@ -1,0 +1,280 @@
+"""Find date expressions in text: where they are and what they say, not yet which day they mean.
+
+A small regular grammar over the raw text (linear: one pass per pattern), so that offsets are
+exact and the extents follow newsroom and TimeML habits (`the end of 1999`, `early April`,
+`a year ago`). Deciding *which* day an expression names is `date_resolve`'s job; deciding
+whether a bare number or month name is a date at all needs the parse and happens in `dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100,
+}
+_TEENS_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+               "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+               "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One date expression as written.
+
+    kind:
+      calendar  explicit fields (year, month, day; any may be missing): `Dec. 12`, `2018`
+      weekday   a day of the week, `shift` -1 (last), +1 (next), None (tense decides)
+      deictic   yesterday/today/tomorrow: `offset` days from publication
+      unit      this/last/next week, month or year: `offset` units from publication
+      month     a month name with last/this/next: `shift`
+      ago       `offset` units from publication (`two years ago`, `in three months`)
+      anaphora  `offset` units from the date the text last spoke of (`a year earlier`, `that year`)
+    lean: 'past' or 'future' when the words themselves say (`earlier`, `later`, `ago`).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None
+    offset: int = 0
+    shift: int | None = None
+    lean: str | None = None
+    modified: bool = False  # carries a modifier like `early`, `the end of`
+
+
+# --- building blocks -------------------------------------------------------------------------
+
+_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+MON = rf"(?:(?:{_MONTH_FULL})(?![\w-])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
+WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+YEAR_END = r"(?![\w%]|[.,:]\d|-\d)"  # not part of a longer number, a decimal or a range
+NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)"
+_SPELLED_TEN = "|".join(_TEENS_TENS)
+_SPELLED_UNIT = "|".join(_UNITS)
+SPELLED_YEAR = (rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_SPELLED_TEN})(?:[\s-]+(?:{_SPELLED_UNIT}))?|hundred)"
+                rf"|two\s+thousand(?:\s+and\s+(?:{_SPELLED_UNIT}|{_SPELLED_TEN}))?(?:[\s-]+(?:{_SPELLED_UNIT}))?")
+
+# modifiers that TimeML keeps inside the extent and that do not change the value we give
+_PART = r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remainder|turn|first\s+half|second\s+half)\s+of\s+"
+_EDGE = r"(?:early|late|mid|earlier|later)(?:\s+|-)"
+PRE = rf"(?:(?i:{_PART})|(?i:{_EDGE}))?"
+DIRECTION = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
+             "next": 1, "coming": 1, "following": 1, "this coming": 1, "this": 0, "current": 0,
+             "this past": -1, "same": 0, "that": 0, "the current": 0}
+
+
+def _num(word: str) -> int | None:
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    if w in ("a hundred",):
+        return 100
+    if w in ("a couple of",):
+        return 2
+    return NUMBER_WORDS.get(w)
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def spelled_year(words: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand` -> 2000 (broadcast transcripts spell years)."""
+    ws = re.split(r"[\s-]+", words.lower())
+    if ws[:2] == ["two", "thousand"]:
+        rest = [w for w in ws[2:] if w != "and"]
+        return 2000 + sum(_TEENS_TENS.get(w, _UNITS.get(w, 0)) for w in rest)
+    if ws[0] in ("nineteen", "eighteen"):
+        century = 1900 if ws[0] == "nineteen" else 1800
+        if ws[1:] == ["hundred"]:
+            return century
+        return century + sum(_TEENS_TENS.get(w, _UNITS.get(w, 0)) for w in ws[1:])
+    return None
+
+
+# --- the patterns ------------------------------------------------------------------------------
+# Each pattern has a builder that turns its match into an Expression (or None to reject it).
+
+def _year_of(m: re.Match, group: str = "y") -> int | None:
+    y = m.groupdict().get(group)
+    if y:
+        return int(y)
+    s = m.groupdict().get("sy")
+    return spelled_year(s) if s else None
+
+
+def _day_of(m: re.Match) -> int | None:
+    d = m.groupdict().get("d")
+    return int(re.match(r"\d+", d).group()) if d else None
+
+
+def _calendar(m: re.Match) -> Expression | None:
+    g = m.groupdict()
+    month = month_number(g["mon"]) if g.get("mon") else (int(g["m"]) if g.get("m") else None)
+    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), month=month,
+                      day=_day_of(m), weekday=wd, modified=bool(g.get("pre")))
+
+
+def _weekday(m: re.Match) -> Expression:
+    g = m.groupdict()
+    shift = DIRECTION.get(" ".join(g["dir"].lower().split())) if g.get("dir") else None
+    if shift == 0:
+        shift = None  # `this Friday`: the tense decides
+    pre = (g.get("pre") or "").lower()
+    lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
+    return Expression(m.start(), m.end(), m.group(), "weekday", weekday=WEEKDAYS[g["wd"].lower()],
+                      shift=shift, lean=lean, modified=bool(pre))
+
+
+def _deictic(m: re.Match) -> Expression:
+    word = m.group("rel").lower()
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    return Expression(m.start(), m.end(), m.group(), "deictic", offset=offset,
+                      modified=bool(m.group("pre")))
+
+
+def _unit(m: re.Match) -> Expression | None:
+    g = m.groupdict()
+    d = " ".join(g["dir"].lower().split())
+    unit = g["unit"].lower().replace("fiscal ", "")
+    if unit == "weekend":
+        unit = "week"
+    offset = DIRECTION[d]
+    pre = (g.get("pre") or "").lower()
+    lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
+    return Expression(m.start(), m.end(), m.group(), "unit", unit=unit, offset=offset, lean=lean,
+                      modified=bool(pre))
+
+
+def _this_unit(m: re.Match) -> Expression:
+    """`the end of the year`, `later in the month`: the current one."""
+    return Expression(m.start(), m.end(), m.group(), "unit", unit=m.group("unit").lower(), offset=0,
+                      modified=True)
+
+
+def _month_dir(m: re.Match) -> Expression:
+    g = m.groupdict()
+    d = " ".join(g["dir"].lower().split())
+    return Expression(m.start(), m.end(), m.group(), "month", month=month_number(g["mon"]),
+                      shift=DIRECTION[d], modified=bool(g.get("pre")))
+
+
+def _month_unit(m: re.Match) -> Expression:
+    """`January this year`, `June last year`."""
+    d = " ".join(m.group("dir").lower().split())
+    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=DIRECTION[d],
+                      month=month_number(m.group("mon")))
+
+
+def _ago(m: re.Match) -> Expression | None:
+    n = _num(m.group("n"))
+    if n is None:
+        return None  # `several years ago`: vague
+    word = m.group("dir").lower()
+    sign = 1 if word in ("from now", "later", "hence", "after") else -1
+    unit = m.group("unit").lower()
+    if word in ("ago", "from now", "hence"):
+        return Expression(m.start(), m.end(), m.group(), "ago", unit=unit, offset=sign * n)
+    if m.group("hedge"):
+        return None  # `almost 30 years later`: an approximate span of time, not a date
+    return Expression(m.start(), m.end(), m.group(), "anaphora", unit=unit, offset=sign * n)
+
+
+def _anaphora(m: re.Match) -> Expression:
+    g = m.groupdict()
+    word = " ".join((g.get("dir") or g.get("after") or "").lower().split())
+    offset = {"previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1,
+              "following": 1, "next": 1, "after": 1, "later": 1, "same": 0, "that": 0}[word]
+    return Expression(m.start(), m.end(), m.group(), "anaphora", unit=g["unit"].lower(), offset=offset)
+
+
+def _year_adj(m: re.Match) -> Expression:
+    """`year-earlier`, `year-ago` results: the year before publication."""
+    return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=-1)
+
+
+def _year_end(m: re.Match) -> Expression:
+    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=0, modified=True)
+
+
+def _season_year(m: re.Match) -> Expression:
+    return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), modified=True)
+
+
+_PRE = rf"(?P<pre>{PRE[3:-2]})?"  # PRE as a named group
+_ANY_YEAR = rf"(?:(?P<y>{YEAR}){YEAR_END}|(?i:(?P<sy>{SPELLED_YEAR}))(?!\w))"
+_WD_LEAD = rf"(?:(?P<wd>{WD}),?\s+)?"
+_DIR = r"(?P<dir>(?i:last|next|this\s+coming|this\s+past|this|coming|past|previous|following))"
+
+PATTERNS: list[tuple[str, re.Pattern, callable]] = [
+    ("iso", re.compile(rf"(?<![\w-])(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"), _calendar),
+    ("mdy", re.compile(rf"(?<!\w){_PRE}{_WD_LEAD}(?P<mon>{MON})\s+(?P<d>{DAY})(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    ("dmy", re.compile(rf"(?<![\w,.]){_PRE}{_WD_LEAD}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    ("my", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON}),?\s+(?:of\s+)?{_ANY_YEAR}"), _calendar),
+    ("month_unit", re.compile(rf"(?<!\w)(?P<mon>{MON})\s+(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"), _month_unit),
+    ("month_dir", re.compile(rf"(?<!\w){_PRE}{_DIR}\s+(?P<mon>{MON})"), _month_dir),
+    ("month", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON})"), _calendar),
+    ("season_year", re.compile(rf"(?<!\w)(?i:(?:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_ANY_YEAR}"), _season_year),
+    ("fiscal", re.compile(rf"(?<!\w)(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    ("year", re.compile(rf"(?<![\w$£€#.,/-]){_PRE}(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    ("spelled_year", re.compile(rf"(?<!\w)(?i:the\s+year\s+)?(?i:(?P<sy>{SPELLED_YEAR}))(?![\w-])"), _calendar),
+    ("weekday", re.compile(rf"(?<!\w){_PRE}(?:{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
+    ("deictic", re.compile(rf"(?<!\w){_PRE}(?P<rel>(?i:yesterday|today|tomorrow))(?!\w)"), _deictic),
+    ("unit", re.compile(rf"(?<!\w){_PRE}(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|the\s+current|current))\s+(?P<unit>(?i:week|weekend|month|year|fiscal\s+year))(?!\w)"), _unit),
+    ("this_unit", re.compile(r"(?<!\w)(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:earlier|later)\s+in)\s+(?i:the\s+)(?P<unit>(?i:year|month))(?!\w)"), _this_unit),
+    ("ago", re.compile(rf"(?<!\w)(?P<hedge>(?i:(?:nearly|almost|about|some|roughly|just|more\s+than|less\s+than|over|only)\s+))?(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|\s*$)))(?!\w)"), _ago),
+    ("anaphora", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))\s+(?P<unit>(?i:year|month))(?!\w)"), _anaphora),
+    ("anaphora_that", re.compile(r"(?<!\w)(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
+    ("unit_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:year|month))\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
+    ("year_adj", re.compile(r"(?<!\w)(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
+    ("year_end", re.compile(r"(?<!\w)(?i:year)(?:-|\s|'s\s)(?i:end)(?!\w)"), _year_end),
+]
+
+
+def find_expressions(text: str) -> list[Expression]:
+    """Every date expression in `text`, longest first where two overlap, in text order."""
+    found: list[Expression] = []
+    for _name, pattern, build in PATTERNS:
+        for m in pattern.finditer(text):
+            e = build(m)
+            if e is not None:
+                found.append(_trim(e))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Expression] = []
+    for e in found:
+        if kept and e.start < kept[-1].end:
+            continue
+        kept.append(e)
+    return kept
+
+
+def _trim(e: Expression) -> Expression:
+    """Drop trailing spaces and commas a pattern may have swallowed."""
+    text = e.text.rstrip(" ,\n")
+    return replace(e, text=text, end=e.start + len(text)) if text != e.text else e

@@ -1,0 +1,92 @@
+"""The time frame a text sets for itself.
+
+A story about 1986 that then says `in May` means May 1986, not the May before publication;
+`a year earlier` counts from the date the text was just speaking of. This module remembers the
+dates already resolved (in text order) and answers those two questions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from datetime import date
+
+from .date_expressions import Expression
+from .date_resolve import Resolved
+
+
+def _explicit_year(e: Expression) -> bool:
+    return e.kind == "calendar" and e.year is not None
+
+
+class Frames:
+    def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
+        self.published = published
+        self.seen: list[tuple[int, int, Expression, Resolved]] = []  # sentence start, paragraph, ...
+        self.newlines: list[int] = []
+        if candidates:
+            doc = candidates[0][1].doc
+            self.newlines = [i for i, c in enumerate(doc.text) if c == "\n"]
+        self.narrative = self._narrative_year(candidates)
+
+    def _narrative_year(self, candidates) -> int | None:
+        """The one year a story about the past keeps returning to, if there is one.
+
+        Only when every explicit year in the text is that year, it comes up more than once, and
+        it lies well before publication: an archive or anniversary story.
+        """
+        years = Counter(e.year for e, _ in candidates if _explicit_year(e))
+        if len(years) != 1:
+            return None
+        (y, n), = years.items()
+        if n < 2:
+            return None
+        if self.published is not None and y >= self.published.year - 1:
+            return None
+        return y
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.newlines, offset)
+
+    def record(self, e: Expression, span, r: Resolved) -> None:
+        self.seen.append((span.sent.start, self.paragraph(e.start), e, r))
+
+    def _previous_sentence_start(self, span) -> int | None:
+        sent = span.sent
+        if sent.start == 0:
+            return None
+        return span.doc[sent.start - 1].sent.start
+
+    def year_for(self, e: Expression, span, tense: str) -> int | None:
+        """The year a month or day name without one belongs to, when the text sets it."""
+        if not (e.kind == "calendar" and e.year is None and e.month is not None):
+            return None
+        sent_start = span.sent.start
+        for s, _p, prev, r in reversed(self.seen):
+            if s != sent_start:
+                break
+            if _explicit_year(prev):
+                return r.year
+        prev_start = self._previous_sentence_start(span)
+        para = self.paragraph(e.start)
+        if tense == "past" and prev_start is not None:
+            for s, p, prev, r in reversed(self.seen):
+                if s < prev_start:
+                    break
+                if s == prev_start and p == para and _explicit_year(prev):
+                    return r.year
+        if self.narrative is not None and tense != "future":
+            return self.narrative
+        return None
+
+    def reference_for(self, e: Expression, span) -> Resolved | None:
+        """The date `a year earlier` or `the previous year` counts from, if the text just gave one."""
+        if e.kind != "anaphora":
+            return None
+        if not self.seen:
+            return None
+        s, _p, _prev, r = self.seen[-1]
+        prev_start = self._previous_sentence_start(span)
+        if s == span.sent.start or (prev_start is not None and s == prev_start):
+            return r
+        return None

@@ -1,0 +1,203 @@
+"""Resolve a found date expression to an ISO value: pure calendar arithmetic, no NLP.
+
+Everything relative is counted from an anchor (the publication date, or the frame the text
+itself sets); the tense of the sentence decides whether a weekday or a month without a year
+lies before or after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .date_expressions import Expression
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    precision: str  # day, month, year
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def month(self) -> int | None:
+        return int(self.value[5:7]) if len(self.value) >= 7 else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs beyond the expression.
+
+    anchor: the publication date (None when the article has none).
+    tense: 'past', 'present' or 'future' for the clause the expression sits in.
+    speech: the clause's verb is a speech verb (`says Wednesday` looks back, not ahead).
+    frame_year: a year the text itself set for month and day names without one.
+    reference: the date the text last spoke of, for `a year earlier`, `the previous year`.
+    """
+
+    anchor: date | None
+    tense: str = "past"
+    speech: bool = False
+    frame_year: int | None = None
+    reference: Resolved | None = None
+
+
+def day(d: date) -> Resolved:
+    return Resolved(d.isoformat(), "day")
+
+
+def month(y: int, m: int) -> Resolved:
+    return Resolved(f"{y:04d}-{m:02d}", "month")
+
+
+def year(y: int) -> Resolved:
+    return Resolved(f"{y:04d}", "year")
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def weekday_near(anchor: date, wd: int, direction: str) -> date:
+    """The weekday `wd` nearest the anchor in a direction.
+
+    'before': on or before; 'after': on or after; 'strictly_before'/'strictly_after' skip the
+    anchor itself; 'nearest': whichever of the two is closer (ties go back).
+    """
+    back = (anchor.weekday() - wd) % 7
+    ahead = (wd - anchor.weekday()) % 7
+    if direction == "strictly_before":
+        back = back or 7
+        return anchor - timedelta(days=back)
+    if direction == "strictly_after":
+        ahead = ahead or 7
+        return anchor + timedelta(days=ahead)
+    if direction == "after" or (direction == "nearest" and ahead < back):
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+def _direction(ctx: Context, lean: str | None) -> str:
+    """'before', 'after' or 'nearest' from the words' own lean, else the tense."""
+    if lean == "past":
+        return "before"
+    if lean == "future":
+        return "after"
+    if ctx.tense == "future":
+        return "after"
+    if ctx.tense == "present" and not ctx.speech:
+        return "nearest"
+    return "before"
+
+
+def place_in_year(anchor: date, m: int, d: int | None, direction: str) -> int:
+    """The year of a month (and day) written without one, seen from the anchor: the latest
+    one not after it ('before'), the first not before it ('after'), or the closer ('nearest')."""
+    here = (anchor.month, anchor.day if d else 1)
+    there = (m, d or 1)
+    if direction == "after":
+        return anchor.year if there >= here else anchor.year + 1
+    if direction == "before":
+        return anchor.year if there <= here else anchor.year - 1
+    if there == here:
+        return anchor.year
+    # nearest; ties go back
+    def distance(y: int) -> int:
+        return abs((date(y, m, min(d or 1, 28)) - date(anchor.year, anchor.month, here[1])).days)
+    back = anchor.year if there < here else anchor.year - 1
+    return back if distance(back) <= distance(back + 1) else back + 1
+
+
+def resolve(e: Expression, ctx: Context) -> Resolved | None:
+    """The ISO value of an expression, or None when it cannot be placed."""
+    a = ctx.anchor
+    if e.kind == "calendar":
+        return _calendar(e, ctx)
+    if e.kind == "weekday":
+        if a is None:
+            return None
+        if e.shift == -1:
+            return day(weekday_near(a, e.weekday, "strictly_before"))
+        if e.shift == 1:
+            return day(weekday_near(a, e.weekday, "strictly_after"))
+        return day(weekday_near(a, e.weekday, _direction(ctx, e.lean)))
+    if e.kind == "deictic":
+        return day(a + timedelta(days=e.offset)) if a else None
+    if e.kind == "unit":
+        if a is None:
+            return None
+        if e.month is not None:  # `June last year`
+            return month(a.year + e.offset, e.month)
+        return _shift(a, e.unit, e.offset)
+    if e.kind == "month":
+        if a is None:
+            return None
+        if e.shift == -1:  # `last April`: the latest April before this month
+            y = a.year if e.month < a.month else a.year - 1
+        elif e.shift == 1:
+            y = a.year if e.month > a.month else a.year + 1
+        else:  # `this September`
+            y = a.year
+        return month(y, e.month)
+    if e.kind == "ago":
+        return _shift(a, e.unit, e.offset) if a else None
+    if e.kind == "anaphora":
+        ref = ctx.reference
+        if ref is None:
+            return _shift(a, e.unit, e.offset) if a else None
+        return _shift_resolved(ref, e.unit, e.offset)
+    return None
+
+
+def _calendar(e: Expression, ctx: Context) -> Resolved | None:
+    if e.year is not None:
+        if e.month is None:
+            return year(e.year)
+        if e.day is None:
+            return month(e.year, e.month)
+        return day(date(e.year, e.month, e.day)) if valid_day(e.year, e.month, e.day) else None
+    if e.month is None:
+        return None
+    if ctx.frame_year is not None:
+        y = ctx.frame_year
+    elif ctx.anchor is not None:
+        direction = _direction(ctx, e.lean)
+        if direction == "nearest" and e.day is None:
+            direction = "before"  # a month in the present tense: the latest one (GUIDELINES)
+        y = place_in_year(ctx.anchor, e.month, e.day, direction)
+    else:
+        return None
+    if e.day is None:
+        return month(y, e.month)
+    return day(date(y, e.month, e.day)) if valid_day(y, e.month, e.day) else None
+
+
+def _shift(a: date, unit: str, n: int) -> Resolved:
+    if unit == "day":
+        return day(a + timedelta(days=n))
+    if unit == "week":
+        d = a + timedelta(weeks=n)
+        return month(d.year, d.month)
+    if unit == "month":
+        return month(*add_months(a.year, a.month, n))
+    return year(a.year + n)
+
+
+def _shift_resolved(ref: Resolved, unit: str, n: int) -> Resolved:
+    """Count from a date the text gave, at the precision it allows."""
+    if unit == "year":
+        return year(ref.year + n)
+    if unit == "month" and ref.month is not None:
+        return month(*add_months(ref.year, ref.month, n))
+    if unit in ("day", "week") and ref.precision == "day":
+        return _shift(date.fromisoformat(ref.value), unit, n)
+    return year(ref.year) if unit == "year" else ref

@@ -1,0 +1,89 @@
+"""The tense of the clause a date expression sits in, read off spaCy's dependency parse.
+
+Only what date resolution needs: does the clause look back (past), ahead (future) or sit in
+the present, and is its verb a speech verb (`says Wednesday` reports, it does not schedule).
+"""
+
+from __future__ import annotations
+
+FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
+MODALS = {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
+# verbs and adjectives that put their infinitive in the future: `is expected to vote Friday`
+FUTURE_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "hope", "prepare",
+                "go", "likely", "slate", "poise", "propose", "seek", "want", "promise", "vow",
+                "threaten", "agree", "decide", "pledge", "scheduled", "expected", "unlikely",
+                "ready", "about", "await"}
+SPEECH = {"say", "tell", "announce", "report", "state", "claim", "add", "confirm", "deny",
+          "insist", "write", "tweet", "note", "explain", "acknowledge", "admit", "disclose",
+          "reveal", "declare", "argue", "warn", "urge", "comment", "respond", "reply", "testify",
+          "file", "post", "publish", "release", "show", "indicate", "suggest", "estimate"}
+VERBAL = {"VERB", "AUX"}
+PAST_TAGS = {"VBD"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def governing_verb(token):
+    """The verb whose clause the token belongs to (the token itself if it is one)."""
+    t = token
+    for _ in range(12):
+        if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head is t:
+            break
+        t = t.head
+    return t if t.pos_ in VERBAL else None
+
+
+def clause_tense(verb, depth: int = 0) -> str:
+    """'past', 'present' or 'future' for the clause headed by `verb`."""
+    if verb is None:
+        return "present"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = [c.lower_ for c in auxes]
+    if any(w in FUTURE_AUX for w in words):
+        return "future"
+    if "going" in words and "to" in words:
+        return "future"
+    if any(w in MODALS for w in words):
+        return "past" if "have" in words else "future"
+    if any(c.tag_ == "VBD" for c in auxes) or any(w in ("had",) for w in words):
+        return "past"
+    if any(w in ("has", "have", "'ve") for w in words):
+        return "past"  # present perfect: done by now
+    if "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and depth < 3:
+        head = verb.head
+        head_tense = clause_tense(head, depth + 1) if head.pos_ in VERBAL else clause_tense(
+            governing_verb(head), depth + 1)
+        if head.lemma_.lower() in FUTURE_HEADS and head_tense == "present":
+            return "future"
+        if head.lemma_.lower() in FUTURE_HEADS and head_tense == "future":
+            return "future"
+        return head_tense
+    if verb.tag_ in PAST_TAGS:
+        return "past"
+    if any(c.tag_ in PRESENT_TAGS for c in auxes):
+        return "present"
+    if verb.tag_ == "VBN":
+        # a participle without its own auxiliary: `the vote, held Sunday`
+        return "past"
+    if verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxes):
+        return "present"
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT",) and depth < 3 and verb.head is not verb:
+        head = governing_verb(verb.head)
+        if head is not None and head is not verb:
+            return clause_tense(head, depth + 1)
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and depth < 3:
+        head = governing_verb(verb.head)
+        if head is not None and head is not verb:
+            return clause_tense(head, depth + 1)
+    if verb.dep_ == "conj" and depth < 3:
+        return clause_tense(verb.head, depth + 1)
+    return "present"
+
+
+def tense_at(span) -> tuple[str, bool]:
+    """The tense of the clause around a span, and whether its verb is a speech verb."""
+    verb = governing_verb(span.root)
+    tense = clause_tense(verb)
+    speech = verb is not None and verb.lemma_.lower() in SPEECH
+    return tense, speech
