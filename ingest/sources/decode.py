@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from .base import MAX_BYTES, ReadError
 
@@ -30,6 +31,10 @@ def decode(data: bytes, source: str) -> str:
         return _clean(data.decode("utf-8"), source)
     except UnicodeDecodeError as e:
         utf8_error = e
+    if _has_utf8_sequences(data):
+        # valid multi-byte UTF-8 beside invalid bytes: a damaged UTF-8 file, not a legacy encoding
+        raise ReadError(source, f"invalid UTF-8 at byte {utf8_error.start} (the file mixes UTF-8 "
+                                "with other bytes; re-save it as UTF-8)")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -37,6 +42,13 @@ def decode(data: bytes, source: str) -> str:
         raise ReadError(source, f"not valid UTF-8 (byte {utf8_error.start}) and no other encoding "
                                 "could be detected with confidence")
     return _clean(str(best), source)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    return _UTF8_MULTIBYTE.search(data) is not None
 
 
 def _clean(text: str, source: str) -> str:
