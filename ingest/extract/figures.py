@@ -31,11 +31,11 @@ HEDGES = [
     "more than a", "almost a", "nearly a", "around a", "up to a", "at least a", "over a",
     "circa", "approx.", "only", "just", "barely", "a mere", "fully", "exactly", "precisely",
     "less than a", "tens of", "hundreds of", "higher than", "lower than", "greater than",
-    "nearly a", "an additional", "another",
+    "nearly a", "an additional", "another", "~", "≈", "an average of",
 ]
 _HEDGES = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
 _NOT_HEDGE_APPROX = {"only", "just", "exactly", "precisely", "an additional", "another",
-                     "a mere", "fully", "barely"}
+                     "a mere", "fully", "barely", "an average of"}
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -69,6 +69,7 @@ COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lowe
 
 _TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?(?![\w])")
+_PREFIX = re.compile(r"^(?:~|≈|US|RM|Rs\.?|Rp)(?=\.?\d)")
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 
 
@@ -108,12 +109,20 @@ def _low(doc, i: int) -> str:
 def _read_digits(doc, i: int) -> Core | None:
     """`2,000`, `816 000`, `1.2 billion`, `3bn`, `25k`, `10%`, `256GB`, `£5m`."""
     tok = doc[i]
-    parsed = nb.parse_digits(tok.text)
+    m = _PREFIX.match(tok.text)
+    prefix = m.group(0) if m else ""
+    if prefix == "US" and not (i and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == ""):
+        return None
+    parsed = nb.parse_digits(tok.text[len(prefix):])
     if not parsed:
         return None
     value, suffix = parsed
     low = suffix.lower()
     core = Core(i, i + 1, value, "digits", raw=value)
+    if prefix in ("~", "≈"):
+        core.approx = "~"
+    elif prefix:
+        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip("."), "USD")
     if low:
         if low in _ORDINAL_SUFFIX or low == "s" or low == "'s":
             return None  # 1st, 1990s
@@ -130,6 +139,8 @@ def _read_digits(doc, i: int) -> Core | None:
                 core.scaled = True
             else:
                 core.unit = "m"
+        elif low in ("pc",):
+            core.percent = "percent"
         elif low in ("p",):
             core.unit = "pence"
         elif low in un.GLUED_MEASURES:
@@ -195,6 +206,9 @@ def _read_words(doc, i: int) -> Core | None:
         return _read_half(doc, i)
     if not nb.is_number_word(w) or w in nb.SCALE_WORDS:
         return None
+    tok = doc[i]
+    if tok.text[:1].isupper() and not tok.is_sent_start and i and doc[i - 1].is_alpha:
+        return None  # Kick Six, Formula One: part of a name
     end = _word_run(doc, i)
     words = [t.text for t in doc[i:end]]
     value = nb.words_value(words)
@@ -314,7 +328,7 @@ def read_cores(doc) -> list[Core]:
     while i < n:
         tok = doc[i]
         core = None
-        if tok.text[:1].isdigit() or (tok.text[:1] == "." and tok.text[1:2].isdigit()):
+        if tok.text[:1].isdigit() or (tok.text[:1] == "." and tok.text[1:2].isdigit()) or _PREFIX.match(tok.text):
             core = _read_digits(doc, i)
             if core is None and tok.lower_.endswith("fold"):
                 core = _read_ratio(doc, i)
@@ -356,7 +370,11 @@ def _is_year(doc, core: Core) -> bool:
     if nxt is not None and nxt.tag_ == "NNS" and tok.ent_type_ != "DATE" and nxt.lower_ not in ("elections", "olympics", "games"):
         return False  # 2000 people
     if nxt is not None and (un.measure(nxt.text) or nxt.lower_ in un.PERCENT_WORDS):
-        return 1900 > core.value  # 1500 yards, but 2019 m? rare
+        return False  # 1000 hp
+    if prev is not None and prev.lower_ in ("a.d.", "ad", "b.c.", "bc", "bce", "ce"):
+        return True
+    if core.value < 1800 and (prev is None or prev.lower_ not in ("in", "since", "from", "until", "by", "year", "circa", "c.", "between")):
+        return False  # an average of 1500
     return True
 
 
@@ -398,9 +416,12 @@ def _is_time(doc, core: Core) -> bool:
 def _in_name(doc, core: Core) -> bool:
     """`COVID-19`, `G-20`, `Boeing 737`, `S&P 500`, `Group of 20`, `Article 50`, `page 5`."""
     i = core.start
-    if core.kind != "digits" or core.percent or core.currency:
+    if core.kind != "digits" or core.percent or core.currency or core.unit:
         return False
     prev = doc[i - 1] if i else None
+    if prev is not None and prev.is_alpha and any(ch.isupper() for ch in prev.text[1:]) \
+            and not prev.text.isupper():
+        return True  # iPhone 11, PlayStation 5
     nxt = doc[core.end] if core.end < len(doc) else None
     # glued to a word with a hyphen: COVID-19, F-16, MH17-like codes
     if prev is not None and prev.text in ("-", "‑") and prev.whitespace_ == "" and i > 1 \
@@ -412,9 +433,25 @@ def _in_name(doc, core: Core) -> bool:
         return True
     followed_by_noun = nxt is not None and (nxt.pos_ in ("NOUN",) or nxt.lower_ in un.PERCENT_WORDS
                                             or un.measure(nxt.text) or nxt.text == "-")
-    if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS | {"no"} and not followed_by_noun:
-        if prev.lower_ in ("no", "number") and prev.text[:1].islower() and not prev.text.endswith("."):
-            return prev.lower_ == "number" and _low(doc, i - 2) in ("the", "a")  and False
+    if prev is not None and prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() \
+            and nxt is not None and nxt.tag_ == "NN" and core.value != 1 and not un.measure(nxt.text) \
+            and nxt.lower_ not in un.MEASURE_NOUNS and not _is_month(prev):
+        return True  # Planet 9 project
+    counts_next = nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in un.PERCENT_WORDS
+                                       or un.measure(nxt.text) or nxt.text == "-")
+    if prev is not None and prev.text in ("No", "No.", "no.", "#", "Nos", "Nos.", "Number"):
+        return True
+    if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and not counts_next \
+            and not (prev.lower_ in ("no", "number") and prev.text[:1].islower()):
+        return True
+    # a code after capitals: S&P 500, FTSE 100, P 500, G 7
+    if prev is not None and prev.is_alpha and prev.text.isupper() and len(prev.text) <= 4 \
+            and not un.currency_code(prev.text) and prev.i != prev.sent.start and not core.scaled:
+        return True
+    # a model name after it: iPhone 11 Pro, 787 Dreamliner
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s") \
+            and nxt.ent_type_ not in ("NORP", "GPE") and not un.measure(nxt.text) and not core.scaled \
+            and not un.currency_word(nxt.text) and not un.currency_code(nxt.text) and not _is_month(nxt):
         return True
     # street numbers: 10 Downing Street
     if nxt is not None and nxt.pos_ == "PROPN":
@@ -424,7 +461,7 @@ def _in_name(doc, core: Core) -> bool:
                 return True
             k += 1
     # after a capitalised name word, not counting anything: Boeing 737, S&P 500, Windows 10
-    if prev is not None and prev.pos_ == "PROPN" and not _is_month(prev) and prev.text[:1].isupper() \
+    if prev is not None and prev.pos_ == "PROPN" and not _is_month(prev) and any(ch.isupper() for ch in prev.text) \
             and not followed_by_noun and prev.i != prev.sent.start and prev.ent_type_ not in ("GPE", "NORP") \
             and not un.currency_code(prev.text) and prev.lower_ not in un.CURRENCY_SYMBOLS:
         return True
@@ -602,6 +639,23 @@ def _weight_context(doc, j: int) -> bool:
                for t in sent)
 
 
+SCORE_CUES = {"win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
+              "lose", "draw", "drew", "drawn", "lead", "led", "leads", "trail", "trailed", "aggregate",
+              "ended", "score", "scoreline", "finished", "thrashing", "rout", "home", "away", "tie"}
+
+
+def _is_score(doc, a: Core, b: Core, gap: list[str]) -> bool:
+    """`ended 2-2`, `a 3-1 win`: a match score, not a range."""
+    if gap not in (["-"], ["–"]) or a.kind != "digits" or b.kind != "digits":
+        return False
+    if a.unit or a.percent or a.currency or b.unit or b.percent or b.currency:
+        return False
+    if a.value != int(a.value) or b.value != int(b.value) or max(a.value, b.value) > 200:
+        return False
+    window = doc[max(0, a.start - 4):min(len(doc), b.end + 4)]
+    return any(t.lower_ in SCORE_CUES for t in window)
+
+
 def _link_ranges(doc, cores: list[Core]) -> None:
     """`10-20%`, `from 4.9 to 5 percent`, `between $62 and $68`: the first end takes the unit,
     currency and scale of the second; `2018-19` is a year range, not a figure."""
@@ -609,12 +663,24 @@ def _link_ranges(doc, cores: list[Core]) -> None:
         gap = [t.lower_ for t in doc[a.text_end:b.text_start]]
         if gap not in (["to"], ["-"], ["–"], ["—"], ["and"], ["or"], ["to", "about"], ["and", "about"]):
             continue
+        if _is_score(doc, a, b, gap):
+            a.drop = b.drop = True
+            continue
+        if "year" in a.notes:
+            if not b.drop and (b.unit or b.percent or b.currency) and gap != ["-"] \
+                    and _low(doc, a.start - 1) in ("between", "from") and not b.scaled:
+                a.drop = False  # between 1500 and 2000 people
+                a.notes.remove("year")
+            else:
+                if b.kind == "digits" and not (b.scaled or b.percent or b.currency or b.unit) \
+                        and gap != ["or"] and re.fullmatch(r"\d{2}|\d{4}", doc[b.start].text):
+                    b.drop = True  # 2018-19, between 1600 and 1900
+                continue
         if gap == ["and"] and _low(doc, a.text_start - 1) != "between" and not (
                 b.percent and not a.percent and a.kind == "digits" and a.end == a.text_end):
             if not (a.kind == "words" and b.kind == "words"):
                 continue
-        if a.notes and "year" in a.notes:
-            b.drop = True
+        if a.currency and b.currency and a.currency != b.currency:
             continue
         if b.percent and not a.percent and not a.unit and not a.currency:
             a.percent = b.percent
@@ -678,16 +744,17 @@ def find_figures(doc, article: Article) -> list[Figure]:
                 c.drop = True
         kept.append(c)
     for c in kept:
-        if not c.drop:
-            _attach_left(doc, c)
-            _attach_right(doc, c)
+        _attach_left(doc, c)
+        _attach_right(doc, c)
     _link_ranges(doc, kept)
     out = []
     for c in kept:
         if c.drop:
             continue
-        if c.small_words and c.value <= 1 and not c.approx:
-            continue  # `one` is a pronoun or an article far more often than a figure
+        if c.small_words and not (c.percent or c.currency or (c.unit or "").lower() in un.MEASURE_NOUNS):
+            continue  # a small count in words: optional in the gold, and often not a claim
+        if c.small_words and c.value == 1 and not c.approx and (c.unit or "").lower() in ("day", "night", "time"):
+            continue  # `one day`
         start = doc[c.text_start].idx
         last = doc[c.text_end - 1]
         end = last.idx + len(last.text)

@@ -28,7 +28,7 @@ SHORT_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}
 """One-letter scales, only read when glued to a number (`25k`) or after a currency (`$5 m`)."""
 
 VAGUE_MAGNITUDES = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+    "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
     "billions": 1e9, "trillions": 1e12,
 }
 """Plural magnitudes (`thousands of`), valued at their base as GUIDELINES.md says."""

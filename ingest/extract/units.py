@@ -7,6 +7,8 @@ CURRENCY_SYMBOLS = {
     "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP", "rs": "INR", "rs.": "INR",
 }
+PREFIX_CURRENCIES = {"US": "USD", "RM": "MYR", "Rs": "INR", "Rp": "IDR"}
+"""Currency letters glued to the digits (`RM79`, `$US113`)."""
 CURRENCY_CODES = {
     "usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "aud", "cad", "nzd", "hkd", "sgd", "inr",
     "krw", "rub", "try", "brl", "mxn", "zar", "sek", "nok", "dkk", "pln", "czk", "huf", "ngn",
