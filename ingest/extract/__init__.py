@@ -48,4 +48,4 @@ def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 16) ->
 
 
 def extract(article: Article, nlp=None) -> Claims:
-    return next(extract_many([article], nlp))
+    return next(extract_many([article], nlp))[1]

@@ -1,0 +1,71 @@
+"""Fixtures: real archives built in tmp_path with the real ingest code and the real pipeline."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsfacts.archive.cli import cli
+from newsfacts.archive.db import connect
+
+from .texts import SAMPLE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def table_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+    return [tuple(r) for r in conn.execute(f"SELECT * FROM [{table}] ORDER BY {', '.join(f'[{c}]' for c in cols)}")]
+
+
+DERIVED = ["articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers",
+           "speaker_redirects", "sightings", "originals", "verdicts"]
+
+
+def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every derived table, row for row, plus what full-text search finds."""
+    snap = {t: table_rows(conn, t) for t in DERIVED}
+    snap["fts"] = [tuple(r) for r in conn.execute(
+        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'city OR plan' ORDER BY rowid")]
+    return snap
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    write(folder, "sample.txt", SAMPLE)
+    write(folder, "caledonia.txt", (ROOT / "samples" / "new-caledonia-referendum-2021.txt").read_text("utf-8"))
+    return folder
+
+
+@pytest.fixture
+def archive(tmp_path: Path, articles_dir: Path) -> Path:
+    """archive.db with the two articles ingested through the CLI."""
+    db = tmp_path / "archive.db"
+    result = run_cli("ingest", articles_dir, "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def conn(archive: Path):
+    c = connect(archive)
+    yield c
+    c.close()
