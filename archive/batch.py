@@ -14,19 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsfacts.ingest.sources import ReadError
-
-try:
-    from newsfacts.ingest.sources import iter_inputs
-except ImportError:  # TEMPORARY until the readers land
-    from newsfacts.ingest.sources import iter_paths, read_path
-
-    def iter_inputs(targets):
-        for path in iter_paths(targets):
-            try:
-                yield from read_path(path)
-            except ReadError as e:
-                yield e
+from newsfacts.ingest.sources import ReadError, iter_inputs
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Claims
 

@@ -82,9 +82,7 @@ def extract(targets, fmt):
     and several as a list; with jsonl, one line per document.
     """
     from newsfacts.ingest.extract import extract_many
-    from newsfacts.ingest.sources import ReadError
-
-    from .batch import iter_inputs
+    from newsfacts.ingest.sources import ReadError, iter_inputs
 
     failed = 0
 
