@@ -48,19 +48,22 @@ def read(data: bytes, source: str, *, read_at: datetime | None = None) -> Iterat
         raise ReadError(source, "empty feed (no items)")
     outlet = _clean((parsed.get("feed") or {}).get("title"))
     raws = _item_bytes(data, len(entries))
-    for n, entry in enumerate(entries, 1):
-        raw = raws[n - 1] if raws else None
-        item_source = f"{source}#{n}"
-        try:
-            article = item_to_article(entry, outlet, item_source)
-        except ReadError as e:
-            yield e
-            continue
-        except Exception as e:  # a feed item is arbitrary input: never let one stop the rest
-            yield ReadError(item_source, f"unreadable item ({type(e).__name__}: {e})")
-            continue
-        yield stamp(article, source=article.url or item_source, reader=NAME,
-                    raw=raw, read_at=read_at)
+    items = [_item(entry, n, outlet, source, raws, read_at) for n, entry in enumerate(entries, 1)]
+    if parsed.get("bozo") and not any(isinstance(i, Article) for i in items):
+        raise ReadError(source, f"malformed feed ({_one_line(parsed.get('bozo_exception'))})")
+    yield from items
+
+
+def _item(entry, n: int, outlet, source: str, raws, read_at) -> Item:
+    item_source = f"{source}#{n}"
+    try:
+        article = item_to_article(entry, outlet, item_source)
+    except ReadError as e:
+        return e
+    except Exception as e:  # a feed item is arbitrary input: never let one stop the rest
+        return ReadError(item_source, f"unreadable item ({type(e).__name__}: {e})")
+    return stamp(article, source=article.url or item_source, reader=NAME,
+                 raw=raws[n - 1] if raws else None, read_at=read_at)
 
 
 def item_to_article(entry, outlet: str | None, source: str) -> Article:
@@ -72,7 +75,7 @@ def item_to_article(entry, outlet: str | None, source: str) -> Article:
                         else "empty item (no title, link or text)")
     published = None
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        published = dates.parse(entry.get(key))
+        published = dates.parse(dict.get(entry, key))  # no feedparser fallback warning
         if published:
             break
     return Article(
@@ -129,5 +132,5 @@ def _clean(value) -> str | None:
     return value or None
 
 
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())[:200] or type(e).__name__
+def _one_line(e) -> str:
+    return " ".join(str(e or "").split())[:200] or type(e).__name__

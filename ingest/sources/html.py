@@ -3,15 +3,18 @@ metadata (title, author, date, canonical URL, site name), by trafilatura.
 
 A page that is no article (an index of headlines, an error page, too little text) is a ReadError
 saying so: archiving it would only feed the extractors boilerplate.
-Dates: the date a news URL carries (`/2010/08/13/`) wins over the one htmldate finds in the page
-(which can be a later "updated" stamp or a related link's); an implausible date is dropped.
+Dates: the date a news URL carries (`/2010/08/13/`) wins over the page's markup (meta tags,
+JSON-LD, <time>), read by htmldate WITHOUT its extensive search of the free text: that search
+picks up later "updated" stamps and related links' dates, and no date is better than a wrong one
+(it would mis-resolve every relative date). An implausible date is dropped (published None).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+import logging
+from datetime import datetime, timezone
 
 from newsfacts.schema.article import Article
 
@@ -20,6 +23,8 @@ from .base import Item, ReadError, stamp
 from .htmltext import decode_page
 
 NAME = "html"
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # routine non-pages are ReadErrors here
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 MIN_CHARS = 300
 """Fewer characters of body text than this is no article (a teaser, a stub, a consent wall)."""
 _ERROR_TITLE = re.compile(r"\b(?:404|403|410|500|not found|page not found|error|access denied|"
@@ -41,10 +46,13 @@ def page_to_article(data: bytes, source: str, *, url: str | None = None) -> Arti
     import trafilatura
 
     page = decode_page(data, source)
+    today = datetime.now(timezone.utc).date()
     try:
         doc = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_images=False,
-            include_links=False, include_tables=True, favor_precision=True)
+            include_links=False, include_tables=True, favor_precision=True,
+            date_extraction_params={"original_date": True, "extensive_search": False,
+                                    "max_date": (today + dates.FUTURE_SLACK).isoformat()})
     except Exception as e:  # trafilatura/lxml fail in many ways on broken markup
         raise ReadError(source, f"unparseable HTML ({type(e).__name__})") from None
     meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
@@ -52,7 +60,7 @@ def page_to_article(data: bytes, source: str, *, url: str | None = None) -> Arti
     text = _drop_title_line(meta.get("text") or "", title)
     _check_is_article(text, title, source)
     canonical = meta.get("url") or url
-    published = dates.from_url(canonical) or dates.from_url(url) or dates.parse(meta.get("date"))
+    published = _published(page, canonical, url, meta.get("date"))
     return Article(
         text=text,
         title=title,
@@ -61,6 +69,31 @@ def page_to_article(data: bytes, source: str, *, url: str | None = None) -> Arti
         author=_clean(meta.get("author")),
         published=published,
     )
+
+
+_DECLARED = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
+    r"""og:published_time|datePublished|pubdate|publishdate|parsely-pub-date|dc\.date\.issued|"""
+    r"""sailthru\.date)["'][^>]*>"""
+    r'|"datePublished"\s*:\s*"([^"]*)"', re.I)
+_CONTENT = re.compile(r"""content\s*=\s*["']([^"']*)["']""", re.I)
+
+
+def _published(page: str, canonical: str | None, url: str | None, found: str | None):
+    """The publication date: the one the page declares (meta, JSON-LD), else the URL's, else
+    htmldate's. A declared date that is impossible (2021-02-30) means None, not a repair."""
+    declared = []
+    for m in _DECLARED.finditer(page[:500_000]):
+        value = m[1] if m[1] is not None else (_CONTENT.search(m[0]) or [None, None])[1]
+        if value:
+            declared.append(value)
+    for value in declared:
+        d = dates.parse(value)
+        if d:
+            return d
+    if declared:
+        return None
+    return dates.from_url(canonical) or dates.from_url(url) or dates.parse(found)
 
 
 def _check_is_article(text: str, title: str | None, source: str) -> None:

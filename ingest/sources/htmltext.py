@@ -55,6 +55,9 @@ def fragment_text(fragment: str) -> str:
         cls = f"{el.get('class', '')} {el.get('id', '')}"
         if cls.strip() and _DROP_CLASS.search(cls):
             _drop(el)
+    for a in list(root.iter("a")):
+        if _TRAILERS.match(" ".join(a.text_content().split())):
+            _drop(a)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for el in root.iter():
