@@ -14,7 +14,7 @@ announce answer reply respond comment conclude confirm deny describe predict sug
 remark observe complain urge agree concede contend maintain stress emphasize emphasise allege assert
 testify joke quip lament vow promise reveal mention boast brag charge counter retort recount shout
 yell scream whisper plead rule caution advise propose recommend indicate continue ask inform
-proclaim muse email e-mail text blog interject intone grumble protest question wonder speculate
+proclaim exclaim muse call refer dub label brand term nickname quote cite email e-mail text blog interject intone grumble protest question wonder speculate
 estimate forecast acknowledge disclose divulge reiterate repeat highlight underline point
 """.split())
 # verbs of thought and finding: they attribute content clauses, rarely quoted words
@@ -32,6 +32,18 @@ LISTENER_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "nsubjpass", "dative")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+CLOSING = frozenset({'"', "”", "’", "'", "''", "»", ","})
+
+
+def _after_quote(cue) -> bool:
+    """`“...,” said X`: the verb follows the quote directly (inverted order)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    i = cue.i - 1
+    while i >= 0 and cue.doc[i].is_space:
+        i -= 1
+    return i >= 0 and cue.doc[i].text in CLOSING
 
 
 def is_cue(tok, cognition: bool = False) -> bool:
@@ -73,18 +85,19 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
     """The token naming who speaks through `cue`, or None; `inside(tok)` is True for quoted words."""
     if cue.lower_ == "according" or cue.lemma_ == "accord":
         return according_source(cue)
-    for c in cue.children:
-        if c.dep_ in SUBJECT_DEPS and not inside(c):
-            if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                return cue.head
-            return c
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]
+    if subjects:
+        c = min(subjects, key=lambda s: abs(s.i - cue.i))  # the parser sometimes finds two
+        if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+            return cue.head
+        return c
     passive = [c for c in cue.children if c.dep_ == "nsubjpass" and not inside(c)]
     agent = _agent(cue)
     if passive and cue.lemma_ in ("quote", "cite", "record", "hear", "see"):
         return passive[0]
     if agent is not None:
         return agent
-    if cue.lemma_ not in LISTENER_VERBS:
+    if cue.lemma_ not in LISTENER_VERBS and _after_quote(cue):
         # `"...," said Lecornu`: the parser sometimes makes the inverted subject an object
         for c in cue.rights:
             if c.dep_ in INVERTED_DEPS and not inside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -100,6 +113,13 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
             return cue.head  # `a statement saying`
         if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cue.head
+    if cue.tag_ == "VBG" and depth == 0:
+        # `X shared the news, writing “...”` misparsed: the subject of the sentence's main verb
+        root = cue.sent.root
+        if root.i < cue.i and root.i != cue.i:
+            for c in root.children:
+                if c.dep_ in SUBJECT_DEPS and c.i < cue.i and not inside(c):
+                    return c
     return None
 
 

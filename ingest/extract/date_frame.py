@@ -19,10 +19,27 @@ def _explicit_year(e: Expression) -> bool:
     return e.kind == "calendar" and e.year is not None
 
 
+def _specific(e: Expression) -> bool:
+    """A year with a month or a season: `September 1986`, `the spring of 1986`."""
+    return _explicit_year(e) and (e.month is not None or e.modified)
+
+
+def _sets_frame(e: Expression, span) -> bool:
+    """Whether an explicit year sets the frame for the rest of its sentence: a specific date,
+    or a plain year the events are placed `in` (not `since 1980`, `than 2018`)."""
+    if not _explicit_year(e):
+        return False
+    if _specific(e):
+        return True
+    lead = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return lead in ("in", "during", "of")
+
+
 class Frames:
     def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
         self.published = published
-        self.seen: list[tuple[int, int, Expression, Resolved]] = []  # sentence start, paragraph, ...
+        # sentence start, paragraph, expression, value, whether it sets a frame
+        self.seen: list[tuple[int, int, Expression, Resolved, bool]] = []
         self.newlines: list[int] = []
         if candidates:
             doc = candidates[0][1].doc
@@ -49,7 +66,7 @@ class Frames:
         return bisect_right(self.newlines, offset)
 
     def record(self, e: Expression, span, r: Resolved) -> None:
-        self.seen.append((span.sent.start, self.paragraph(e.start), e, r))
+        self.seen.append((span.sent.start, self.paragraph(e.start), e, r, _sets_frame(e, span)))
 
     def _previous_sentence_start(self, span) -> int | None:
         sent = span.sent
@@ -62,31 +79,34 @@ class Frames:
         if not (e.kind == "calendar" and e.year is None and e.month is not None):
             return None
         sent_start = span.sent.start
-        for s, _p, prev, r in reversed(self.seen):
+        for s, _p, prev, r, frame in reversed(self.seen):
             if s != sent_start:
                 break
-            if _explicit_year(prev):
+            if frame:
                 return r.year
         prev_start = self._previous_sentence_start(span)
         para = self.paragraph(e.start)
         if tense == "past" and prev_start is not None:
-            for s, p, prev, r in reversed(self.seen):
+            for s, p, prev, r, _frame in reversed(self.seen):
                 if s < prev_start:
                     break
-                if s == prev_start and p == para and _explicit_year(prev):
+                if s == prev_start and p == para and _specific(prev):
                     return r.year
         if self.narrative is not None and tense != "future":
             return self.narrative
         return None
 
     def reference_for(self, e: Expression, span) -> Resolved | None:
-        """The date `a year earlier` or `the previous year` counts from, if the text just gave one."""
-        if e.kind != "anaphora":
+        """The date `a year earlier` or `the previous year` counts from: the last one the text
+        gave in this sentence or the two before it."""
+        if e.kind != "anaphora" or not self.seen:
             return None
-        if not self.seen:
-            return None
-        s, _p, _prev, r = self.seen[-1]
-        prev_start = self._previous_sentence_start(span)
-        if s == span.sent.start or (prev_start is not None and s == prev_start):
-            return r
-        return None
+        starts = {span.sent.start}
+        sent = span.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = span.doc[sent.start - 1].sent
+            starts.add(sent.start)
+        s, _p, _prev, r, _frame = self.seen[-1]
+        return r if s in starts else None

@@ -149,11 +149,13 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
             y = a.year
         return month(y, e.month)
     if e.kind == "ago":
-        return _shift(a, e.unit, e.offset) if a else None
+        return _ago(a, e.unit, e.offset) if a else None
     if e.kind == "anaphora":
         ref = ctx.reference
         if ref is None:
-            return _shift(a, e.unit, e.offset) if a else None
+            # `a year earlier` with nothing before it counts from publication; `the following
+            # month` with nothing before it cannot be placed
+            return _shift(a, e.unit, e.offset) if a and e.offset <= 0 else None
         return _shift_resolved(ref, e.unit, e.offset)
     return None
 
@@ -174,6 +176,14 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
         if direction == "nearest" and e.day is None:
             direction = "before"  # a month in the present tense: the latest one (GUIDELINES)
         y = place_in_year(ctx.anchor, e.month, e.day, direction)
+        if e.day is not None and direction == "before" and valid_day(y + 1, e.month, e.day):
+            # newsroom style drops the year for dates of the current year: a date in a
+            # past-tense clause that would be most of a year back but is only weeks ahead is
+            # the one ahead (`declared a dividend, payable Dec. 7`)
+            back = (ctx.anchor - date(y, e.month, e.day)).days
+            ahead = (date(y + 1, e.month, e.day) - ctx.anchor).days
+            if back > 183 and ahead <= 62:
+                y += 1
     else:
         return None
     if e.day is None:
@@ -190,6 +200,13 @@ def _shift(a: date, unit: str, n: int) -> Resolved:
     if unit == "month":
         return month(*add_months(a.year, a.month, n))
     return year(a.year + n)
+
+
+def _ago(a: date, unit: str, n: int) -> Resolved:
+    """`two weeks ago` names a day, `nine months ago` a month, `a year ago` a year."""
+    if unit == "week":
+        return day(a + timedelta(weeks=n))
+    return _shift(a, unit, n)
 
 
 def _shift_resolved(ref: Resolved, unit: str, n: int) -> Resolved:

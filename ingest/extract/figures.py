@@ -168,6 +168,11 @@ def _read_digits(doc, i: int) -> Core | None:
             core.value *= scale
             core.scaled = True
             j += 1
+    if j < len(doc) and core.value == int(core.value) and not core.scaled and not core.percent:
+        frac = re.fullmatch(r"(\d)/(\d{1,2})", doc[j].text)
+        if frac and int(frac.group(1)) < int(frac.group(2)):
+            core.value += int(frac.group(1)) / int(frac.group(2))
+            j += 1
     core.end = j
     return core
 
@@ -193,6 +198,8 @@ def _read_words(doc, i: int) -> Core | None:
     w = doc[i].lower_
     start = i
     if w in ("a", "an", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in nb.FRACTION_DENOMINATORS:
+        if _low(doc, i - 1) == "and":
+            return None  # a minute and a half
         return _read_fraction(doc, i, 1, i + 1)
     if w in ("a", "an"):
         if i + 1 < len(doc) and (doc[i + 1].lower_ in nb.SCALE_WORDS or doc[i + 1].lower_ in ("hundred", "dozen")):
@@ -311,6 +318,8 @@ def _read_ratio(doc, i: int) -> Core | None:
     if w not in nb.RATIO_WORDS:
         return None
     v = nb.RATIO_WORDS[w]
+    if _low(doc, i + 1) in ("down", "up", "back", "over") and w not in ("twice", "thrice"):
+        return None  # doubling down, doubled over
     if w in ("twice", "thrice"):
         return Core(i, i + 1, v, "ratio", unit="times", raw=v)
     nxt = _low(doc, i + 1)
@@ -419,6 +428,8 @@ def _in_name(doc, core: Core) -> bool:
     if core.kind != "digits" or core.percent or core.currency or core.unit:
         return False
     prev = doc[i - 1] if i else None
+    head = doc[core.end - 1].head
+    counts_head = head.i > core.end - 1 and head.tag_ in ("NNS", "NNPS") and head.i - core.end < 4
     if prev is not None and prev.is_alpha and any(ch.isupper() for ch in prev.text[1:]) \
             and not prev.text.isupper():
         return True  # iPhone 11, PlayStation 5
@@ -441,6 +452,8 @@ def _in_name(doc, core: Core) -> bool:
                                        or un.measure(nxt.text) or nxt.text == "-")
     if prev is not None and prev.text in ("No", "No.", "no.", "#", "Nos", "Nos.", "Number"):
         return True
+    if prev is not None and prev.text == "The" and prev.i != prev.sent.start and not counts_head:
+        return True  # a title mid-sentence: `The 411`
     if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and not counts_next \
             and not (prev.lower_ in ("no", "number") and prev.text[:1].islower()):
         return True
@@ -450,6 +463,7 @@ def _in_name(doc, core: Core) -> bool:
         return True
     # a model name after it: iPhone 11 Pro, 787 Dreamliner
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s") \
+            and not counts_head \
             and nxt.ent_type_ not in ("NORP", "GPE") and not un.measure(nxt.text) and not core.scaled \
             and not un.currency_word(nxt.text) and not un.currency_code(nxt.text) and not _is_month(nxt):
         return True
@@ -577,7 +591,7 @@ def _attach_right(doc, core: Core) -> None:
         core.text_end = max(core.text_end, j)
         return
     # hyphenated measure: 48-year-old, 12-month, three-page
-    if low(j) in ("-", "‑") and doc[j - 1].whitespace_ == "" and j + 1 < n and doc[j + 1].is_alpha:
+    if low(j) in ("-", "‑") and low(j + 1) != "plus" and doc[j - 1].whitespace_ == "" and j + 1 < n and doc[j + 1].is_alpha:
         k = j + 1
         unit = doc[k].text
         k += 1
@@ -604,6 +618,10 @@ def _attach_right(doc, core: Core) -> None:
         return
     if low(j) == "basis" and low(j + 1) in ("points", "point"):
         core.unit = "basis points"
+        core.text_end = j + 2
+        return
+    if low(j) in ("-", "‑") and low(j + 1) == "plus":
+        core.approx = core.approx or "more than"
         core.text_end = j + 2
         return
     # the counted noun: the head the number modifies, a few words on

@@ -74,7 +74,7 @@ def is_number_word(word: str) -> bool:
 def words_value(words: list[str]) -> float | None:
     """Value of a run of number words (`twenty five`, `one hundred and six`, `a million`,
     `two thousand`); None when the run is not a well-formed number."""
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, last = 0.0, 0.0, False, ""
     for i, raw in enumerate(words):
         w = raw.lower()
         if w in ("and", "-"):
@@ -85,15 +85,20 @@ def words_value(words: list[str]) -> float | None:
                 continue
             return None
         if w in UNITS_WORDS or w in TENS_WORDS:
+            if last == "unit" or (last == "tens" and w in TENS_WORDS) or (last == "tens" and word_value(w) >= 10):
+                return None  # `one five thousand`: digits read out, not a number
+            last = "unit" if w in UNITS_WORDS else "tens"
             current += word_value(w)
             seen = True
         elif w == "hundred":
+            last = "hundred"
             current = (current or 1) * 100
             seen = True
         elif w == "dozen":
             current = (current or 1) * 12
             seen = True
         elif w in SCALE_WORDS:
+            last = "scale"
             total += (current or 1) * SCALE_WORDS[w]
             current, seen = 0, True
         else:

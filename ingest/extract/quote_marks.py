@@ -23,6 +23,7 @@ TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
 # 'em, 'til, '90s: an apostrophe that opens a word, not a quote
 ELISION_RE = re.compile(r"(?:em|til|cause|n|tis|twas|\d0s|\d\d)\b", re.I)
 OPENERS = "([{—–-/"
+DOUBLES = ("double", "straight")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ def _classify(text: str, m: re.Match) -> Mark | None:
     after = text[pos + n] if pos + n < len(text) else " "
     if s in ("''", "``"):
         role = "open" if s == "``" or (left and not right) else "close" if right and not left else "either"
-        return Mark(pos, n, "double", role)
+        return Mark(pos, n, "straight", role)
+    if s == '"':
+        role = "open" if left and not right else "close" if right and not left else "either"
+        return Mark(pos, n, "straight", role)
     if s in DOUBLE_OPEN or s in DOUBLE_CLOSE or s == '"':
         nominal = "open" if s in DOUBLE_OPEN else "close" if s in DOUBLE_CLOSE else "either"
         if s == "«" or s == "»":
@@ -114,7 +118,7 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
     depth = 0
     for i, mk in enumerate(marks):
         if opened is None:
-            if mk.role == "close" or (mk.role == "either" and mk.family == "single"):
+            if mk.role == "close" or (mk.role == "either" and mk.family != "straight"):
                 continue  # a stray closing mark
             if mk.family == "single":
                 # a single opening mark counts only when a single closing mark follows
@@ -123,7 +127,10 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
             opened, depth = mk, 0
             continue
         if mk.family != opened.family:
-            continue  # nested quote of the other kind, or an apostrophe
+            # `“..."`: a closing mark of the other double kind closes when no proper one follows
+            if not (mk.family in DOUBLES and opened.family in DOUBLES and mk.role in ("close", "either") and depth == 0
+                    and not any(m.family == opened.family and m.role != "open" for m in marks[i + 1:])):
+                continue  # nested quote of the other kind, or an apostrophe
         if mk.role == "open":
             # nested quote of the same kind, or a missing closing mark: nested when two closes follow
             rest = marks[i + 1:]

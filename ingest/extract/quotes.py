@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
-from .attribution import DOCUMENT_NOUNS, cue_phrase, is_cue, source_token
+from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, source_token
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook
 
@@ -44,7 +44,13 @@ class _Layout:
 
     def __init__(self, doc, text: str, spans: list[QuoteSpan]):
         self.doc = doc
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = []  # where each non-empty line (paragraph) starts
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                self.starts.append(pos)
+            pos += len(line) + 1
+        self.starts = self.starts or [0]
         self.quote_of = [-1] * len(doc)
         k = 0
         for tok in doc:
@@ -54,7 +60,7 @@ class _Layout:
                 self.quote_of[tok.i] = k
 
     def para(self, char: int) -> int:
-        return bisect_right(self.starts, char) - 1
+        return max(0, bisect_right(self.starts, char) - 1)
 
     def inside(self, tok) -> bool:
         return self.quote_of[tok.i] >= 0
@@ -65,12 +71,21 @@ def _tokens(doc, start: int, end: int):
     return list(span) if span is not None else []
 
 
+DEBUG: dict = {}  # quote start -> which rule attributed it (development aid)
+
+
 def _quote_cue(doc, lay: _Layout, q: QuoteSpan, qi: int):
+    cue, src, how = _quote_cue_how(doc, lay, q)
+    DEBUG[q.start] = how
+    return cue, src
+
+
+def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
     """The cue verb of a quote: the outermost speech verb governing it, else the nearest in its
     sentence, else one opening the next sentence or closing the previous one."""
     toks = _tokens(doc, q.open, q.close)
     if not toks:
-        return None, None
+        return None, None, "none"
     para = lay.para(q.start)
     sents = []
     for t in (toks[0], toks[-1]):
@@ -80,6 +95,9 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan, qi: int):
 
     def cands(tokens):
         return [t for t in tokens if not inside(t) and lay.para(t.idx) == para and is_cue(t)]
+
+    def cands_any(tokens):
+        return [t for t in tokens if not inside(t) and is_cue(t)]
 
     found = [t for s in sents for t in cands(s)]
     if found:
@@ -95,30 +113,99 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan, qi: int):
         for c in ruling:
             src = source_token(c, inside)
             if src is not None:
-                return c, src
+                return c, src, "ruling"
         found.sort(key=lambda c: min(abs(c.i - lo), abs(c.i - hi)))
         for c in found:
             src = source_token(c, inside)
             if src is not None:
-                return c, src
+                return c, src, "nearest"
     # `“...”` then a sentence starting `she said`; or `He said:` then the quote
     last = sents[-1]
     if last.end < len(doc) and doc.text[q.close:last.end_char].strip(" .,!?”\"’'") == "":
         nxt = doc[last.end].sent if last.end < len(doc) else None
-        if nxt is not None:
+        if nxt is not None and lay.para(nxt.start_char) == para:
             for c in cands(list(nxt)[:NEXT_SENTENCE_REACH]):
                 src = source_token(c, inside)
                 if src is not None:
-                    return c, src
+                    return c, src, "next"
+    # a short remainder around the quote: `“...,” the judge exclaimed`
+    rest = [t for s in sents for t in s if not inside(t) and not t.is_punct and not t.is_space and lay.para(t.idx) == para]
+    if 0 < len(rest) <= 6:
+        for t in rest:
+            if t.pos_ == "VERB":
+                src = source_token(t, inside)
+                if src is not None and src.pos_ in ("PROPN", "PRON", "NOUN"):
+                    return t, src, "remainder"
+    # `X had one answer: “...”`: the clause the colon ends
+    before = doc.text[first_sent_start(sents):q.open].rstrip()
+    para_before = doc.text[lay.starts[para]:q.open].rstrip()
+    if para_before.endswith(":") and 0 < len(para_before.split()) <= 6:
+        # a headline or transcript line: `Trump: ‘...’`
+        prefix = _tokens(doc, lay.starts[para], lay.starts[para] + len(para_before) - 1)
+        props = [t for t in prefix if t.pos_ == "PROPN"]
+        if props:
+            heads = [t for t in props if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
+            return None, (heads or props)[-1], "headline"
+    if before.endswith(":"):
+        at = first_sent_start(sents) + len(before)
+        colon = doc.char_span(at - 1, at, alignment_mode="expand")
+        if colon is not None and len(colon):
+            verb = colon[0].head
+            src = source_token(verb, inside) if verb.pos_ in ("VERB", "AUX") else None
+            if src is not None:
+                return verb, src, "colon"
     first = sents[0]
     if first.start > 0 and doc.text[first.start_char:q.open].strip() == "":
-        prev = doc[first.start - 1].sent
-        if prev.text.rstrip().endswith((":", ",")):
-            for c in reversed(cands(prev)):
+        prev = doc[first.start - 1]
+        while prev.i > 0 and prev.is_space:
+            prev = doc[prev.i - 1]
+        prev = prev.sent
+        ends_colon = prev.text.rstrip().endswith(":")
+        same_para = lay.para(prev.start_char) == para
+        if ends_colon or (same_para and prev.text.rstrip().endswith(",")):
+            for c in reversed(cands_any(prev)):
                 src = source_token(c, inside)
                 if src is not None:
-                    return c, src
+                    return c, src, "prevsent"
+            if ends_colon:  # `Cruz called them on it:`
+                root = prev.root
+                src = source_token(root, inside)
+                if src is not None:
+                    return root, src, "prevroot"
+    return None, None, "none"
+
+
+def first_sent_start(sents) -> int:
+    return sents[0].start_char
+
+
+def _governing(doc, lay: _Layout, q: QuoteSpan):
+    """Last resort: the subject of the verb the quote hangs from (`the statement talked about “...”`)."""
+    toks = _tokens(doc, q.open, q.close)
+    if not toks:
+        return None, None
+    lo, hi = toks[0].i, toks[-1].i
+    for t in toks:
+        if lo <= t.head.i <= hi:
+            continue
+        for a in t.ancestors:
+            if a.pos_ in ("VERB", "AUX") and not lay.inside(a):
+                src = source_token(a, lay.inside)
+                if src is not None and (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG") or src.lemma_.lower() in DOCUMENT_NOUNS):
+                    return a, src
+                break
+        break
     return None, None
+
+
+def _title_like(quoted: str) -> bool:
+    """`“Good Morning America”`: a short span with every word capitalised names a work or a thing."""
+    words = [w for w in quoted.split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 8:
+        return False
+    caps = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by"}
+    return len(words) >= 1 and all(w[:1].isupper() or w.lower() in small for w in words) and len(caps) >= 1
 
 
 def _kind(doc, q: QuoteSpan) -> str:
@@ -148,7 +235,9 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
         if inside(tok) or not is_cue(tok, cognition=True):
             continue
         src = source_token(tok, inside)
-        if src is None or src.lower_ in ("it", "there", "this", "that", "which", "what"):
+        if src is None or src.lower_ in ("there", "this", "that", "which", "what"):
+            continue
+        if src.lower_ == "it" and tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         content = None
         if tok.lower_ == "according":
@@ -200,6 +289,10 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     items: list[_Found] = []
     for qi, q in enumerate(spans):
         cue, src = _quote_cue(doc, lay, q, qi)
+        if src is None and not _title_like(text[q.start:q.end]):
+            cue, src = _governing(doc, lay, q)
+            if src is not None:
+                DEBUG[q.start] = "governing"
         toks = _tokens(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
         items.append(_Found(q.start, q.end, _kind(doc, q), cue, src, q, lay.para(q.start), sent))
@@ -229,11 +322,10 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
                              "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
-        if f.kind != "indirect":
-            if src is None and len(text[f.start:f.end].split()) < MIN_UNATTRIBUTED_WORDS:
-                continue
-            if src is not None:
-                last_quote = (f.para, src)
+        if f.kind != "indirect" and src is None and len(text[f.start:f.end].split()) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        if src is not None and src.name:
+            last_quote = (f.para, src)
         if src is not None:
             used.append(src)
         quotes.append(Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),

@@ -23,7 +23,7 @@ speaker leader chairman chairwoman chair director spokesman spokeswoman spokespe
 nominee former acting interim then late prime
 """.split())
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
-GROUP_PRONOUNS = frozenset({"they", "them", "we"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officer minister president secretary senator governor
 mayor director chief source aide adviser advisor analyst expert economist lawyer attorney judge
@@ -265,7 +265,7 @@ class SpeakerBook:
             return Source(mention, name or mention, kind, False, "named", _roles(head, list(ent)), pos, para)
         props = [t for t in phrase if t.pos_ == "PROPN"]
         name = _text(_strip(phrase)) or mention
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else "unknown"
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person" if ent is None and head.pos_ == "PROPN" else "unknown"
         if head.lemma_.lower() in GROUP_NOUNS or any(t.lemma_.lower() in GROUP_NOUNS for t in props):
             kind = "organization"
         return Source(mention, name, kind, False, "named", [], pos, para)

@@ -12,7 +12,7 @@ MODALS = {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
 FUTURE_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "hope", "prepare",
                 "go", "likely", "slate", "poise", "propose", "seek", "want", "promise", "vow",
                 "threaten", "agree", "decide", "pledge", "scheduled", "expected", "unlikely",
-                "ready", "about", "await"}
+                "ready", "about", "await", "suppose", "supposed", "bound", "poised"}
 SPEECH = {"say", "tell", "announce", "report", "state", "claim", "add", "confirm", "deny",
           "insist", "write", "tweet", "note", "explain", "acknowledge", "admit", "disclose",
           "reveal", "declare", "argue", "warn", "urge", "comment", "respond", "reply", "testify",
@@ -54,7 +54,7 @@ def clause_tense(verb, depth: int = 0) -> str:
         head = verb.head
         head_tense = clause_tense(head, depth + 1) if head.pos_ in VERBAL else clause_tense(
             governing_verb(head), depth + 1)
-        if head.lemma_.lower() in FUTURE_HEADS and head_tense == "present":
+        if head.lemma_.lower() in FUTURE_HEADS and head_tense in ("present", "future"):
             return "future"
         if head.lemma_.lower() in FUTURE_HEADS and head_tense == "future":
             return "future"
@@ -62,7 +62,10 @@ def clause_tense(verb, depth: int = 0) -> str:
     if verb.tag_ in PAST_TAGS:
         return "past"
     if any(c.tag_ in PRESENT_TAGS for c in auxes):
-        return "present"
+        # `closing is expected in December`, `the vote is set for Friday`
+        return "future" if verb.lemma_.lower() in FUTURE_HEADS else "present"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in FUTURE_HEADS and not auxes:
+        return "future"  # `the talks, set to resume Monday`
     if verb.tag_ == "VBN":
         # a participle without its own auxiliary: `the vote, held Sunday`
         return "past"

@@ -5,7 +5,7 @@ from __future__ import annotations
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
     "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP", "rs": "INR", "rs.": "INR",
+    "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP", "rs": "INR", "rs.": "INR", "dlrs": "USD", "dlr": "USD",
 }
 PREFIX_CURRENCIES = {"US": "USD", "RM": "MYR", "Rs": "INR", "Rp": "IDR"}
 """Currency letters glued to the digits (`RM79`, `$US113`)."""
@@ -79,7 +79,7 @@ MEASURE_NOUNS = TIME_UNITS | {"mile", "miles", "foot", "feet", "inch", "inches",
                               "metre", "metres", "meter", "meters", "kilometre", "kilometres",
                               "kilometer", "kilometers", "degree", "degrees", "pound", "pounds",
                               "ton", "tons", "tonne", "tonnes", "acre", "acres", "gallon",
-                              "gallons", "litre", "litres", "liter", "liters", "points", "point"}
+                              "gallons", "litre", "litres", "liter", "liters"}
 """Measures after which a number written in words is a figure, not a small count (GUIDELINES)."""
 
 
