@@ -9,6 +9,7 @@ whole articles only; run again, articles already recorded are recognised before 
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -73,6 +74,19 @@ def _extract_here(article: Article) -> Claims | str:
     return _extract_safely([article], load())[0]
 
 
+def _resolved(source: str) -> str:
+    return os.path.realpath(source) if "://" not in source else source
+
+
+def _own_files(conn: sqlite3.Connection) -> set[str]:
+    """The archive's file and its WAL, shared-memory and journal files."""
+    main = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not main:
+        return set()
+    main = os.path.realpath(main)
+    return {main, *(main + s for s in ("-wal", "-shm", "-journal"))}
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
@@ -85,11 +99,14 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int = 1, c
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
 
     summary = Summary()
+    own_files = _own_files(conn)
 
     def triaged() -> Iterator[tuple[Article, Decision | None]]:
         """Articles with what they need; read errors are counted on the way."""
         for item in iter_inputs(targets):
             if isinstance(item, ReadError):
+                if _resolved(item.source) in own_files:
+                    continue  # the archive itself, when it sits in a folder being ingested
                 summary.failures.append((item.source, item.reason))
                 if progress:
                     progress(summary, item.source)

@@ -51,7 +51,7 @@ def assert_consistent(db) -> int:
 
 def test_kill_9_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
     folder = tmp_path / "batch"
-    total = 40
+    total = 80
     for n in range(total):
         write(folder, f"a{n:03}.txt", article(n))
     db = tmp_path / "archive.db"
@@ -59,7 +59,7 @@ def test_kill_9_leaves_whole_articles_and_a_rerun_finishes(tmp_path):
         proc = ingest_process(db, folder)
         start_events = events(db)
         deadline = time.monotonic() + 120
-        while events(db) < start_events + 6 and proc.poll() is None and time.monotonic() < deadline:
+        while events(db) < start_events + 4 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
