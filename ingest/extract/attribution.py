@@ -87,7 +87,8 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
         return according_source(cue)
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]
     if subjects:
-        c = min(subjects, key=lambda s: abs(s.i - cue.i))  # the parser sometimes finds two
+        # the parser sometimes finds two: the one before the verb, nearest first
+        c = min(subjects, key=lambda s: (s.i > cue.i, abs(s.i - cue.i)))
         if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
             return cue.head
         return c

@@ -214,6 +214,17 @@ def _anaphora(m: re.Match) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "anaphora", unit=g["unit"].lower(), offset=offset)
 
 
+def _period_year(m: re.Match) -> Expression:
+    """`the third quarter of 1990`: a part of a year (quarters are optional in the gold); kept
+    whole so that its year is not taken for a date of its own."""
+    return Expression(m.start(), m.end(), m.group(), "calendar", year=int(m.group("y")), modified=True)
+
+
+def _this_year(m: re.Match) -> Expression:
+    """`for the year`, `of the full year` in results: the current (fiscal) year."""
+    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=0)
+
+
 def _year_adj(m: re.Match) -> Expression:
     """`year-earlier`, `year-ago` results: the year before publication."""
     return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=-1)
@@ -252,6 +263,9 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("anaphora", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))\s+(?P<unit>(?i:year|month))(?!\w)"), _anaphora),
     ("anaphora_that", re.compile(r"(?<!\w)(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
     ("unit_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:year|month))\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
+    ("quarter_of", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:(?:first|second|third|fourth|final|last)(?:\s+(?:two|three))?|[1-4](?:st|nd|rd|th))[\s-]+(?i:quarters?|half|halves)\s+(?i:of\s+)(?i:fiscal\s+)?(?P<y>{YEAR}){YEAR_END}"), _period_year),
+    ("year_quarter", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})\s+(?i:first|second|third|fourth|final)[\s-]+(?i:quarter|half)(?!\w)"), _period_year),
+    ("the_year", re.compile(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire)\s+)?(?i:year)(?![\w-])"), _this_year),
     ("year_adj", re.compile(r"(?<!\w)(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
     ("year_end", re.compile(r"(?<!\w)(?i:year)(?:-|\s|'s\s)(?i:end)(?!\w)"), _year_end),
 ]

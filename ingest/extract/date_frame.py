@@ -84,14 +84,6 @@ class Frames:
                 break
             if frame:
                 return r.year
-        prev_start = self._previous_sentence_start(span)
-        para = self.paragraph(e.start)
-        if tense == "past" and prev_start is not None:
-            for s, p, prev, r, _frame in reversed(self.seen):
-                if s < prev_start:
-                    break
-                if s == prev_start and p == para and _specific(prev):
-                    return r.year
         if self.narrative is not None and tense != "future":
             return self.narrative
         return None

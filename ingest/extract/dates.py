@@ -80,9 +80,23 @@ def is_date(e: Expression, span) -> bool:
         if tok.ent_type_ == "DATE" or lead in DATE_LEADS:
             return tok.text != "May" or lead in DATE_LEADS or tok.ent_type_ == "DATE" and tok.tag_ == "NNP"
         return False
+    if e.kind in ("deictic", "unit") and _looks_like_title(span):
+        return False  # `VOA Today`, ABC's "This Week"
     if e.kind in ("weekday", "deictic"):
         word = [t for t in span if t.lower_ in ("today", "yesterday", "tomorrow") or t.text.istitle()]
         if any(t.ent_type_ in NOT_DATE_ENTS for t in span):
             return False
         return bool(word)
     return True
+
+
+def _looks_like_title(span) -> bool:
+    """Capitals where a date would have none: a programme or publication name."""
+    words = [t for t in span if t.is_alpha]
+    if any(t.text[0].isupper() for t in words[1:]):
+        return True
+    first = words[0] if words else None
+    if first is None or not first.text[0].isupper() or first.is_sent_start:
+        return False
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.text[:1].isupper() and prev.is_alpha

@@ -151,6 +151,14 @@ class NameIndex:
             if toks and all(t.is_alpha or t.text.endswith(".") or "-" in t.text or "’" in t.text or "'" in t.text for t in toks):
                 self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
 
+    def find(self, toks, pos: int) -> str | None:
+        """The fullest known person name holding these words, or None."""
+        key = tuple(t.lower_ for t in _strip(toks))
+        if not key or not self.names:
+            return None
+        hit = self.canonical(toks, pos)
+        return hit if any(text == hit for _, text, _ in self.names) else None
+
     def canonical(self, toks, pos: int) -> str | None:
         key = tuple(t.lower_ for t in _strip(toks))
         if not key:
@@ -250,6 +258,12 @@ class SpeakerBook:
     def _named(self, head, phrase, pos, para) -> Source:
         ent = _ent(head)
         mention = _text(phrase)
+        if head.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON"):
+            # a surname the tagger missed (`Doherty` as ORG): known from a PERSON elsewhere
+            props = [t for t in (list(ent) if ent is not None else phrase) if t.pos_ == "PROPN"]
+            name = self.names.find(props, pos) if props else None
+            if name:
+                return Source(mention, name, "person", False, "named", _roles(head, _strip(props)), pos, para)
         if ent is not None and ent.label_ == "PERSON" or (ent is None and head.pos_ == "PROPN" and self._is_known_person(head)):
             name_toks = _strip(list(ent) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
             name = self.names.canonical(name_toks, pos) if name_toks else mention
