@@ -68,7 +68,10 @@ COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lowe
                 "over", "longer", "likely", "cheaper", "expensive", "fewer", "slower", "stronger"}
 
 _TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
-_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{3,4}[ .-]\d{3,4}(?:[ .-]\d{2,4})?(?![\w])")
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?\(?\d{1,5}\)?(?:[ .-]?\d{2,4}){2,4}"  # +44 20 7946 0958
+    r"|\(\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}"                     # (212) 555-0134
+    r"|\d{3}[.-]\d{3}[.-]\d{4}|\d{3}-\d{4})(?![\w-])")           # 212-555-0134, 555-0134
 _PREFIX = re.compile(r"^(?:~|≈|US|RM|Rs\.?|Rp)(?=\.?\d)")
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 
@@ -318,7 +321,7 @@ def _read_ratio(doc, i: int) -> Core | None:
     if w not in nb.RATIO_WORDS:
         return None
     v = nb.RATIO_WORDS[w]
-    if _low(doc, i + 1) in ("down", "up", "back", "over") and w not in ("twice", "thrice"):
+    if _low(doc, i + 1) in ("down", "up", "back") and w not in ("twice", "thrice"):
         return None  # doubling down, doubled over
     if w in ("twice", "thrice"):
         return Core(i, i + 1, v, "ratio", unit="times", raw=v)
@@ -769,7 +772,7 @@ def find_figures(doc, article: Article) -> list[Figure]:
     for c in kept:
         if c.drop:
             continue
-        if c.small_words and not (c.percent or c.currency or (c.unit or "").lower() in un.MEASURE_NOUNS):
+        if c.small_words and not (c.percent or c.currency or (c.unit or "").lower() in un.MEASURE_NOUNS | {"times"}):
             continue  # a small count in words: optional in the gold, and often not a claim
         if c.small_words and c.value == 1 and not c.approx and (c.unit or "").lower() in ("day", "night", "time"):
             continue  # `one day`

@@ -1,0 +1,180 @@
+"""Figure extraction on invented sentences: values, units, hedges, and what is not a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.ingest.extract import numbers as nb
+from newsfacts.ingest.extract.figures import find_figures
+from newsfacts.schema.article import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsfacts.ingest.extract.pipeline import load
+
+    return load()
+
+
+@pytest.fixture(scope="module")
+def figs(nlp):
+    def run(text: str):
+        return find_figures(nlp(text), Article(text=text))
+
+    return run
+
+
+def one(figures, value):
+    hits = [f for f in figures if abs(f.value - value) <= 0.005 * max(1, abs(value))]
+    assert hits, f"no figure valued {value} in {[(f.text, f.value) for f in figures]}"
+    return hits[0]
+
+
+# --------------------------------------------------------------------- number reading
+
+def test_words_value():
+    assert nb.words_value(["twenty", "-", "five"]) == 25
+    assert nb.words_value(["one", "hundred", "and", "six"]) == 106
+    assert nb.words_value(["a", "million"]) == 1_000_000
+    assert nb.words_value(["one", "five", "thousand"]) is None
+
+
+def test_parse_digits():
+    assert nb.parse_digits("2,000") == (2000.0, "")
+    assert nb.parse_digits("3bn") == (3.0, "bn")
+    assert nb.parse_digits("12.5%") == (12.5, "%")
+    assert nb.parse_digits("abc") is None
+
+
+# ------------------------------------------------------------------------ values
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The town hired 2,000 teachers last spring.", 2000, "teachers"),
+    ("The index closed at 1.786 points.", 1.786, "points"),
+    ("The region counts 816 000 residents.", 816000, "residents"),
+    ("The plan will cost 1.2 billion over a decade.", 1.2e9, None),
+    ("The firm paid $3bn for the mine.", 3e9, "USD"),
+    ("The club spent £1.2m on the striker.", 1.2e6, "GBP"),
+    ("The ticket cost €45 in the end.", 45, "EUR"),
+    ("Sales reached US$58.24 per share.", 58.24, "USD"),
+    ("A fine of 10.5 million Australian dollars was imposed.", 10.5e6, "AUD"),
+    ("Twenty-five volunteers joined the search.", 25, "volunteers"),
+    ("The fund raised a million pounds.", 1e6, "GBP"),
+    ("The storm left tens of thousands without power.", 10000, None),
+    ("The museum drew half a million visitors.", 500000, None),
+    ("The car reaches 140 mph on the track.", 140, "mph"),
+    ("The phone ships with 256GB of storage.", 256, "GB"),
+    ("The bridge is 25k short of its budget.", 25000, None),
+    ("They waited two and a half years for a verdict.", 2.5, "years"),
+])
+def test_values(figs, text, value, unit):
+    f = one(figs(text), value)
+    if unit is not None:
+        assert f.unit == unit
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Nearly two-thirds of the members voted yes.", 66.67),
+    ("Half of the shops were closed.", 50),
+    ("A quarter of the staff left.", 25),
+    ("Three-quarters of the land is forest.", 75),
+])
+def test_fractions_in_percent(figs, text, value):
+    f = one(figs(text), value)
+    assert f.unit == "percent"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Turnout was 43.5% on the day.", 43.5, "percent"),
+    ("Prices rose 3 percent in the quarter.", 3, "percent"),
+    ("Unemployment fell to 4 per cent.", 4, "percent"),
+    ("The rate climbed 0.4 percentage points.", 0.4, "percentage points"),
+    ("Growth slowed to 1.2pc in the spring.", 1.2, "percent"),
+])
+def test_percent_spellings(figs, text, value, unit):
+    assert one(figs(text), value).unit == unit
+
+
+def test_range_ends_share_the_unit(figs):
+    fs = figs("Rents rose 10-20% in the capital.")
+    assert one(fs, 10).unit == "percent" and one(fs, 20).unit == "percent"
+    fs = figs("The jobless rate went from 4.9 to 5 percent.")
+    assert one(fs, 4.9).unit == "percent"
+    fs = figs("Tickets cost between $62 and $68 each.")
+    assert one(fs, 62).unit == "USD" and one(fs, 68).unit == "USD"
+    fs = figs("The project will cost 2 to 3 billion euros.")
+    assert one(fs, 2e9).unit == "EUR"
+
+
+def test_change_keeps_its_number(figs):
+    f = one(figs("Retail sales were down 0.4 percent in May."), 0.4)
+    assert f.text == "0.4 percent"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Its revenue is twice that of its rival.", 2),
+    ("The risk is nine times higher for smokers.", 9),
+    ("Exports more than tripled over the period.", 3),
+])
+def test_ratios(figs, text, value):
+    assert one(figs(text), value).unit == "times"
+
+
+# ------------------------------------------------------------------------- hedges
+
+@pytest.mark.parametrize("text, value, approx, span", [
+    ("Police deployed around 2,000 officers downtown.", 2000, "around", "around 2,000 officers"),
+    ("The fire destroyed more than 300 homes.", 300, "more than", "more than 300 homes"),
+    ("At least 12 people were hurt.", 12, "at least", "At least 12 people"),
+    ("The company may cut up to 500 jobs.", 500, "up to", "up to 500 jobs"),
+    ("Some 40 ships waited outside the port.", 40, "some", "Some 40 ships"),
+    ("It took roughly 18 months to build.", 18, "roughly", "roughly 18 months"),
+    ("The bill is less than $5 for most users.", 5, "less than", "less than $5"),
+    ("Nearly 9 percent of voters stayed home.", 9, "nearly", "Nearly 9 percent"),
+])
+def test_hedges(figs, text, value, approx, span):
+    f = one(figs(text), value)
+    assert f.approx == approx
+    assert f.text == span
+    assert text[f.start:f.end] == f.text
+
+
+def test_measure_in_words_is_a_figure(figs):
+    f = one(figs("He waited almost three hours at the border."), 3)
+    assert f.unit == "hours" and f.approx == "almost"
+
+
+def test_age_compound(figs):
+    f = one(figs("The 48-year-old driver was arrested."), 48)
+    assert f.text == "48-year-old"
+
+
+# --------------------------------------------------------------------- not figures
+
+@pytest.mark.parametrize("text", [
+    "The law was passed in 2018 and amended in 2019.",
+    "The 2018-19 season was a disaster for the club.",
+    "The meeting starts at 9 a.m. on Tuesday.",
+    "The talks ended on March 12 without a deal.",
+    "She finished second in the 3rd round.",
+    "The COVID-19 pandemic closed schools.",
+    "Leaders of the G20 met in Osaka.",
+    "He lives at 10 Downing Street.",
+    "Call the hotline on 555-0134 for help.",
+    "The rule is set out on page 5 of the report.",
+    "The S&P 500 fell sharply on Friday.",
+    "The new iPhone 11 has a better camera.",
+    "The match ended 2-2 after extra time.",
+    "He was doubling down on his claims.",
+])
+def test_not_figures(figs, text):
+    assert figs(text) == []
+
+
+def test_small_count_in_words_is_left_out(figs):
+    assert figs("Three judges heard the case.") == []
+
+
+def test_about_names_what_is_counted(figs):
+    f = one(figs("The airline cancelled 56 flights because of the storm."), 56)
+    assert f.about and "flights" in f.about
