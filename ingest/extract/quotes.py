@@ -249,10 +249,10 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
-                content = list(comps[0].subtree)
+                content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
             elif tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
                 left = {t.i for t in tok.subtree}
-                content = [t for t in tok.head.subtree if t.i < tok.i and t.i not in left]
+                content = [t for t in tok.head.subtree if t.i < tok.i and t.i not in left and lay.para(t.idx) == lay.para(tok.idx)]
         if not content:
             continue
         while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
@@ -301,14 +301,14 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
 
     names = NameIndex(doc)
     book = SpeakerBook(doc, names, lay.para)
-    used: list[Source] = []
-    quotes: list[Quote] = []
+    kept: list[tuple[_Found, Source | None, str]] = []
     last_quote: tuple[int, Source] | None = None  # paragraph and source of the last attributed quote
     for f in items:
         src = None
         how = "none"
         if f.source is not None:
-            doc_cue = any(t.lemma_.lower() in DOCUMENT_NOUNS for t in f.cue.subtree if not lay.inside(t)) if f.cue is not None else False
+            doc_cue = f.cue is not None and any(
+                t.lemma_.lower() in DOCUMENT_NOUNS for c in f.cue.children if c.dep_ == "prep" for t in c.subtree)
             src = book.resolve(f.source, f.start, doc_cue)
             src.doc_noun = doc_cue
             if f.cue is not None and f.cue.lower_ == "according":
@@ -326,9 +326,11 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             continue
         if src is not None and src.name:
             last_quote = (f.para, src)
-        if src is not None:
-            used.append(src)
-        quotes.append(Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
-                            cue=cue_phrase(f.cue) if f.cue is not None else None,
-                            start=f.start, end=f.end, sentence=f.sentence, attribution=how))
+        kept.append((f, src, how))
+    used = [src for _, src, _ in kept if src is not None]
+    SpeakerBook.unify(used)
+    quotes = [Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
+                    cue=cue_phrase(f.cue) if f.cue is not None else None,
+                    start=f.start, end=f.end, sentence=f.sentence, attribution=how)
+              for f, src, how in kept]
     return quotes, book.speakers(used)

@@ -22,6 +22,7 @@ detective inspector superintendent councilman councilwoman councillor assemblyma
 speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
 nominee former acting interim then late prime
 """.split())
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 PERSON_NOUNS = frozenset("""
@@ -127,6 +128,8 @@ def _roles(head, name_toks):
     phrase = phrase_tokens(head)
     if name_toks:
         before = [t for t in phrase if t.i < name_toks[0].i and t.pos_ not in ("DET", "PUNCT") and t.tag_ != "POS"]
+        while before and before[0].lower_.rstrip(".") in COURTESY:
+            before = before[1:]
         if before:
             roles.append(_text(before))
     for c in head.children:
@@ -139,6 +142,13 @@ def _roles(head, name_toks):
     return roles
 
 
+def is_human(tok) -> bool:
+    """People or bodies of people (`officials`, `organizers`, `the coalition`), not things."""
+    lemma = tok.lemma_.lower()
+    return (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or tok.ent_type_ in ("PERSON", "NORP", "ORG")
+            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(("paper", "order", "letter", "number", "report")))
+
+
 class NameIndex:
     """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
 
@@ -148,7 +158,7 @@ class NameIndex:
             if ent.label_ != "PERSON" or skip(ent[0]):
                 continue
             toks = _strip(ent)
-            if toks and all(t.is_alpha or t.text.endswith(".") or "-" in t.text or "’" in t.text or "'" in t.text for t in toks):
+            if toks and all(t.is_alpha or t.text.endswith(".") or t.text in ("-", "’", "'") or "-" in t.text for t in toks):
                 self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
 
     def find(self, toks, pos: int) -> str | None:
@@ -299,7 +309,7 @@ class SpeakerBook:
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in GROUP_NOUNS and not plural:
             kind = "organization"
-        elif plural:
+        elif plural and is_human(head):
             kind = "group"
         elif lemma in PERSON_NOUNS or head.ent_type_ == "PERSON":
             kind = "person"
@@ -317,11 +327,26 @@ class SpeakerBook:
         return src
 
     # -- the speaker list -------------------------------------------------------------------
+    @staticmethod
+    def unify(used: list[Source]) -> None:
+        """One name per person: `Doherty` becomes `Michael Doherty` when the article has both."""
+        persons = {s.name for s in used if s.name and s.kind == "person" and not s.anonymous}
+        words = {n: set(n.lower().replace(".", "").split()) for n in persons}
+        for s in used:
+            if s.name not in words:
+                continue
+            mine = words[s.name]
+            longer = [n for n in persons if len(words[n]) > len(mine) and mine <= words[n]]
+            if longer:
+                s.name = max(longer, key=lambda n: len(words[n]))
+
     def speakers(self, used: list[Source]) -> list[Speaker]:
         by_name: dict[str, Speaker] = {}
         for s in used:
             if not s.name:
                 continue
+            if s.anonymous and (s.kind == "unknown" or s.attribution in ("document", "pronoun")):
+                continue  # `the statement` or `it` left unresolved, `the results`: no source to list
             key = s.name.lower()
             sp = by_name.get(key)
             if sp is None:
