@@ -231,6 +231,11 @@ def test_html_article_text_and_metadata():
     assert a.published == date(2021, 3, 4)
 
 
+def test_numbers_in_a_headline_do_not_make_an_error_page():
+    [a] = read_bytes(article_page(title="Route 404 reopens after 500 days"), "p.html")
+    assert a.title == "Route 404 reopens after 500 days"
+
+
 def test_html_with_impossible_metadata_date_keeps_article_without_date():
     [a] = read_bytes(article_page(date="2021-02-30", url="https://n.example.org/bus"), "p.html")
     assert a.published is None

@@ -27,8 +27,11 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # routine non-pages
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 MIN_CHARS = 300
 """Fewer characters of body text than this is no article (a teaser, a stub, a consent wall)."""
-_ERROR_TITLE = re.compile(r"\b(?:404|403|410|500|not found|page not found|error|access denied|"
-                          r"forbidden|unavailable|no longer available)\b", re.I)
+_ERROR_TITLE = re.compile(
+    r"\b(?:40[0134]|410|50[0234])\b\s*[-:|]?\s*(?:error|not found|forbidden|gone|unavailable|"
+    r"internal server error|bad gateway)|\b(?:error|erreur|fehler)\s*[-:]?\s*(?:40[0134]|410|50[0234])\b"
+    r"|\bpage (?:was |is )?not found\b|^\s*(?:not found|access denied|forbidden|error)\b"
+    r"|\bno longer available\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 
 
