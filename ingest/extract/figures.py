@@ -161,6 +161,9 @@ def _read_digits(doc, i: int) -> Core | None:
             j += 1
         core.raw = core.value
     # a scale word after it: 1.2 billion, 5 m after a currency, 3 bn
+    if not core.scaled and not core.percent and j + 1 < len(doc) and doc[j].text == "-" \
+            and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and doc[j + 1].lower_ in nb.SCALE_WORDS:
+        j += 1  # $400-million-a-year
     if not core.scaled and not core.percent and j < len(doc):
         nxt = doc[j].lower_
         glued = doc[j - 1].whitespace_ == ""
@@ -381,7 +384,7 @@ def _is_year(doc, core: Core) -> bool:
     nxt = doc[core.end] if core.end < len(doc) else None
     if nxt is not None and nxt.tag_ == "NNS" and tok.ent_type_ != "DATE" and nxt.lower_ not in ("elections", "olympics", "games"):
         return False  # 2000 people
-    if nxt is not None and (un.measure(nxt.text) or nxt.lower_ in un.PERCENT_WORDS):
+    if nxt is not None and (un.measure_word(nxt.text) or nxt.lower_ in un.PERCENT_WORDS):
         return False  # 1000 hp
     if prev is not None and prev.lower_ in ("a.d.", "ad", "b.c.", "bc", "bce", "ce"):
         return True
@@ -446,15 +449,18 @@ def _in_name(doc, core: Core) -> bool:
     if prev is not None and prev.whitespace_ == "" and prev.is_alpha and prev.lower_ not in un.CURRENCY_SYMBOLS:
         return True
     followed_by_noun = nxt is not None and (nxt.pos_ in ("NOUN",) or nxt.lower_ in un.PERCENT_WORDS
-                                            or un.measure(nxt.text) or nxt.text == "-")
+                                            or un.measure_word(nxt.text) or nxt.text == "-")
     if prev is not None and prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() \
-            and nxt is not None and nxt.tag_ == "NN" and core.value != 1 and not un.measure(nxt.text) \
+            and nxt is not None and nxt.tag_ == "NN" and core.value != 1 and not un.measure_word(nxt.text) \
             and nxt.lower_ not in un.MEASURE_NOUNS and not _is_month(prev):
         return True  # Planet 9 project
     counts_next = nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in un.PERCENT_WORDS
-                                       or un.measure(nxt.text) or nxt.text == "-")
+                                       or un.measure_word(nxt.text) or nxt.text == "-")
     if prev is not None and prev.text in ("No", "No.", "no.", "#", "Nos", "Nos.", "Number"):
         return True
+    if prev is not None and prev.text == "." and i > 1 and doc[i - 2].text in ("No", "no", "Nos") \
+            and doc[i - 2].whitespace_ == "":
+        return True  # No. 2 split by the tokenizer
     if prev is not None and prev.text == "The" and prev.i != prev.sent.start and not counts_head:
         return True  # a title mid-sentence: `The 411`
     if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and not counts_next \
@@ -467,7 +473,7 @@ def _in_name(doc, core: Core) -> bool:
     # a model name after it: iPhone 11 Pro, 787 Dreamliner
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.text.endswith("s") \
             and not counts_head \
-            and nxt.ent_type_ not in ("NORP", "GPE") and not un.measure(nxt.text) and not core.scaled \
+            and nxt.ent_type_ not in ("NORP", "GPE") and not un.measure_word(nxt.text) and not core.scaled \
             and not un.currency_word(nxt.text) and not un.currency_code(nxt.text) and not _is_month(nxt):
         return True
     # street numbers: 10 Downing Street
@@ -525,6 +531,8 @@ def _attach_left(doc, core: Core) -> None:
                     break
                 if h in (("over",), ("under",), ("above",), ("below",)) and _low(doc, s - n - 1) in ("from", "to"):
                     break
+                if n == 1 and doc[s - 1].dep_ == "prt":
+                    break  # handed over millions
                 s -= n
                 hedge = " ".join(t.text for t in doc[s:s + n])
                 if hedge.lower() not in _NOT_HEDGE_APPROX:
@@ -660,7 +668,7 @@ def _weight_context(doc, j: int) -> bool:
                for t in sent)
 
 
-SCORE_CUES = {"win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
+SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majority", "split", "win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
               "lose", "draw", "drew", "drawn", "lead", "led", "leads", "trail", "trailed", "aggregate",
               "ended", "score", "scoreline", "finished", "thrashing", "rout", "home", "away", "tie"}
 

@@ -109,6 +109,18 @@ def currency_word(word: str, before: str = "") -> str | None:
     return code
 
 
+AMBIGUOUS_MEASURES = {"in", "m", "t", "g", "l", "h", "w", "c", "f", "v", "min", "mi", "ha", "sq",
+                      "square", "sec", "°"}
+"""Unit spellings that are also common words or letters: only units when glued to digits."""
+
+
+def measure_word(text: str) -> str | None:
+    """A unit written as its own word after a number (`140 mph`), leaving out `in`, `m` etc."""
+    if text.lower() in AMBIGUOUS_MEASURES:
+        return None
+    return MEASURES.get(text.lower())
+
+
 def measure(text: str) -> str | None:
     """Normalised unit for an abbreviation or unit noun (`km/h`, `mph`, `GB`)."""
     return MEASURES.get(text.lower())
