@@ -63,6 +63,12 @@ LABEL_NOUNS = {
 STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard",
                 "blvd", "lane", "drive", "place", "square", "way", "court", "terrace", "row"}
 
+YEAR_NOUNS = {"elections", "olympics", "games", "sales", "revenues", "earnings", "profits", "results",
+              "figures", "levels", "numbers", "prices", "forecasts", "estimates", "accounts", "returns",
+              "taxes", "rates", "budgets", "accounts", "finals", "championships", "playoffs", "midterms",
+              "primaries", "graduates", "models", "standings"}
+"""Plural nouns a year commonly modifies (`2018 sales`), so the number before them is no count."""
+
 COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lower", "less",
                 "smaller", "as", "the", "that", "what", "its", "their", "his", "her", "our",
                 "over", "longer", "likely", "cheaper", "expensive", "fewer", "slower", "stronger"}
@@ -382,8 +388,9 @@ def _is_year(doc, core: Core) -> bool:
                                                                               "nearly", "some", "than", "least", "almost", "roughly", "approximately")):
         return False
     nxt = doc[core.end] if core.end < len(doc) else None
-    if nxt is not None and nxt.tag_ == "NNS" and tok.ent_type_ != "DATE" and nxt.lower_ not in ("elections", "olympics", "games"):
-        return False  # 2000 people
+    if nxt is not None and nxt.tag_ == "NNS" and tok.ent_type_ != "DATE" and nxt.lower_ not in YEAR_NOUNS \
+            and not (prev is not None and prev.tag_ == "POS"):
+        return False  # 2000 people, but 2018 sales
     if nxt is not None and (un.measure_word(nxt.text) or nxt.lower_ in un.PERCENT_WORDS):
         return False  # 1000 hp
     if prev is not None and prev.lower_ in ("a.d.", "ad", "b.c.", "bc", "bce", "ce"):
@@ -463,6 +470,9 @@ def _in_name(doc, core: Core) -> bool:
         return True  # No. 2 split by the tokenizer
     if prev is not None and prev.text == "The" and prev.i != prev.sent.start and not counts_head:
         return True  # a title mid-sentence: `The 411`
+    if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and prev.text[:1].isupper() \
+            and prev.i != prev.sent.start and not core.scaled:
+        return True  # Model 3 sedans, Article 50 talks
     if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and not counts_next \
             and not (prev.lower_ in ("no", "number") and prev.text[:1].islower()):
         return True
@@ -677,7 +687,9 @@ def _is_score(doc, a: Core, b: Core, gap: list[str]) -> bool:
     """`ended 2-2`, `a 3-1 win`: a match score, not a range."""
     if gap not in (["-"], ["–"]) or a.kind != "digits" or b.kind != "digits":
         return False
-    if a.unit or a.percent or a.currency or b.unit or b.percent or b.currency:
+    if a.percent or a.currency or b.percent or b.currency:
+        return False
+    if (a.unit or b.unit) and un.measure_word(a.unit or b.unit or ""):
         return False
     if a.value != int(a.value) or b.value != int(b.value) or max(a.value, b.value) > 200:
         return False
@@ -694,6 +706,10 @@ def _link_ranges(doc, cores: list[Core]) -> None:
             continue
         if _is_score(doc, a, b, gap):
             a.drop = b.drop = True
+            continue
+        if a.drop and "year" not in a.notes and gap == ["-"] and doc[a.end].whitespace_ == "" \
+                and doc[a.end - 1].whitespace_ == "":
+            b.drop = True  # ISO 3888-2, Boeing 737-800
             continue
         if "year" in a.notes:
             if not b.drop and (b.unit or b.percent or b.currency) and gap != ["-"] \
