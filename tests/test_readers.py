@@ -343,6 +343,20 @@ def test_jsonl_bad_line_names_line_number():
     assert articles(items)[1].raw == b'{"text": "four"}'
 
 
+@pytest.mark.parametrize("wrap", [lambda items: items, lambda items: {"n": 2, "tags": ["a"], "articles": items},
+                                  lambda items: {"meta": {"x": 1}, "posts": items}])
+def test_json_over_the_size_limit_is_streamed(monkeypatch, wrap):
+    monkeypatch.setattr(jsonexport, "MAX_BYTES", 500)
+    items = [{"title": f"T{i}", "text": f"Story {i}.", "n": 10 ** 15} for i in range(60)]
+    data = json.dumps(wrap(items), indent=1).encode()
+    got = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
+    assert [a.title for a in got] == [f"T{i}" for i in range(60)]
+    assert all(json.loads(a.raw) == items[i] and a.raw in data for i, a in enumerate(got))
+    cut = list(iter_inputs(["-"], stdin=io.BytesIO(data[:-200])))
+    assert isinstance(cut[-1], ReadError) and "invalid JSON after item" in cut[-1].reason
+    assert all(isinstance(a, Article) for a in cut[:-1]) and len(cut) > 50
+
+
 def test_invalid_json_document():
     with pytest.raises(ReadError, match="invalid JSON"):
         read_bytes(b'{"articles": [{"text": "a"}, ', "x.json")
@@ -426,11 +440,15 @@ class CountingStream(io.RawIOBase):
         return len(chunk)
 
 
-def test_reading_is_lazy():
-    stream = CountingStream(b'{"text": "an article"}\n')
-    first = list(itertools.islice(iter_inputs(["-"], stdin=stream), 5))
+@pytest.mark.parametrize("head,unit", [(b"", b'{"text": "an article"}\n'),
+                                       (b"[", b'{"text": "an article"},\n')])
+def test_reading_is_lazy(head, unit):
+    """An endless JSON Lines stream, and an endless JSON list: only a few reads' worth is read."""
+    stream = CountingStream(unit)
+    from newsfacts.ingest.sources.streams import Prefixed
+    first = list(itertools.islice(iter_inputs(["-"], stdin=io.BufferedReader(Prefixed(head, stream))), 5))
     assert len(first) == 5 and all(isinstance(a, Article) for a in first)
-    assert stream.read_bytes < 1_000_000  # an endless input: only a buffer's worth was read
+    assert stream.read_bytes < 30_000_000
 
 
 # ---------------------------------------------------------------- URLs (local server only)

@@ -102,6 +102,8 @@ def iter_stream(stream: BinaryIO, source: str, *, name: str = "", content_type: 
         yield from warc.read_stream(rest, source)
     elif kind == "jsonl":
         yield from jsonexport.read_lines(rest, source, field_map=field_map, read_at=read_at)
+    elif kind == "json":
+        yield from jsonexport.read_stream(rest, source, field_map=field_map, read_at=read_at)
     else:
         data = read_limited(rest, MAX_BYTES, source)
         yield from read_data(data, source, kind, url=url, field_map=field_map, read_at=read_at)

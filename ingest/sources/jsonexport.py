@@ -2,6 +2,9 @@
 holding that list under `articles`, `items`, `results` or `data`, also one level down as in
 `{"response": {"results": [...]}}`) or JSON Lines (one object a line).
 
+Exports over MAX_BYTES are streamed (`read_stream`): their list of articles, at the top level
+or under one of those keys of the top object, is read one element at a time.
+
 Field names. Each Article field is looked up under the names in `FIELD_MAP`, first match wins:
 
     title      title, headline
@@ -42,6 +45,7 @@ from newsfacts.schema.article import Article
 from . import dates
 from .base import MAX_BYTES, Item, ReadError, stamp
 from .htmltext import fragment_text
+from .streams import Prefixed, buffered, read_head
 
 NAME = "json"
 ENV_VAR = "NEWSFACTS_FIELD_MAP"
@@ -97,6 +101,110 @@ def read(data: bytes, source: str, *, field_map=None, read_at: datetime | None =
     for n, (obj, (a, b)) in enumerate(zip(items, spans), 1):
         item_source = f"{source}#{n}" if start is not None else source
         yield _item(obj, text[a:b].strip().encode("utf-8"), item_source, names, read_at)
+
+
+def read_stream(stream: BinaryIO, source: str, *, field_map=None,
+                read_at: datetime | None = None) -> Iterator[Item]:
+    """The articles of one JSON document in a stream: parsed whole when it is up to MAX_BYTES;
+    past that, its list of articles (top level, or the first list of objects, or the list under a
+    LIST_KEYS key, in the top object) is streamed element by element, so a 100,000-article export
+    does not fill memory."""
+    head = read_head(stream, MAX_BYTES + 1)
+    if len(head) <= MAX_BYTES:
+        yield from read(head, source, field_map=field_map, read_at=read_at)
+        return
+    names = field_names(field_map)
+    text = _StreamText(buffered(Prefixed(head, stream)))
+    del head
+    n = 0
+    try:
+        c = text.next_char()
+        if c == "{":
+            text.pos += 1
+            while True:
+                key, _ = text.value()
+                text.expect(":")
+                if text.next_char() == "[":
+                    text.pos += 1
+                    if key in LIST_KEYS or text.next_char() == "{":  # the (first) list of objects
+                        break
+                    while text.next_char() != "]":  # another list (tags, ids): skip it
+                        text.value()
+                        if text.next_char() == ",":
+                            text.pos += 1
+                    text.pos += 1
+                else:
+                    text.value()
+                if text.expect(",}") == "}":
+                    raise ReadError(source, f"a JSON object over {MAX_BYTES:,} bytes with no list "
+                                            "of articles in it")
+        elif c == "[":
+            text.pos += 1
+        else:
+            raise ReadError(source, f"a JSON document over {MAX_BYTES:,} bytes that is not a list")
+        if text.next_char() == "]":
+            return
+        while True:
+            obj, raw = text.value()
+            n += 1
+            yield _item(obj, raw.encode("utf-8"), f"{source}#{n}", names, read_at)
+            if text.expect(",]") == "]":
+                return
+    except (ValueError, UnicodeDecodeError) as e:
+        reason = (f"not valid UTF-8 ({e.reason})" if isinstance(e, UnicodeDecodeError)
+                  else e.msg if isinstance(e, json.JSONDecodeError) else str(e))
+        raise ReadError(source, f"invalid JSON after item {n}: {reason}") from None
+
+
+class _StreamText:
+    """Decoded text of a stream, parsed one JSON value at a time with only the current value
+    (and one read's worth after it) in memory."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.buf, self.pos, self.eof = "", 0, False
+
+    def _fill(self) -> None:
+        chunk = self.stream.read(self.CHUNK)
+        self.buf = self.buf[self.pos:] + self.decoder.decode(chunk or b"", final=not chunk)
+        self.pos, self.eof = 0, not chunk
+
+    def next_char(self) -> str:
+        """The next non-space character (not consumed), "" at the end."""
+        while True:
+            self.pos = _ws(self.buf, self.pos)
+            if self.pos < len(self.buf) or self.eof:
+                return self.buf[self.pos:self.pos + 1]
+            self._fill()
+
+    def expect(self, chars: str) -> str:
+        c = self.next_char()
+        if not c or c not in chars:
+            raise ValueError(f"expected {' or '.join(map(repr, chars))}, found {c or 'the end'!r}")
+        self.pos += 1
+        return c
+
+    def value(self):
+        """The next JSON value and its exact text."""
+        self.next_char()
+        while True:
+            try:
+                obj, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError:
+                if self.eof:
+                    raise
+                if len(self.buf) - self.pos > MAX_BYTES:
+                    raise ValueError(f"an item over {MAX_BYTES:,} bytes") from None
+                self._fill()
+                continue
+            if end >= len(self.buf) and not self.eof:  # a number may go on in the next read
+                self._fill()
+                continue
+            raw, self.pos = self.buf[self.pos:end], end
+            return obj, raw
 
 
 def read_lines(stream: BinaryIO, source: str, *, field_map=None,
@@ -239,9 +347,15 @@ def _locate_items(doc, text: str) -> tuple[list, int | None]:
 
 
 def _list_path(doc: dict, depth: int = 2) -> list[str] | None:
+    """Keys leading to the list of articles: a LIST_KEYS key, else the one list of objects in an
+    object that is no article itself (`{"posts": [...]}`), one level down at most."""
     for key in LIST_KEYS:
         if isinstance(doc.get(key), list):
             return [key]
+    lists = [k for k, v in doc.items()
+             if isinstance(v, list) and v and all(isinstance(x, dict) for x in v[:10])]
+    if len(lists) == 1 and not any(k in doc for k in FIELD_MAP["text"] + FIELD_MAP["summary"]):
+        return lists
     if depth > 1:
         for key, value in doc.items():
             if isinstance(value, dict):
