@@ -742,6 +742,20 @@ def _link_ranges(doc, cores: list[Core]) -> None:
         a.small_words = a.small_words and b.small_words
 
 
+def _elliptic_percent(doc, cores: list[Core]) -> None:
+    """`65 percent were white, 11.9 percent black and 7.3 of another race`: a bare number closing
+    a list of percentages is one too."""
+    prev = None
+    for c in cores:
+        if c.drop:
+            continue
+        if (prev is not None and prev.percent and c.kind == "digits" and not (c.percent or c.currency or c.unit)
+                and c.value <= 100 and doc[c.start].sent.start == doc[prev.start].sent.start
+                and c.start - prev.text_end <= 8 and _low(doc, c.text_start - 1) in ("and", ",", "or", "while")):
+            c.percent = prev.percent
+        prev = c
+
+
 # ------------------------------------------------------------------------------- output
 
 def _about(doc, core: Core) -> str | None:
@@ -792,6 +806,7 @@ def find_figures(doc, article: Article) -> list[Figure]:
         _attach_left(doc, c)
         _attach_right(doc, c)
     _link_ranges(doc, kept)
+    _elliptic_percent(doc, kept)
     out = []
     for c in kept:
         if c.drop:
