@@ -77,20 +77,13 @@ def drop_derived(conn: sqlite3.Connection) -> None:
 
 
 def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
-    """FTS5 over a table, kept in step by triggers (the same shape sqlite-utils' enable_fts
-    makes, written here so it runs inside our transaction instead of committing on its own)."""
-    fts = f"{table}_fts"
-    cols = ", ".join(f"[{c}]" for c in columns)
-    new = ", ".join(f"new.[{c}]" for c in columns)
-    old = ", ".join(f"old.[{c}]" for c in columns)
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{fts}] USING FTS5 ({cols}, content=[{table}])")
-    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_ai] AFTER INSERT ON [{table}] BEGIN
-        INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END""")
-    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_ad] AFTER DELETE ON [{table}] BEGIN
-        INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); END""")
-    conn.execute(f"""CREATE TRIGGER IF NOT EXISTS [{table}_au] AFTER UPDATE ON [{table}] BEGIN
-        INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old});
-        INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new}); END""")
+    """FTS5 over a table, kept in step by triggers. sqlite-utils runs inside our open
+    transaction without committing it, so a migration or a rebuild stays all-or-nothing."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    if not db[table].detect_fts():
+        db[table].enable_fts(columns, create_triggers=True)
 
 
 def _statements(script: str) -> list[str]:
