@@ -71,6 +71,12 @@ _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MON = rf"(?:(?:{_MONTH_FULL})(?![\w-])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items())[:9]})
+ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\w%]|[.,:]\d|-\d)"  # not part of a longer number, a decimal or a range
 NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)"
@@ -80,7 +86,8 @@ SPELLED_YEAR = (rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_SPELLED_TEN})(?:[\s-]+(?:{
                 rf"|two\s+thousand(?:\s+and\s+(?:{_SPELLED_UNIT}|{_SPELLED_TEN}))?(?:[\s-]+(?:{_SPELLED_UNIT}))?")
 
 # modifiers that TimeML keeps inside the extent and that do not change the value we give
-_PART = r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remainder|turn|first\s+half|second\s+half)\s+of\s+"
+_PART = (r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remainder|turn|first\s+half|second\s+half)\s+of\s+"
+         r"|(?:a\s+)?(?:good\s+|large\s+|big\s+)?part\s+of\s+")
 _EDGE = r"(?:early|late|mid|earlier|later)(?:\s+|-)"
 PRE = rf"(?:(?i:{_PART})|(?i:{_EDGE}))?"
 DIRECTION = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
@@ -130,7 +137,10 @@ def _year_of(m: re.Match, group: str = "y") -> int | None:
 
 def _day_of(m: re.Match) -> int | None:
     d = m.groupdict().get("d")
-    return int(re.match(r"\d+", d).group()) if d else None
+    if d:
+        return int(re.match(r"\d+", d).group())
+    dw = m.groupdict().get("dw")
+    return ORDINAL_DAYS.get(dw.lower()) if dw else None
 
 
 def _calendar(m: re.Match) -> Expression | None:
@@ -231,7 +241,8 @@ def _year_adj(m: re.Match) -> Expression:
 
 
 def _year_end(m: re.Match) -> Expression:
-    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=0, modified=True)
+    """`by year-end`: the last day of the year (TimeML's value)."""
+    return Expression(m.start(), m.end(), m.group(), "year_end", modified=True)
 
 
 def _season_year(m: re.Match) -> Expression:
@@ -240,13 +251,14 @@ def _season_year(m: re.Match) -> Expression:
 
 _PRE = rf"(?P<pre>{PRE[3:-2]})?"  # PRE as a named group
 _ANY_YEAR = rf"(?:(?P<y>{YEAR}){YEAR_END}|(?i:(?P<sy>{SPELLED_YEAR}))(?!\w))"
-_WD_LEAD = rf"(?:(?P<wd>{WD}),?\s+)?"
+_WD_LEAD = rf"(?:(?:(?i:this\s+coming|this|next|last)\s+)?(?P<wd>{WD}),?\s+)?"
 _DIR = r"(?P<dir>(?i:last|next|this\s+coming|this\s+past|this|coming|past|previous|following))"
 
 PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("iso", re.compile(rf"(?<![\w-])(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"), _calendar),
     ("mdy", re.compile(rf"(?<!\w){_PRE}{_WD_LEAD}(?P<mon>{MON})\s+(?P<d>{DAY})(?:,?\s+{_ANY_YEAR})?"), _calendar),
     ("dmy", re.compile(rf"(?<![\w,.]){_PRE}{_WD_LEAD}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    ("m_dayword", re.compile(rf"(?<!\w){_WD_LEAD}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{DAY_WORD})(?:,?\s+{_ANY_YEAR})?"), _calendar),
     ("my", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON}),?\s+(?:of\s+)?{_ANY_YEAR}"), _calendar),
     ("month_unit", re.compile(rf"(?<!\w)(?P<mon>{MON})\s+(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"), _month_unit),
     ("month_dir", re.compile(rf"(?<!\w){_PRE}{_DIR}\s+(?P<mon>{MON})"), _month_dir),
@@ -265,7 +277,7 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("unit_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:year|month))\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
     ("quarter_of", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:(?:first|second|third|fourth|final|last)(?:\s+(?:two|three))?|[1-4](?:st|nd|rd|th))[\s-]+(?i:quarters?|half|halves)\s+(?i:of\s+)(?i:fiscal\s+)?(?P<y>{YEAR}){YEAR_END}"), _period_year),
     ("year_quarter", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})\s+(?i:first|second|third|fourth|final)[\s-]+(?i:quarter|half)(?!\w)"), _period_year),
-    ("the_year", re.compile(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire)\s+)?(?i:year)(?![\w-])"), _this_year),
+    ("the_year", re.compile(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire|current)\s+)?(?:(?i:fiscal)\s+)?(?i:year)(?![\w-])"), _this_year),
     ("year_adj", re.compile(r"(?<!\w)(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
     ("year_end", re.compile(r"(?<!\w)(?i:year)(?:-|\s|'s\s)(?i:end)(?!\w)"), _year_end),
 ]

@@ -24,6 +24,30 @@ def _specific(e: Expression) -> bool:
     return _explicit_year(e) and (e.month is not None or e.modified)
 
 
+def _clause_verbs(span) -> set[int]:
+    """Token indices of the verb governing a span and of every verb above it."""
+    out = set()
+    t = span.root
+    for _ in range(20):
+        if t.pos_ in ("VERB", "AUX"):
+            out.add(t.i)
+        if t.head is t:
+            break
+        t = t.head
+    return out
+
+
+def _governing(span) -> int | None:
+    t = span.root
+    for _ in range(20):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t.i
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
 def _sets_frame(e: Expression, span) -> bool:
     """Whether an explicit year sets the frame for the rest of its sentence: a specific date,
     or a plain year the events are placed `in` (not `since 1980`, `than 2018`)."""
@@ -38,8 +62,8 @@ def _sets_frame(e: Expression, span) -> bool:
 class Frames:
     def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
         self.published = published
-        # sentence start, paragraph, expression, value, whether it sets a frame
-        self.seen: list[tuple[int, int, Expression, Resolved, bool]] = []
+        # sentence start, paragraph, expression, value, whether it sets a frame, its verb
+        self.seen: list[tuple[int, int, Expression, Resolved, bool, int | None]] = []
         self.newlines: list[int] = []
         if candidates:
             doc = candidates[0][1].doc
@@ -66,7 +90,8 @@ class Frames:
         return bisect_right(self.newlines, offset)
 
     def record(self, e: Expression, span, r: Resolved) -> None:
-        self.seen.append((span.sent.start, self.paragraph(e.start), e, r, _sets_frame(e, span)))
+        self.seen.append((span.sent.start, self.paragraph(e.start), e, r, _sets_frame(e, span),
+                          _governing(span)))
 
     def _previous_sentence_start(self, span) -> int | None:
         sent = span.sent
@@ -79,10 +104,13 @@ class Frames:
         if not (e.kind == "calendar" and e.year is None and e.month is not None):
             return None
         sent_start = span.sent.start
-        for s, _p, prev, r, frame in reversed(self.seen):
+        above = _clause_verbs(span)
+        for s, _p, prev, r, frame, verb in reversed(self.seen):
             if s != sent_start:
                 break
-            if frame:
+            # the year frames the month when it sits in the month's clause or one above it:
+            # `introduced in September 1986, after he stepped down in May`
+            if frame and (verb is None or verb in above):
                 return r.year
         if self.narrative is not None and tense != "future":
             return self.narrative
@@ -100,5 +128,5 @@ class Frames:
                 break
             sent = span.doc[sent.start - 1].sent
             starts.add(sent.start)
-        s, _p, _prev, r, _frame = self.seen[-1]
+        s, _p, _prev, r, _frame, _verb = self.seen[-1]
         return r if s in starts else None

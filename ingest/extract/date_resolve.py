@@ -37,6 +37,7 @@ class Context:
     speech: the clause's verb is a speech verb (`says Wednesday` looks back, not ahead).
     frame_year: a year the text itself set for month and day names without one.
     reference: the date the text last spoke of, for `a year earlier`, `the previous year`.
+    lean: what the surrounding words say about direction, when they say anything.
     """
 
     anchor: date | None
@@ -44,6 +45,7 @@ class Context:
     speech: bool = False
     frame_year: int | None = None
     reference: Resolved | None = None
+    lean: str | None = None  # 'past', 'future' or 'nearest' from the words around (`since`, `payable`)
 
 
 def day(d: date) -> Resolved:
@@ -87,15 +89,17 @@ def weekday_near(anchor: date, wd: int, direction: str) -> date:
 
 
 def _direction(ctx: Context, lean: str | None) -> str:
-    """'before', 'after' or 'nearest' from the words' own lean, else the tense."""
+    """'before', 'after' or 'nearest': from the expression's own words, then the words around
+    it, then the tense (past and present look back, the future ahead: GUIDELINES)."""
+    lean = lean or ctx.lean
     if lean == "past":
         return "before"
     if lean == "future":
         return "after"
+    if lean == "nearest":
+        return "nearest"
     if ctx.tense == "future":
         return "after"
-    if ctx.tense == "present" and not ctx.speech:
-        return "nearest"
     return "before"
 
 
@@ -141,13 +145,17 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
     if e.kind == "month":
         if a is None:
             return None
-        if e.shift == -1:  # `last April`: the latest April before this month
-            y = a.year if e.month < a.month else a.year - 1
+        if e.shift == -1:  # `last April`: the latest April before last month (that is `last month`)
+            y = a.year if e.month < a.month - 1 else a.year - 1
         elif e.shift == 1:
             y = a.year if e.month > a.month else a.year + 1
         else:  # `this September`
             y = a.year
         return month(y, e.month)
+    if e.kind == "year_end":  # `by year-end`: this year's end; `since year-end`: last year's
+        if a is None:
+            return None
+        return year(a.year - 1 if ctx.lean == "past" else a.year)
     if e.kind == "ago":
         return _ago(a, e.unit, e.offset) if a else None
     if e.kind == "anaphora":
@@ -173,15 +181,13 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
         y = ctx.frame_year
     elif ctx.anchor is not None:
         direction = _direction(ctx, e.lean)
-        if direction == "nearest" and e.day is None:
-            direction = "before"  # a month in the present tense: the latest one (GUIDELINES)
         y = place_in_year(ctx.anchor, e.month, e.day, direction)
-        if e.day is not None and direction == "before" and valid_day(y + 1, e.month, e.day):
-            # newsroom style drops the year for dates of the current year: a date in a
+        if direction == "before" and valid_day(y + 1, e.month, e.day or 1):
+            # newsroom style drops the year only for dates near publication: a date in a
             # past-tense clause that would be most of a year back but is only weeks ahead is
-            # the one ahead (`declared a dividend, payable Dec. 7`)
-            back = (ctx.anchor - date(y, e.month, e.day)).days
-            ahead = (date(y + 1, e.month, e.day) - ctx.anchor).days
+            # the one ahead (`declared a dividend, payable Dec. 7`; `orders for November`)
+            back = (ctx.anchor - date(y, e.month, e.day or 1)).days
+            ahead = (date(y + 1, e.month, e.day or 1) - ctx.anchor).days
             if back > 183 and ahead <= 62:
                 y += 1
     else:

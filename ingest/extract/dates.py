@@ -13,7 +13,7 @@ from newsfacts.schema.article import Article
 from newsfacts.schema.claims import DateClaim
 
 from . import date_frame
-from .date_expressions import Expression, find_expressions
+from .date_expressions import MONTHS, WEEKDAYS, Expression, find_expressions
 from .date_resolve import Context, resolve
 from .tense import tense_at
 
@@ -46,7 +46,7 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         tense, speech = tense_at(span)
         ctx = Context(anchor=article.published, tense=tense, speech=speech,
                       frame_year=frames.year_for(e, span, tense),
-                      reference=frames.reference_for(e, span))
+                      reference=frames.reference_for(e, span), lean=lead_lean(span))
         r = resolve(e, ctx)
         if r is None:
             continue
@@ -54,6 +54,23 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         claims.append(DateClaim(text=e.text, value=r.value, precision=r.precision, start=e.start,
                                 end=e.end, sentence=span.sent.text.strip()))
     return claims
+
+
+LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "due": "nearest",
+              "starting": "nearest", "beginning": "nearest", "through": "nearest",
+              "until": "nearest", "till": "nearest"}
+# nouns that make `today's` the present age, not the day: `today's world`
+GENERIC_NOW = {"world", "society", "age", "era", "generation", "economy", "market", "climate",
+               "youth", "culture", "politics", "standards", "environment", "times", "life"}
+
+
+def lead_lean(span) -> str | None:
+    """Direction the words just before an expression give it: `since May` looks back,
+    `payable Dec. 7` / `until Friday` may look either way."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ in ("on", "the"):
+        i -= 1
+    return LEAD_LEANS.get(span.doc[i].lower_) if i >= 0 else None
 
 
 def is_date(e: Expression, span) -> bool:
@@ -71,6 +88,11 @@ def is_date(e: Expression, span) -> bool:
             return False
         if prev is not None and prev.text in ("$", "#", "No", "No.", "Flight", "Room", "Route"):
             return False
+        if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
+                first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
+            return False  # a number in a name: `Orion 1980`, `Windows 2000`
+        if not any(c.isdigit() for c in e.text) and nxt is not None and nxt.tag_ == "NNS":
+            return False  # `two thousand years`
         return True
     if e.kind == "calendar" and e.day is None and e.year is None and not e.modified:
         # a bare month name: `May` the modal, `April` the name, `March` the walk
@@ -82,6 +104,8 @@ def is_date(e: Expression, span) -> bool:
         return False
     if e.kind in ("deictic", "unit") and _looks_like_title(span):
         return False  # `VOA Today`, ABC's "This Week"
+    if e.kind == "deictic" and _vague_now(span):
+        return False
     if e.kind in ("weekday", "deictic"):
         word = [t for t in span if t.lower_ in ("today", "yesterday", "tomorrow") or t.text.istitle()]
         if any(t.ent_type_ in NOT_DATE_ENTS for t in span):
@@ -90,13 +114,25 @@ def is_date(e: Expression, span) -> bool:
     return True
 
 
+def _vague_now(span) -> bool:
+    """`today's world`, `the people of tomorrow`: the present or future age, not a day."""
+    tok = span[-1]
+    nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        head = tok.head
+        return head.lower_ in GENERIC_NOW
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ == "of" and tok.lower_ != "yesterday" and (
+        prev.head.pos_ == "NOUN")
+
+
 def _looks_like_title(span) -> bool:
     """Capitals where a date would have none: a programme or publication name."""
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if t.is_alpha and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS]
     if any(t.text[0].isupper() for t in words[1:]):
-        return True
+        return True  # `This Week`
     first = words[0] if words else None
     if first is None or not first.text[0].isupper() or first.is_sent_start:
         return False
     prev = span.doc[first.i - 1] if first.i > 0 else None
-    return prev is not None and prev.text[:1].isupper() and prev.is_alpha
+    return prev is not None and prev.tag_ == "NNP" and not prev.is_sent_start  # `VOA Today`

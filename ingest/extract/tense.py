@@ -12,7 +12,7 @@ MODALS = {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
 FUTURE_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "hope", "prepare",
                 "go", "likely", "slate", "poise", "propose", "seek", "want", "promise", "vow",
                 "threaten", "agree", "decide", "pledge", "scheduled", "expected", "unlikely",
-                "ready", "about", "await", "suppose", "supposed", "bound", "poised"}
+                "ready", "about", "await", "suppose", "supposed", "bound", "poised", "be"}
 SPEECH = {"say", "tell", "announce", "report", "state", "claim", "add", "confirm", "deny",
           "insist", "write", "tweet", "note", "explain", "acknowledge", "admit", "disclose",
           "reveal", "declare", "argue", "warn", "urge", "comment", "respond", "reply", "testify",
@@ -56,6 +56,9 @@ def clause_tense(verb, depth: int = 0) -> str:
             governing_verb(head), depth + 1)
         if head.lemma_.lower() in FUTURE_HEADS and head_tense in ("present", "future"):
             return "future"
+        if head.lemma_.lower() in FUTURE_HEADS and head.tag_ == "VBN" and not [
+                c for c in head.children if c.dep_ in ("aux", "auxpass")]:
+            return "future"  # `the talks, set to resume Monday`
         if head.lemma_.lower() in FUTURE_HEADS and head_tense == "future":
             return "future"
         return head_tense
@@ -64,8 +67,6 @@ def clause_tense(verb, depth: int = 0) -> str:
     if any(c.tag_ in PRESENT_TAGS for c in auxes):
         # `closing is expected in December`, `the vote is set for Friday`
         return "future" if verb.lemma_.lower() in FUTURE_HEADS else "present"
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in FUTURE_HEADS and not auxes:
-        return "future"  # `the talks, set to resume Monday`
     if verb.tag_ == "VBN":
         # a participle without its own auxiliary: `the vote, held Sunday`
         return "past"
@@ -85,8 +86,26 @@ def clause_tense(verb, depth: int = 0) -> str:
 
 
 def tense_at(span) -> tuple[str, bool]:
-    """The tense of the clause around a span, and whether its verb is a speech verb."""
+    """The tense of the clause around a span, and whether its verb is a speech verb.
+
+    A present-tense clause with `later` is read as the future (`lands in Kenya later on Friday`).
+    """
     verb = governing_verb(span.root)
     tense = clause_tense(verb)
+    if tense == "present" and later_in_clause(verb):
+        tense = "future"
+    if tense == "present" and verb is not None and verb.dep_ == "advcl" and verb.head is not verb:
+        # `will become ... when he travels on Sunday`: English puts the future of a
+        # temporal clause in the present tense
+        if clause_tense(governing_verb(verb.head)) == "future":
+            tense = "future"
     speech = verb is not None and verb.lemma_.lower() in SPEECH
     return tense, speech
+
+
+def later_in_clause(verb) -> bool:
+    """`lands in Kenya later on Friday (and travels on Sunday)`: an adverb pointing ahead."""
+    for v in (verb, verb.head if verb is not None and verb.dep_ == "conj" else None):
+        if v is not None and any(c.dep_ == "advmod" and c.lower_ in ("later", "soon") for c in v.children):
+            return True
+    return False
