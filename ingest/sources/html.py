@@ -3,17 +3,18 @@ metadata (title, author, date, canonical URL, site name), by trafilatura.
 
 A page that is no article (an index of headlines, an error page, too little text) is a ReadError
 saying so: archiving it would only feed the extractors boilerplate.
-Dates: the date a news URL carries (`/2010/08/13/`) wins over the page's markup (meta tags,
-JSON-LD, <time>), read by htmldate WITHOUT its extensive search of the free text: that search
-picks up later "updated" stamps and related links' dates, and no date is better than a wrong one
-(it would mis-resolve every relative date). An implausible date is dropped (published None).
+Publication date, first found of: the date the page declares (article:published_time and
+kindred meta tags, JSON-LD datePublished); the date its URL carries (`/2010/08/13/`); htmldate on
+the markup WITHOUT its extensive search of the free text (which picks up "updated" stamps and
+related links' dates). No date is better than a wrong one, which would mis-resolve every relative
+date in the text: a declared date that is impossible (2021-02-30) or implausible gives None.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
-import logging
 from datetime import datetime, timezone
 
 from newsfacts.schema.article import Article
@@ -123,14 +124,14 @@ def _clean(value) -> str | None:
 
 def _clean_title(title, sitename) -> str | None:
     """The headline without the site name pages append (`... - CNN.com`, `... | Reuters`)."""
-    title = _clean(title)
-    site = _clean(sitename)
-    if title and site:
-        for sep in (" - ", " | ", " — ", " – ", " :: "):
-            head, _, tail = title.rpartition(sep)
-            if head and tail.strip().lower() in (site.lower(), site.lower() + ".com") or (
-                    head and site.lower().split(".")[0] == tail.strip().lower().split(".")[0]):
-                return head.strip()
+    title, site = _clean(title), _clean(sitename)
+    if not (title and site):
+        return title
+    site_stem = site.lower().split(".")[0]
+    for sep in (" - ", " | ", " — ", " – ", " :: "):
+        head, _, tail = title.rpartition(sep)
+        if head and tail.strip().lower().split(".")[0] == site_stem:
+            return head.strip()
     return title
 
 
