@@ -166,6 +166,9 @@ def test_age_compound(figs):
     "The new iPhone 11 has a better camera.",
     "The match ended 2-2 after extra time.",
     "He was doubling down on his claims.",
+    "The court made a 5-4 decision on Monday.",
+    "Prices were lower in the 90's than now.",
+    "The Model 3 sedans sold well.",
 ])
 def test_not_figures(figs, text):
     assert figs(text) == []
@@ -178,3 +181,16 @@ def test_small_count_in_words_is_left_out(figs):
 def test_about_names_what_is_counted(figs):
     f = one(figs("The airline cancelled 56 flights because of the storm."), 56)
     assert f.about and "flights" in f.about
+
+
+def test_no_break_space_keeps_the_unit(figs):
+    text = "They were 100\u00a0percent sure and counted 816\u202f000 ballots."
+    fs = figs(text)
+    assert one(fs, 100).unit == "percent"
+    f = one(fs, 816000)
+    assert text[f.start:f.end] == f.text
+
+
+def test_bare_number_closing_a_list_of_percentages(figs):
+    fs = figs("Of the voters, 40 percent were young, 35 percent middle-aged and 25 older.")
+    assert one(fs, 25).unit == "percent"

@@ -185,6 +185,9 @@ def _read_digits(doc, i: int) -> Core | None:
         if frac and int(frac.group(1)) < int(frac.group(2)):
             core.value += int(frac.group(1)) / int(frac.group(2))
             j += 1
+    if j < len(doc) and doc[j].lower_ in ("'s", "’s", "s") and doc[j - 1].whitespace_ == "" \
+            and core.value == int(core.value) and core.value % 10 == 0 and not core.scaled:
+        return None  # the 90's, the 1980's
     core.end = j
     return core
 
@@ -785,9 +788,23 @@ def _about(doc, core: Core) -> str | None:
     return None
 
 
+_ODD_SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")
+
+
+def _plain_spaces(doc, text: str):
+    """spaCy makes a token of a no-break or thin space (`100\u00a0percent`), which splits a
+    figure from its unit; such texts are parsed again with plain spaces (same offsets)."""
+    if not _ODD_SPACES.search(text) or doc.text != text:
+        return doc
+    from .pipeline import load
+
+    return load()(_ODD_SPACES.sub(" ", text))
+
+
 def find_figures(doc, article: Article) -> list[Figure]:
     """Every figure in the article, in text order."""
     text = article.text
+    doc = _plain_spaces(doc, text)
     cores = read_cores(doc)
     phones = _phone_spans(text)
     kept = []
