@@ -46,7 +46,8 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         tense, speech = tense_at(span)
         ctx = Context(anchor=article.published, tense=tense, speech=speech,
                       frame_year=frames.year_for(e, span, tense),
-                      reference=frames.reference_for(e, span), lean=lead_lean(span))
+                      reference=frames.reference_for(e, span),
+                      lean=lead_lean(span) or scheduled_lean(e, span, tense, speech))
         r = resolve(e, ctx)
         if r is None:
             continue
@@ -73,6 +74,19 @@ def lead_lean(span) -> str | None:
     return LEAD_LEANS.get(span.doc[i].lower_) if i >= 0 else None
 
 
+def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
+    """A weekday on a present-tense verb other than a speech verb is usually a schedule
+    (`the ministers meet Monday`): take the nearer of the two, not the one before. A weekday
+    that only modifies a noun (`Thursday's closing price`) keeps the default."""
+    if e.kind != "weekday" or tense != "present" or speech:
+        return None
+    root = span.root
+    on_verb = root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX")
+    on_verb |= (root.dep_ == "pobj" and root.head.dep_ == "prep"
+                and root.head.head.pos_ in ("VERB", "AUX"))
+    return "nearest" if on_verb else None
+
+
 def is_date(e: Expression, span) -> bool:
     """Whether the parse agrees that a found expression is a date."""
     first, last = span[0], span[-1]
@@ -91,6 +105,9 @@ def is_date(e: Expression, span) -> bool:
         if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
                 first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
             return False  # a number in a name: `Orion 1980`, `Windows 2000`
+        if not first.ent_type_ and lead not in DATE_LEADS and first.head.tag_ == "NNP" and (
+                first.head.lower_ not in MONTHS):
+            return False  # `a venture called Orion 1980`
         if not any(c.isdigit() for c in e.text) and nxt is not None and nxt.tag_ == "NNS":
             return False  # `two thousand years`
         return True
