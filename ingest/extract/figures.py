@@ -143,7 +143,7 @@ def _read_digits(doc, i: int) -> Core | None:
             core.value *= nb.scale_of(low, glued=True)
             core.scaled = True
         elif low == "m":
-            if un.currency_symbol(_low(doc, i - 1)) or un.currency_symbol(doc[i - 1].text if i else ""):
+            if _money_before(doc, i) or _counted_after(doc, i + 1):
                 core.value *= 1e6
                 core.scaled = True
             else:
@@ -174,7 +174,7 @@ def _read_digits(doc, i: int) -> Core | None:
         nxt = doc[j].lower_
         glued = doc[j - 1].whitespace_ == ""
         scale = nb.scale_of(nxt, glued=glued)
-        if nxt == "m" and not (un.currency_symbol(_low(doc, i - 1)) or un.currency_code(doc[i - 1].text if i else "")):
+        if nxt == "m" and not (_money_before(doc, i) or (glued and _counted_after(doc, j + 1))):
             scale = None
         if scale and core.unit is None:
             core.value *= scale
@@ -190,6 +190,16 @@ def _read_digits(doc, i: int) -> Core | None:
         return None  # the 90's, the 1980's
     core.end = j
     return core
+
+
+def _money_before(doc, i: int) -> bool:
+    """A currency sign or code just before token i (`£5m`, `USD 5m`)."""
+    return i > 0 and bool(un.currency_symbol(doc[i - 1].text) or un.currency_code(doc[i - 1].text))
+
+
+def _counted_after(doc, k: int) -> bool:
+    """A plural noun right after `1m` makes the `m` a million (`1m people`), not metres."""
+    return k < len(doc) and doc[k].tag_ == "NNS" and not un.measure(doc[k].text)
 
 
 def _word_run(doc, i: int) -> int:
@@ -375,6 +385,19 @@ def read_cores(doc) -> list[Core]:
 
 # ---------------------------------------------------------------------------- not figures
 
+def _entity_at(doc, i: int):
+    """The entity span holding token i, found by walking its IOB tags (no scan of doc.ents)."""
+    if not doc[i].ent_type_:
+        return None
+    s = i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e]
+
+
 def _is_month(tok) -> bool:
     return tok.lower_.rstrip(".") in MONTHS and (tok.text[:1].isupper())
 
@@ -419,7 +442,7 @@ def _in_date(doc, core: Core) -> bool:
     if day:
         return True
     if tok.ent_type_ == "DATE" and core.value <= 31:
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        ent = _entity_at(doc, i)
         if ent is not None and any(_is_month(t) or t.lower_ in WEEKDAYS for t in ent):
             return True
     return False
@@ -507,7 +530,7 @@ def _in_name(doc, core: Core) -> bool:
             and not followed_by_noun:
         return True
     if doc[i].ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC") and not followed_by_noun:
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        ent = _entity_at(doc, i)
         if ent is not None and ent.start < i and any(t.is_alpha and t.text[:1].isupper() for t in doc[ent.start:i]):
             return True
     return False
@@ -626,7 +649,9 @@ def _attach_right(doc, core: Core) -> None:
         return
     # measures and abbreviations
     m = un.measure(doc[j].text) if j < n else None
-    if m and doc[j].text not in ("in", "In", "m", "t", "g", "l", "h", "w", "c", "f", "v") and not (doc[j].text == "C" and core.kind != "digits"):
+    glued_unit = j > 0 and doc[j - 1].whitespace_ == "" and core.kind == "digits"
+    if m and (glued_unit or doc[j].text not in ("in", "In", "m", "t", "g", "l", "h", "w", "c", "f", "v")) \
+            and not (doc[j].text == "C" and core.kind != "digits"):
         k = j + 1
         if low(k) == "/" and k + 1 < n and doc[k + 1].is_alpha:  # km/h
             m = doc[j].text + "/" + doc[k + 1].text.rstrip(".")
@@ -835,6 +860,8 @@ def find_figures(doc, article: Article) -> list[Figure]:
         start = doc[c.text_start].idx
         last = doc[c.text_end - 1]
         end = last.idx + len(last.text)
+        if text[start:end].endswith(".") and end - start > 1 and "." not in text[start:end - 1].split()[-1][:-1].strip("0123456789,"):
+            end -= 1  # `£3m.` at the end of a sentence
         unit = c.percent or c.currency or c.unit
         out.append(Figure(
             text=text[start:end], value=nb.tidy(c.value), unit=unit, approx=c.approx,
