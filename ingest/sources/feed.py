@@ -19,7 +19,7 @@ from newsfacts.schema.article import Article
 
 from . import dates
 from .base import Item, ReadError, stamp
-from .htmltext import fragment_text
+from .htmltext import fragment_text, plain_text
 
 NAME = "feed"
 FULL_FROM_CONTENT = 500
@@ -99,7 +99,7 @@ def _body(entry) -> tuple[str, bool]:
     for value, ctype, threshold in candidates:
         if not value.strip():
             continue
-        text = fragment_text(value) if "html" in ctype or "<" in value else fragment_text(value)
+        text = fragment_text(value) if "html" in ctype else plain_text(value)
         if len(text) > len(best):
             truncated = bool(_TRUNCATED_HTML.search(value) or _TRUNCATED_TEXT.search(text))
             best, best_full = text, len(text) >= threshold and not truncated

@@ -38,7 +38,7 @@ def decode_page(data: bytes, source: str) -> str:
 
 def fragment_text(fragment: str) -> str:
     """The readable text of an HTML fragment, one paragraph a line."""
-    if "<" not in fragment:
+    if "<" not in fragment and "&" not in fragment:
         return _squash_lines(fragment)
     import lxml.html
     from lxml import etree
@@ -49,11 +49,13 @@ def fragment_text(fragment: str) -> str:
         return ""
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
+    total = len(root.text_content())
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         cls = f"{el.get('class', '')} {el.get('id', '')}"
-        if cls.strip() and _DROP_CLASS.search(cls):
+        # a side element by its class, never a wrapper holding most of the text ("share-enabled")
+        if cls.strip() and _DROP_CLASS.search(cls) and len(el.text_content()) < 0.3 * total:
             _drop(el)
     for a in list(root.iter("a")):
         if _TRAILERS.match(" ".join(a.text_content().split())):
@@ -74,12 +76,15 @@ def fragment_text(fragment: str) -> str:
     return "\n".join(lines)
 
 
+def plain_text(text: str) -> str:
+    """Plain text with its spacing normalised, one paragraph a line."""
+    return _squash_lines(text)
+
+
 def _drop(el) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    el.drop_tree() if tail else parent.remove(el)
+    """Remove an element and its content, keeping the text that follows it."""
+    if el.getparent() is not None:
+        el.drop_tree()
 
 
 def _squash_lines(text: str) -> str:
@@ -87,4 +92,4 @@ def _squash_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-__all__ = ["ReadError", "decode_page", "fragment_text"]
+__all__ = ["ReadError", "decode_page", "fragment_text", "plain_text"]

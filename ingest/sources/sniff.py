@@ -46,7 +46,13 @@ def sniff(head: bytes, name: str = "", content_type: str | None = None) -> str:
 
 
 def _strip_bom(b: bytes) -> bytes:
-    return b[len(codecs.BOM_UTF8):] if b.startswith(codecs.BOM_UTF8) else b
+    """The head without its byte-order mark, UTF-16 re-encoded as UTF-8 so the tests above apply."""
+    if b.startswith(codecs.BOM_UTF8):
+        return b[len(codecs.BOM_UTF8):]
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if b.startswith(bom):
+            return b[2:].decode(enc, "ignore").encode("utf-8")
+    return b
 
 
 def _json_kind(body: bytes, name: str) -> str:
