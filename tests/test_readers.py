@@ -282,6 +282,14 @@ def test_rss_items():
     assert err.source == "feed.rss#3" and "no text" in err.reason
 
 
+def test_feed_that_cannot_be_cut_into_items_hashes_the_whole_feed():
+    data = (b'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://t.org/a</link>'
+            b'<description><![CDATA[<p>Text that quotes markup: <item>not an item</item></p>]]></description>'
+            b'</item></channel></rss>')
+    [a] = read_bytes(data, "odd.rss")
+    assert a.raw is None and a.raw_sha256 == sha(data)
+
+
 def test_atom_entry():
     [a] = read_bytes(ATOM, "x.atom")
     assert (a.title, a.author, a.outlet, a.url) == ("Atom story", "Ann Author", "Atom Times",

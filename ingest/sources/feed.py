@@ -4,8 +4,9 @@ An item whose content (content:encoded, Atom <content>, or a long description) h
 article becomes a full article, its HTML turned into text; an item with only a teaser is kept
 with `summary_only=True`. A broken item is a ReadError for that item and the others go on; a
 feed with no items, or that does not parse, is a ReadError for the whole input.
-`raw` is the item's own `<item>`/`<entry>` element as it appears in the file (None when the file
-cannot be cut into exactly the items feedparser saw).
+`raw` is the item's own `<item>`/`<entry>` element as it appears in the file; when the file
+cannot be cut into exactly the items feedparser saw, `raw` is None and `raw_sha256` is the hash of
+the whole feed.
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ def read(data: bytes, source: str, *, read_at: datetime | None = None) -> Iterat
         raise ReadError(source, "empty feed (no items)")
     outlet = _clean((parsed.get("feed") or {}).get("title"))
     raws = _item_bytes(data, len(entries))
-    items = [_item(entry, n, outlet, source, raws, read_at) for n, entry in enumerate(entries, 1)]
+    items = [_item(entry, n, outlet, source, data, raws, read_at)
+             for n, entry in enumerate(entries, 1)]
     if parsed.get("bozo") and not any(isinstance(i, Article) for i in items):
         raise ReadError(source, f"malformed feed ({_one_line(parsed.get('bozo_exception'))})")
     yield from items
 
 
-def _item(entry, n: int, outlet, source: str, raws, read_at) -> Item:
+def _item(entry, n: int, outlet, source: str, data: bytes, raws, read_at) -> Item:
     item_source = f"{source}#{n}"
     try:
         article = item_to_article(entry, outlet, item_source)
@@ -62,8 +64,12 @@ def _item(entry, n: int, outlet, source: str, raws, read_at) -> Item:
         return e
     except Exception as e:  # a feed item is arbitrary input: never let one stop the rest
         return ReadError(item_source, f"unreadable item ({type(e).__name__}: {e})")
-    return stamp(article, source=article.url or item_source, reader=NAME,
-                 raw=raws[n - 1] if raws else None, read_at=read_at)
+    if raws:
+        return stamp(article, source=article.url or item_source, reader=NAME, raw=raws[n - 1],
+                     read_at=read_at)
+    # the file could not be cut into items: hash the whole feed, keep no copy per item
+    return stamp(article, source=article.url or item_source, reader=NAME, raw=data,
+                 read_at=read_at, keep_raw=False)
 
 
 def item_to_article(entry, outlet: str | None, source: str) -> Article:
