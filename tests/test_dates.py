@@ -1,0 +1,197 @@
+"""Date extraction: finding expressions, resolving them against the publication date with the
+tense of their clause, and the frames a text sets. Texts are invented for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.ingest.extract import dates
+from newsfacts.ingest.extract.date_expressions import find_expressions
+from newsfacts.ingest.extract.date_resolve import weekday_near
+from newsfacts.ingest.extract.pipeline import load
+from newsfacts.schema.article import Article
+
+MONDAY = date(2021, 12, 13)
+FRIDAY = date(2021, 12, 17)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def found(nlp, text: str, published: date | None = MONDAY) -> list[tuple[str, str]]:
+    article = Article(text=text, published=published)
+    claims = dates.find_dates(nlp(text), article)
+    for c in claims:
+        assert article.text[c.start:c.end] == c.text
+        assert not c.dateline
+    return [(c.text, c.value) for c in claims]
+
+
+def value_of(nlp, text: str, expr: str, published: date | None = MONDAY) -> str | None:
+    values = [v for t, v in found(nlp, text, published) if t == expr]
+    assert len(values) <= 1, values
+    return values[0] if values else None
+
+
+# --- weekdays and tense --------------------------------------------------------------------
+
+def test_sunday_in_a_monday_article_is_the_day_before(nlp):
+    assert value_of(nlp, "Voters went to the polls on Sunday in a quiet mood.", "Sunday") == "2021-12-12"
+
+
+def test_the_weekday_of_publication_is_that_day(nlp):
+    assert value_of(nlp, "The mayor said in a statement Monday that the count was over.", "Monday") == "2021-12-13"
+
+
+def test_future_tense_moves_a_weekday_forward(nlp):
+    assert value_of(nlp, "The council will vote on Friday on the budget.", "Friday") == "2021-12-17"
+    assert value_of(nlp, "The council voted on Friday on the budget.", "Friday") == "2021-12-10"
+
+
+def test_expected_to_and_scheduled_for_are_the_future(nlp):
+    assert value_of(nlp, "The board is expected to decide on Thursday.", "Thursday") == "2021-12-16"
+    assert value_of(nlp, "The trial is scheduled to open on Wednesday.", "Wednesday") == "2021-12-15"
+
+
+def test_next_and_last_weekday_skip_the_day_itself(nlp):
+    assert value_of(nlp, "Talks resume next Monday in the capital.", "next Monday") == "2021-12-20"
+    assert value_of(nlp, "Talks collapsed last Monday in the capital.", "last Monday") == "2021-12-06"
+
+
+def test_later_on_the_day_of_publication_is_that_day(nlp):
+    text = "The president lands in Nairobi later on Friday and travels on to Addis Ababa on Sunday."
+    got = dict(found(nlp, text, FRIDAY))
+    assert got["Friday"] == "2021-12-17"
+    assert got["Sunday"] == "2021-12-19"
+
+
+def test_a_weekday_with_a_part_of_day_names_the_day(nlp):
+    assert value_of(nlp, "Police arrived Wednesday morning, officials said.", "Wednesday") == "2021-12-08"
+
+
+def test_possessive_weekday(nlp):
+    assert value_of(nlp, "Turnout in Sunday’s referendum was low.", "Sunday") == "2021-12-12"
+
+
+def test_weekday_arithmetic():
+    assert weekday_near(MONDAY, 6, "before") == date(2021, 12, 12)
+    assert weekday_near(MONDAY, 0, "before") == MONDAY
+    assert weekday_near(MONDAY, 0, "after") == MONDAY
+    assert weekday_near(MONDAY, 0, "strictly_after") == date(2021, 12, 20)
+    assert weekday_near(MONDAY, 3, "nearest") == date(2021, 12, 16)
+
+
+# --- days, weeks, months and years relative to publication ----------------------------------
+
+def test_yesterday_today_tomorrow(nlp):
+    got = dict(found(nlp, "Yesterday it rained. Today it is dry. Tomorrow it will snow."))
+    assert got == {"Yesterday": "2021-12-12", "Today": "2021-12-13", "Tomorrow": "2021-12-14"}
+
+
+def test_relative_units(nlp):
+    text = ("Prices rose last week and fell last month. They will rise again next month. "
+            "Exports grew last year and are flat this year. Rents doubled nine months ago "
+            "and a year ago they were lower.")
+    got = dict(found(nlp, text))
+    assert got["last week"] == "2021-12"
+    assert got["last month"] == "2021-11"
+    assert got["next month"] == "2022-01"
+    assert got["last year"] == "2020"
+    assert got["this year"] == "2021"
+    assert got["nine months ago"] == "2021-03"
+    assert got["a year ago"] == "2020"
+
+
+def test_modifiers_stay_in_the_extent(nlp):
+    got = dict(found(nlp, "The plant opened earlier this year and will close at the end of 2023."))
+    assert got["earlier this year"] == "2021"
+    assert got["the end of 2023"] == "2023"
+
+
+def test_month_without_year_looks_back_unless_future(nlp):
+    assert value_of(nlp, "Infections surged in September across the island.", "September") == "2021-09"
+    assert value_of(nlp, "The hearing will take place in February.", "February") == "2022-02"
+    assert value_of(nlp, "It remains below the March peak.", "March") == "2021-03"
+
+
+def test_last_month_name(nlp):
+    assert value_of(nlp, "The dam burst last April after heavy rain.", "last April") == "2021-04"
+
+
+def test_a_year_earlier_counts_from_the_date_just_given(nlp):
+    text = "Sales reached a record in 2019, up from a year earlier. The previous year they fell."
+    got = dict(found(nlp, text))
+    assert got["2019"] == "2019"
+    assert got["a year earlier"] == "2018"
+    assert got["The previous year"] == "2017"
+
+
+# --- absolute dates ------------------------------------------------------------------------
+
+def test_newsroom_forms(nlp):
+    text = ("The vote was held on Dec. 12, 2021. Results were certified on 14 December 2021 and "
+            "filed as 2021-12-15. The first poll was in September 2019, and another in 2018.")
+    got = dict(found(nlp, text))
+    assert got["Dec. 12, 2021"] == "2021-12-12"
+    assert got["14 December 2021"] == "2021-12-14"
+    assert got["2021-12-15"] == "2021-12-15"
+    assert got["September 2019"] == "2019-09"
+    assert got["2018"] == "2018"
+
+
+def test_month_and_day_without_year(nlp):
+    assert value_of(nlp, "The law was signed on March 6 by the governor.", "March 6") == "2021-03-06"
+    assert value_of(nlp, "The dividend is payable Jan. 15 to holders.", "Jan. 15") == "2022-01-15"
+
+
+def test_precision(nlp):
+    article = Article(text="Turnout fell in 2018, in May 2019 and on June 3, 2020.", published=MONDAY)
+    claims = dates.find_dates(nlp(article.text), article)
+    assert [c.precision for c in claims] == ["year", "month", "day"]
+
+
+# --- what is not a date ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She took out a 30-year mortgage.",
+    "The strike lasted for three weeks.",
+    "Prices are high now and have risen recently.",
+    "May I ask a question, said the reporter.",
+    "Theresa May met the ministers.",
+    "The plant employs 1500 workers.",
+    "He reads USA Today every morning.",
+    "The company sold 2,018 cars.",
+])
+def test_not_dates(nlp, text):
+    assert found(nlp, text) == []
+
+
+# --- frames the text sets ----------------------------------------------------------------------
+
+def test_a_year_in_the_same_clause_frames_a_month(nlp):
+    text = "The reform was introduced in September 1999, after the minister resigned in May."
+    assert value_of(nlp, text, "May") == "1999-05"
+
+
+def test_a_story_about_the_past_frames_its_months(nlp):
+    text = ("Newly released papers from 1988 show the cabinet was divided.\n\n"
+            "The minister wrote in 1988 that the plan was rushed.\n\n"
+            "In April he asked for a delay, the files show.")
+    assert value_of(nlp, text, "April", published=date(2018, 12, 30)) == "1988-04"
+
+
+def test_without_a_publication_date_only_absolute_dates(nlp):
+    text = "The treaty was signed on Sunday. It took effect on March 3, 2019, and lapsed in 2021."
+    got = dict(found(nlp, text, published=None))
+    assert "Sunday" not in got
+    assert got["March 3, 2019"] == "2019-03-03"
+    assert got["2021"] == "2021"
+
+
+def test_expressions_are_found_in_text_order():
+    exprs = find_expressions("On Friday, Oct. 13, and again in 1999 and last year.")
+    assert [e.text for e in exprs] == ["Friday, Oct. 13", "1999", "last year"]
