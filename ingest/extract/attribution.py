@@ -32,7 +32,7 @@ LISTENER_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "nsubjpass", "dative")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "ORDINAL"})
 CLOSING = frozenset({'"', "”", "’", "'", "''", "»", ","})
 
 

@@ -44,6 +44,7 @@ class _Layout:
 
     def __init__(self, doc, text: str, spans: list[QuoteSpan]):
         self.doc = doc
+        self.text = text  # doc.text rebuilds the string on every access
         self.starts = []  # where each non-empty line (paragraph) starts
         pos = 0
         for line in text.split("\n"):
@@ -121,7 +122,7 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
                 return c, src, "nearest"
     # `“...”` then a sentence starting `she said`; or `He said:` then the quote
     last = sents[-1]
-    if last.end < len(doc) and doc.text[q.close:last.end_char].strip(" .,!?”\"’'") == "":
+    if last.end < len(doc) and lay.text[q.close:last.end_char].strip(" .,!?”\"’'") == "":
         nxt = doc[last.end].sent if last.end < len(doc) else None
         if nxt is not None and lay.para(nxt.start_char) == para:
             for c in cands(list(nxt)[:NEXT_SENTENCE_REACH]):
@@ -137,8 +138,8 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
                 if src is not None and src.pos_ in ("PROPN", "PRON", "NOUN"):
                     return t, src, "remainder"
     # `X had one answer: “...”`: the clause the colon ends
-    before = doc.text[first_sent_start(sents):q.open].rstrip()
-    para_before = doc.text[lay.starts[para]:q.open].rstrip()
+    before = lay.text[first_sent_start(sents):q.open].rstrip()
+    para_before = lay.text[lay.starts[para]:q.open].rstrip()
     if para_before.endswith(":") and 0 < len(para_before.split()) <= 6:
         # a headline or transcript line: `Trump: ‘...’`
         prefix = _tokens(doc, lay.starts[para], lay.starts[para] + len(para_before) - 1)
@@ -155,7 +156,7 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
             if src is not None:
                 return verb, src, "colon"
     first = sents[0]
-    if first.start > 0 and doc.text[first.start_char:q.open].strip() == "":
+    if first.start > 0 and lay.text[first.start_char:q.open].strip() == "":
         prev = doc[first.start - 1]
         while prev.i > 0 and prev.is_space:
             prev = doc[prev.i - 1]
@@ -189,6 +190,8 @@ def _governing(doc, lay: _Layout, q: QuoteSpan):
         if lo <= t.head.i <= hi:
             continue
         for a in t.ancestors:
+            if lay.para(a.idx) != lay.para(q.start):
+                break
             if a.pos_ in ("VERB", "AUX") and not lay.inside(a):
                 src = source_token(a, lay.inside)
                 if src is not None and (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG") or src.lemma_.lower() in DOCUMENT_NOUNS):
@@ -208,20 +211,20 @@ def _title_like(quoted: str) -> bool:
     return len(words) >= 1 and all(w[:1].isupper() or w.lower() in small for w in words) and len(caps) >= 1
 
 
-def _kind(doc, q: QuoteSpan) -> str:
+def _kind(doc, lay: _Layout, q: QuoteSpan) -> str:
     """Direct when the quote is a sentence or clause of its own, partial when it sits inside the
     reporter's sentence."""
     toks = _tokens(doc, q.open, q.close)
     if not toks:
         return "partial"
     sent = toks[0].sent
-    before = doc.text[sent.start_char:q.open].strip()
+    before = lay.text[sent.start_char:q.open].strip()
     words = q.end - q.start
     if (before == "" or before.endswith(":")) and (words > 25 or not q.closed):
         return "direct"
     if before.endswith((":",)) or (before == "" and any(t.pos_ in ("VERB", "AUX") for t in toks)):
         return "direct"
-    text = doc.text[q.start:q.end]
+    text = lay.text[q.start:q.end]
     if text[:1].isupper() and text.rstrip()[-1:] in ".,!?" and any(t.pos_ in ("VERB", "AUX") for t in toks):
         return "direct"
     return "partial"
@@ -250,9 +253,14 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
                 content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
-            elif tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
-                left = {t.i for t in tok.subtree}
-                content = [t for t in tok.head.subtree if t.i < tok.i and t.i not in left and lay.para(t.idx) == lay.para(tok.idx)]
+            elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
+                  and not is_cue(tok.head, cognition=True) and tok.left_edge.i > 0
+                  and (doc[tok.left_edge.i].text in (",", "—", "–") or doc[tok.left_edge.i - 1].text in (",", "—", "–"))):
+                # `..., the source added.` and `This campaign, he says, is different.`
+                own = {t.i for t in tok.subtree}
+                content = [t for t in tok.head.subtree if t.i not in own and lay.para(t.idx) == lay.para(tok.idx)]
+                if tok.i < tok.head.i:  # a parenthetical: drop the commas around it
+                    content = [t for t in content if not (t.is_punct and abs(t.i - tok.i) <= len(own) + 1 and t.text == ",")]
         if not content:
             continue
         while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
@@ -266,14 +274,48 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
             continue
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip()))
+    found.extend(_headline_claims(doc, lay))
     # only the outermost attribution: drop one whose cue sits in another's content
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in found:
-        if any(k.start <= f.cue.idx < k.end for k in kept):
+        if f.cue is not None and any(k.start <= f.cue.idx < k.end for k in kept):
             continue
         kept.append(f)
     return kept
+
+
+HEADLINE_PREFIX_WORDS = 5
+
+
+def _headline_claims(doc, lay: _Layout) -> list[_Found]:
+    """`Lynch: No outside influence on FBI probe`: a headline giving a source and what it said."""
+    out = []
+    text = lay.text
+    for k, start in enumerate(lay.starts):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        colon = line.find(":")
+        if colon <= 0 or len(line[:colon].split()) > HEADLINE_PREFIX_WORDS:
+            continue
+        rest = line[colon + 1:].strip()
+        if not rest or rest[0] in "\"“‘'«" or not line[0].isupper() or len(rest.split()) < 3:
+            continue
+        prefix = _tokens(doc, start, start + colon)
+        if not prefix or any(t.pos_ in ("VERB", "AUX") for t in prefix) or not any(t.pos_ in ("PROPN", "NOUN") for t in prefix):
+            continue
+        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in prefix):
+            continue  # `11:06 a.m.` or `Update 2:`
+        heads = [t for t in prefix if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
+        head = (heads or prefix)[-1]
+        c0 = start + colon + 1 + (len(line[colon + 1:]) - len(line[colon + 1:].lstrip()))
+        c1 = start + len(line.rstrip().rstrip("."))
+        content = _tokens(doc, c0, c1)
+        if not content or sum(lay.inside(t) for t in content) >= 0.5 * len(content):
+            continue
+        out.append(_Found(c0, c1, "indirect", None, head, para=k, sentence=line.strip()))
+    return out
 
 
 def _ref(src: Source | None) -> SpeakerRef | None:
@@ -295,7 +337,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 DEBUG[q.start] = "governing"
         toks = _tokens(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
-        items.append(_Found(q.start, q.end, _kind(doc, q), cue, src, q, lay.para(q.start), sent))
+        items.append(_Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent))
     items.extend(_indirect(doc, lay))
     items.sort(key=lambda f: f.start)
 

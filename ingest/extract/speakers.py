@@ -60,8 +60,7 @@ class Source:
 def _text(toks) -> str:
     if not toks:
         return ""
-    doc = toks[0].doc
-    return doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])].strip()
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text.strip()
 
 
 def _ent(tok):
@@ -149,17 +148,35 @@ def is_human(tok) -> bool:
             or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(("paper", "order", "letter", "number", "report")))
 
 
+def _role_words(ent) -> str:
+    """Lower-cased words around a name that say what the person is: `Wikileaks co-founder`,
+    `President`, `, the minister for ...`."""
+    root = ent.root
+    words = [t.lower_ for t in root.lefts if t.i < ent.start for t in t.subtree]
+    words += [t.lower_ for t in ent if t.lower_ in TITLES]
+    for c in root.rights:
+        if c.dep_ == "appos":
+            words += [t.lower_ for t in c.subtree][:12]
+    if root.dep_ == "appos":
+        words += [t.lower_ for t in root.head.subtree if t.i < ent.start][-12:]
+    if root.dep_ == "compound" and root.head.i > ent.end - 1:
+        pass
+    return " ".join(words)
+
+
 class NameIndex:
     """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
 
     def __init__(self, doc, skip=lambda tok: False):
         self.names: list[tuple[tuple[str, ...], str, int]] = []
+        self.roles: list[tuple[str, str, int]] = []  # words describing a name where it occurs
         for ent in doc.ents:
             if ent.label_ != "PERSON" or skip(ent[0]):
                 continue
             toks = _strip(ent)
             if toks and all(t.is_alpha or t.text.endswith(".") or t.text in ("-", "’", "'") or "-" in t.text for t in toks):
                 self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
+                self.roles.append((_role_words(ent), _text(toks), ent.start_char))
 
     def find(self, toks, pos: int) -> str | None:
         """The fullest known person name holding these words, or None."""
@@ -268,6 +285,11 @@ class SpeakerBook:
     def _named(self, head, phrase, pos, para) -> Source:
         ent = _ent(head)
         mention = _text(phrase)
+        if ent is None or ent.label_ != "PERSON":
+            # `Patrol Chief James Hall`: the head is a title, the name is a PERSON inside the phrase
+            inner = [t for t in phrase if t.ent_type_ == "PERSON"]
+            if inner:
+                ent = _ent(inner[-1])
         if head.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON"):
             # a surname the tagger missed (`Doherty` as ORG): known from a PERSON elsewhere
             props = [t for t in (list(ent) if ent is not None else phrase) if t.pos_ == "PROPN"]
@@ -294,6 +316,15 @@ class SpeakerBook:
             kind = "organization"
         return Source(mention, name, kind, False, "named", [], pos, para)
 
+    def _role_holder(self, lemma: str, pos: int) -> str | None:
+        """The person the article describes with this word (`the president` -> President Obama),
+        the nearest before `pos`, else the first after."""
+        before = [(at, name) for words, name, at in self.names.roles if lemma in words.split() and at < pos]
+        if before:
+            return max(before)[1]
+        after = [(at, name) for words, name, at in self.names.roles if lemma in words.split()]
+        return min(after)[1] if after else None
+
     def _is_known_person(self, head) -> bool:
         return any(head.lower_ in words for words, _, _ in self.names.names)
 
@@ -301,11 +332,15 @@ class SpeakerBook:
         """`the minister`, `officials`, `a spokesman for the agency`."""
         mention = _text(phrase)
         lemma = head.lemma_.lower()
-        definite = phrase and phrase[0].lower_ in ("the", "this", "that") and head.tag_ in ("NN", "NNP")
+        definite = phrase and phrase[0].lower_ in ("the", "this", "that") and head.tag_ in ("NN", "NNP", "NNS", "NNPS")
         if definite:
             prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + [s.mention]) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
             if prev:
                 return Source(mention, prev.name, prev.kind, False, "description", list(prev.roles), pos, para)
+            if head.tag_ in ("NN", "NNP"):
+                named = self._role_holder(lemma, pos)
+                if named:
+                    return Source(mention, named, "person", False, "description", [mention], pos, para)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in GROUP_NOUNS and not plural:
             kind = "organization"
@@ -339,6 +374,12 @@ class SpeakerBook:
             longer = [n for n in persons if len(words[n]) > len(mine) and mine <= words[n]]
             if longer:
                 s.name = max(longer, key=lambda n: len(words[n]))
+        orgs = {s.name for s in used if s.name and s.kind == "organization" and not s.anonymous}
+        for s in used:
+            if s.name in orgs:
+                longer = [n for n in orgs if len(n) > len(s.name) and n.lower().startswith(s.name.lower())]
+                if longer:
+                    s.name = min(longer, key=len)
 
     def speakers(self, used: list[Source]) -> list[Speaker]:
         by_name: dict[str, Speaker] = {}
