@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from newsfacts.ingest.sources import (Article, ReadError, iter_bytes, iter_inputs, iter_paths,
                                       read_bytes, read_path)
-from newsfacts.ingest.sources import dates, jsonexport
+from newsfacts.ingest.sources import dates, feed, jsonexport
 from newsfacts.ingest.sources import url as url_reader
 from newsfacts.ingest.sources.sniff import sniff
 
@@ -282,12 +282,16 @@ def test_rss_items():
     assert err.source == "feed.rss#3" and "no text" in err.reason
 
 
-def test_feed_that_cannot_be_cut_into_items_hashes_the_whole_feed():
-    data = (b'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://t.org/a</link>'
+def test_feed_item_bytes_and_the_whole_feed_fallback(monkeypatch):
+    item = (b'<item><title>A</title><link>https://t.org/a</link><!-- <item> -->'
             b'<description><![CDATA[<p>Text that quotes markup: <item>not an item</item></p>]]></description>'
-            b'</item></channel></rss>')
+            b'</item>')
+    data = b'<rss version="2.0"><channel><title>T</title>' + item + b'</channel></rss>'
     [a] = read_bytes(data, "odd.rss")
-    assert a.raw is None and a.raw_sha256 == sha(data)
+    assert a.raw == item
+    monkeypatch.setattr(feed, "_item_bytes", lambda data, count: None)  # cannot be cut
+    [b] = read_bytes(data, "odd.rss")
+    assert b.raw is None and b.raw_sha256 == sha(data)
 
 
 def test_atom_entry():

@@ -30,6 +30,7 @@ FULL_FROM_SUMMARY = 1500
 the full article there), when it does not end in a "continue reading" link."""
 
 _ITEM = re.compile(rb"<((?:[\w-]+:)?(?:item|entry))\b[^>]*?(?<!/)>.*?</\1\s*>", re.S)
+_OPAQUE = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)  # where "<item>" is not markup
 _TRUNCATED_HTML = re.compile(r"(?:continue reading|read more|read the full|full story)[^<]{0,20}"
                              r"(?:</a>)?\s*(?:</p>)?\s*$", re.I)
 _TRUNCATED_TEXT = re.compile(r"(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
@@ -127,7 +128,8 @@ def _unwrap(link) -> str | None:
 
 def _item_bytes(data: bytes, count: int) -> list[bytes] | None:
     """Each item's bytes in the file, when cutting the file finds exactly `count` items."""
-    spans = [m.group(0) for m in _ITEM.finditer(data)]
+    masked = _OPAQUE.sub(lambda m: b" " * len(m.group(0)), data)  # same offsets, no markup inside
+    spans = [data[m.start():m.end()] for m in _ITEM.finditer(masked)]
     return spans if len(spans) == count else None
 
 
