@@ -79,6 +79,8 @@ _PHONE = re.compile(
     r"|\(\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}"                     # (212) 555-0134
     r"|\d{3}[.-]\d{3}[.-]\d{4}|\d{3}-\d{4})(?![\w-])")           # 212-555-0134, 555-0134
 _PREFIX = re.compile(r"^(?:~|≈|US|RM|Rs\.?|Rp)(?=\.?\d)")
+SCREEN_WORDS = {"tv", "tvs", "video", "videos", "resolution", "display", "displays", "screen",
+                "screens", "camera", "cameras", "monitor", "monitors", "streaming", "content", "hdr"}
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 
 
@@ -122,10 +124,16 @@ def _read_digits(doc, i: int) -> Core | None:
     prefix = m.group(0) if m else ""
     if prefix == "US" and not (i and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == ""):
         return None
-    parsed = nb.parse_digits(tok.text[len(prefix):])
+    body = tok.text[len(prefix):]
+    if body.endswith(".") and body[-2:-1].isalpha():
+        body = body[:-1]  # `25K.` at the end of a sentence
+    parsed = nb.parse_digits(body)
     if not parsed:
         return None
     value, suffix = parsed
+    if not suffix and tok.whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text in ("G", "K", "D") \
+            and value < 10 and (doc[i + 1].text != "K" or _low(doc, i + 2) in SCREEN_WORDS):
+        return None  # 5G, 3D, a 4K screen: names of technologies
     low = suffix.lower()
     core = Core(i, i + 1, value, "digits", raw=value)
     if prefix in ("~", "≈"):
@@ -137,6 +145,9 @@ def _read_digits(doc, i: int) -> Core | None:
             return None  # 1st, 1990s
         if _TIME_GLUED.match(tok.text):
             return None
+        if suffix in ("G", "K", "D") and value < 10 and value == int(value) and (
+                suffix != "K" or _low(doc, i + 1) in SCREEN_WORDS):
+            return None  # 5G, 3D, a 4K screen: names of technologies
         if low == "%":
             core.percent = "percent"
         elif nb.scale_of(low, glued=True) and low != "m":
@@ -804,7 +815,8 @@ def _about(doc, core: Core) -> str | None:
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not (core.start <= c.i < core.end)]
         if subj:
             s = subj[0]
-            toks = [t for t in s.subtree if t.i not in range(core.text_start, core.text_end)][:6]
+            toks = [t for t in s.subtree if t.i not in range(core.text_start, core.text_end)
+                    and not t.is_punct and not t.like_num][:6]
             if toks:
                 return " ".join(t.text for t in toks)
         if head.head is head:
