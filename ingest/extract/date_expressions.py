@@ -78,7 +78,7 @@ ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items()
 ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-YEAR_END = r"(?![\w%]|[.,:]\d|-\d)"  # not part of a longer number, a decimal or a range
+YEAR_END = r"(?![\w%]|[.,:/]\d|-\d|'s)"  # not part of a longer number, a range or a decade
 NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)"
 _SPELLED_TEN = "|".join(_TEENS_TENS)
 _SPELLED_UNIT = "|".join(_UNITS)

@@ -60,6 +60,8 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
 LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "due": "nearest",
               "starting": "nearest", "beginning": "nearest", "through": "nearest",
               "until": "nearest", "till": "nearest"}
+HOLIDAY_WORDS = {"good", "black", "cyber", "super", "ash", "maundy", "easter", "palm", "bloody",
+                 "holy", "giving", "shrove", "whit", "trinity", "low"}
 # nouns that make `today's` the present age, not the day: `today's world`
 GENERIC_NOW = {"world", "society", "age", "era", "generation", "economy", "market", "climate",
                "youth", "culture", "politics", "standards", "environment", "times", "life"}
@@ -123,6 +125,8 @@ def is_date(e: Expression, span) -> bool:
         return False  # `VOA Today`, ABC's "This Week"
     if e.kind == "deictic" and _vague_now(span):
         return False
+    if e.kind == "weekday" and prev is not None and prev.lower_ in HOLIDAY_WORDS and prev.text[:1].isupper():
+        return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
     if e.kind in ("weekday", "deictic"):
         word = [t for t in span if t.lower_ in ("today", "yesterday", "tomorrow") or t.text.istitle()]
         if any(t.ent_type_ in NOT_DATE_ENTS for t in span):

@@ -29,7 +29,7 @@ HEDGES = [
     "well above", "well below", "well under", "upwards of", "in excess of", "no more than",
     "no less than", "not more than", "an estimated", "estimated", "an average of", "about a",
     "more than a", "almost a", "nearly a", "around a", "up to a", "at least a", "over a",
-    "circa", "approx.", "only", "just", "barely", "a mere", "fully", "exactly", "precisely",
+    "circa", "approx.", "exactly", "precisely",
     "less than a", "tens of", "hundreds of", "higher than", "lower than", "greater than",
     "nearly a", "an additional", "another", "~", "≈", "an average of",
 ]

@@ -58,6 +58,7 @@ MEASURES = {
     "kb": "KB", "mb": "MB", "gb": "GB", "tb": "TB", "mbps": "Mbps", "gbps": "Gbps",
     "mp": "megapixels", "ghz": "GHz", "mhz": "MHz", "mah": "mAh",
     # temperature, time
+    "bps": "basis points", "bp": "basis points",
     "°": "degrees", "°c": "degrees Celsius", "°f": "degrees Fahrenheit", "c": "degrees Celsius",
     "f": "degrees Fahrenheit", "degrees": "degrees", "degree": "degrees",
     "celsius": "degrees Celsius", "fahrenheit": "degrees Fahrenheit",
