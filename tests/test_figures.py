@@ -66,6 +66,11 @@ def test_parse_digits():
     ("The phone ships with 256GB of storage.", 256, "GB"),
     ("The bridge is 25k short of its budget.", 25000, None),
     ("They waited two and a half years for a verdict.", 2.5, "years"),
+    ("Some 1m people watched the final.", 1e6, "people"),
+    ("She won the 100m sprint easily.", 100, "m"),
+    ("The 6ft 2in forward signed on Monday.", 2, "inches"),
+    ("The bank cut rates by 25bps in June.", 25, "basis points"),
+    ("He built a $400-million-a-year business.", 4e8, "USD"),
 ])
 def test_values(figs, text, value, unit):
     f = one(figs(text), value)
@@ -169,6 +174,7 @@ def test_age_compound(figs):
     "The court made a 5-4 decision on Monday.",
     "Prices were lower in the 90's than now.",
     "The Model 3 sedans sold well.",
+    "Operators are rolling out 5G networks.",
 ])
 def test_not_figures(figs, text):
     assert figs(text) == []
