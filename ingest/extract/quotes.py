@@ -17,12 +17,13 @@ from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
 from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, source_token
 from .quote_marks import QuoteSpan, find_spans
-from .speakers import NameIndex, Source, SpeakerBook
+from .speakers import NameIndex, Source, SpeakerBook, is_human
 
 VERSION = "1"
 
 MIN_UNATTRIBUTED_WORDS = 6  # a quote with no speaker this short is a title or scare quote
-NEXT_SENTENCE_REACH = 8  # `“...” ¶ She said.`: how far into the next sentence a cue may sit
+NEXT_SENTENCE_REACH = 8
+WINDOW = 30  # tokens after a quote in which its cue may sit  # `“...” ¶ She said.`: how far into the next sentence a cue may sit
 
 
 @dataclass
@@ -120,6 +121,17 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
             src = source_token(c, inside)
             if src is not None:
                 return c, src, "nearest"
+    # the sentence splitter often cuts at quotation marks: look along the paragraph itself,
+    # after the quote up to the end of the reporter's sentence, then before it
+    after = []
+    for t in doc[toks[-1].i + 1: min(len(doc), toks[-1].i + 1 + WINDOW)]:
+        if lay.para(t.idx) != para or (not inside(t) and t.text in (".", "?", "!")):
+            break
+        after.append(t)
+    for c in cands(after):
+        src = source_token(c, inside)
+        if src is not None:
+            return c, src, "after"
     # `“...”` then a sentence starting `she said`; or `He said:` then the quote
     last = sents[-1]
     if last.end < len(doc) and lay.text[q.close:last.end_char].strip(" .,!?”\"’'") == "":
@@ -155,6 +167,22 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
             src = source_token(verb, inside) if verb.pos_ in ("VERB", "AUX") else None
             if src is not None:
                 return verb, src, "colon"
+    if para > 0 and lay.text[lay.starts[para]:q.open].strip() == "":
+        prev_text = lay.text[lay.starts[para - 1]:lay.starts[para]].rstrip()
+        if prev_text.endswith(":"):
+            # `As X observed, the stage itself won:` ¶ `“...”`
+            ptoks = _tokens(doc, lay.starts[para - 1], lay.starts[para - 1] + len(prev_text))
+            stops = [t.i for t in ptoks[:-1] if t.text in (".", "?", "!") and not inside(t)]
+            tail = [t for t in ptoks if not stops or t.i > stops[-1]]
+            for c in reversed(cands_any(tail)):
+                src = source_token(c, inside)
+                if src is not None:
+                    return c, src, "prevpara"
+            verbs = [t for t in tail if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+            for v in verbs:
+                src = source_token(v, inside)
+                if src is not None:
+                    return v, src, "prevpara"
     first = sents[0]
     if first.start > 0 and lay.text[first.start_char:q.open].strip() == "":
         prev = doc[first.start - 1]
@@ -194,7 +222,8 @@ def _governing(doc, lay: _Layout, q: QuoteSpan):
                 break
             if a.pos_ in ("VERB", "AUX") and not lay.inside(a):
                 src = source_token(a, lay.inside)
-                if src is not None and (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG") or src.lemma_.lower() in DOCUMENT_NOUNS):
+                if src is not None and (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG") or src.lemma_.lower() in DOCUMENT_NOUNS
+                                        or (src.pos_ == "NOUN" and is_human(src))):
                     return a, src
                 break
         break
