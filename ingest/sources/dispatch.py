@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 from . import feed, html, jsonexport, text, url as url_reader, warc
 from .base import MAX_BYTES, Item, ReadError
 from .sniff import HEAD_BYTES, sniff
-from .streams import GzipStream, Prefixed, buffered, read_head, read_limited
+from .streams import GzipStream, Reader, read_limited
 
 STDIN_SOURCE = "<stdin>"
 MAX_GZIP_DEPTH = 2
@@ -82,18 +81,17 @@ def iter_stream(stream: BinaryIO, source: str, *, name: str = "", content_type: 
                 url: str | None = None, field_map: FieldMap = None,
                 read_at: datetime | None = None, _depth: int = 0) -> Iterator[Item]:
     """The articles of one input stream, by what its first bytes say it is."""
-    head = read_head(stream, HEAD_BYTES)
+    rest = stream if isinstance(stream, Reader) else Reader(stream)
+    head = rest.peek(HEAD_BYTES)
     if not head:
+        rest.read(1)  # raises the error met before the first byte, if any
         raise ReadError(source, "empty file")
     kind = sniff(head, name, content_type)
-    rest = buffered(Prefixed(head, stream))
     if kind == "gzip":
         if _depth >= MAX_GZIP_DEPTH:
             raise ReadError(source, "gzip nested too deep")
-        if _gunzip_head(head).startswith(b"WARC/"):
-            yield from warc.read_stream(rest, source)  # warcio reads gzip record by record
-            return
-        inner = buffered(GzipStream(rest, source))
+        # decompressed here, whether per record (.warc.gz) or whole: warcio refuses the latter
+        inner = Reader(GzipStream(rest, source))
         stem = name[:-3] if name.lower().endswith(".gz") else name
         yield from iter_stream(inner, source, name=stem, content_type=None, url=url,
                                field_map=field_map, read_at=read_at, _depth=_depth + 1)
@@ -147,10 +145,3 @@ def _guarded(source: str, read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
         yield e
     except Exception as e:  # a reader bug must not end a 100,000-article ingest
         yield ReadError(source, f"unexpected {type(e).__name__} while reading: {e}")
-
-
-def _gunzip_head(head: bytes) -> bytes:
-    try:
-        return zlib.decompressobj(wbits=31).decompress(head, 64)
-    except zlib.error:
-        return b""

@@ -45,7 +45,7 @@ from newsfacts.schema.article import Article
 from . import dates
 from .base import MAX_BYTES, Item, ReadError, stamp
 from .htmltext import fragment_text
-from .streams import Prefixed, buffered, read_head
+from .streams import Prefixed, Reader, read_head
 
 NAME = "json"
 ENV_VAR = "NEWSFACTS_FIELD_MAP"
@@ -114,7 +114,7 @@ def read_stream(stream: BinaryIO, source: str, *, field_map=None,
         yield from read(head, source, field_map=field_map, read_at=read_at)
         return
     names = field_names(field_map)
-    text = _StreamText(buffered(Prefixed(head, stream)))
+    text = _StreamText(Reader(Prefixed(head, stream)))
     del head
     n = 0
     try:

@@ -3,7 +3,6 @@ limit, and decompress gzip with its failures turned into ReadError."""
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from typing import BinaryIO
@@ -36,24 +35,46 @@ class Prefixed(io.RawIOBase):
 
 
 class GzipStream(io.RawIOBase):
-    """The decompressed bytes of a gzip stream; a truncated or corrupt one raises ReadError."""
+    """The decompressed bytes of a gzip stream (one member or several, as in .warc.gz), handed out
+    as they come: everything before a truncation or corruption is read, then ReadError is raised.
+    Output is bounded per read, so a small bomb cannot fill memory."""
+
+    CHUNK = 64 * 1024
 
     def __init__(self, stream: BinaryIO, source: str):
-        self._gz = gzip.GzipFile(fileobj=stream, mode="rb")
+        self._stream = stream
         self._source = source
+        self._member = zlib.decompressobj(wbits=31)
+        self._input = b""
+        self._fed = False  # has the current member had any input?
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b) -> int:
-        try:
-            data = self._gz.read(len(b))
-        except EOFError:
-            raise ReadError(self._source, "truncated gzip (the file ends before its end marker)") from None
-        except (gzip.BadGzipFile, zlib.error, OSError) as e:
-            raise ReadError(self._source, f"corrupt gzip ({e})") from None
-        b[:len(data)] = data
-        return len(data)
+        while True:
+            if self._input:
+                try:
+                    out = self._member.decompress(self._input, len(b))
+                except zlib.error as e:
+                    raise ReadError(self._source, f"corrupt gzip ({e})") from None
+                self._fed = True
+                self._input = self._member.unconsumed_tail
+                if self._member.eof:
+                    rest = self._member.unused_data
+                    self._member, self._fed = zlib.decompressobj(wbits=31), False
+                    self._input = rest if rest.strip(b"\x00") else b""  # NUL padding ends it
+                if out:
+                    b[:len(out)] = out
+                    return len(out)
+                if self._input:
+                    continue
+            chunk = self._stream.read(self.CHUNK)
+            if not chunk:
+                if self._fed:
+                    raise ReadError(self._source, "truncated gzip (the file ends before its end marker)")
+                return 0
+            self._input = chunk
 
 
 def read_head(stream: BinaryIO, n: int) -> bytes:
@@ -76,5 +97,78 @@ def read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:
     return data
 
 
-def buffered(raw: io.RawIOBase) -> io.BufferedReader:
-    return io.BufferedReader(raw, buffer_size=64 * 1024)
+class Reader(io.BufferedIOBase):
+    """A buffered reader that can peek far ahead and that hands out every byte read before a
+    ReadError (truncated gzip) before raising it, where io.BufferedReader would drop the last
+    partial block: the records before a truncation are kept."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, raw: BinaryIO):
+        self._raw = raw
+        self._buf = bytearray()
+        self._error: ReadError | None = None
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _fill(self) -> bool:
+        """Append one read to the buffer; False at the end or once an error is pending."""
+        if self._error is not None or self._eof:
+            return False
+        try:
+            chunk = self._raw.read(self.CHUNK)
+        except ReadError as e:
+            self._error = e
+            return False
+        if not chunk:
+            self._eof = True
+            return False
+        self._buf += chunk
+        return True
+
+    def _take(self, n: int) -> bytes:
+        if not self._buf and self._error is not None:
+            raise self._error
+        out = bytes(self._buf[:n])
+        del self._buf[:n]
+        return out
+
+    def peek(self, n: int = 1) -> bytes:
+        """Up to `n` bytes ahead, not consumed (fewer only at the end or before an error)."""
+        while len(self._buf) < n and self._fill():
+            pass
+        return bytes(self._buf[:n])
+
+    def read(self, n: int | None = -1) -> bytes:
+        while (n is None or n < 0 or len(self._buf) < n) and self._fill():
+            pass
+        return self._take(len(self._buf) if n is None or n < 0 else n)
+
+    def read1(self, n: int = -1) -> bytes:
+        if not self._buf:
+            self._fill()
+        return self._take(len(self._buf) if n < 0 else n)
+
+    def readinto(self, b) -> int:
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+    def readline(self, limit: int | None = -1) -> bytes:
+        limit = -1 if limit is None else limit
+        start = 0
+        while True:
+            i = self._buf.find(b"\n", start)
+            if i >= 0:
+                end = i + 1
+                break
+            if 0 <= limit <= len(self._buf):
+                end = limit
+                break
+            start = len(self._buf)
+            if not self._fill():
+                end = len(self._buf)
+                break
+        return self._take(end if limit < 0 else min(end, limit))
