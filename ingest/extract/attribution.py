@@ -103,6 +103,16 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
         for c in cue.rights:
             if c.dep_ in INVERTED_DEPS and not inside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 return c
+        # `said engineer Tomas Berg` parsed as a verb and its object: the name right after
+        doc = cue.doc
+        for j in range(cue.i + 1, min(len(doc), cue.i + 8)):
+            t = doc[j]
+            if t.is_punct or inside(t):
+                break
+            if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+                while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == t.ent_type_ != ""):
+                    j += 1
+                return doc[j]
     if depth < 3:
         if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cue.head.i != cue.i:
             head = cue.head

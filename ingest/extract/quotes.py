@@ -19,7 +19,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, sourc
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "1"
+VERSION = "2"
 
 MIN_UNATTRIBUTED_WORDS = 6  # a quote with no speaker this short is a title or scare quote
 NEXT_SENTENCE_REACH = 8

@@ -209,13 +209,13 @@ class SpeakerBook:
         self.history: list[Source] = []
 
     # -- resolution -----------------------------------------------------------------------
-    def _recent(self, pos, para, want=lambda s: True, window: int = 3):
+    def _recent(self, pos, para, want=lambda s: True, window: int = 3, anon_ok: bool = False):
         for s in reversed(self.history):
             if s.pos > pos:
                 continue
             if para - s.para > window:
                 break
-            if s.name and not s.anonymous and want(s):
+            if s.name and (anon_ok or not s.anonymous) and want(s):
                 return s
         return None
 
@@ -275,10 +275,10 @@ class SpeakerBook:
                     return src
             if has_proper:
                 return self._described(head, phrase, pos, para, "document")
-            prev = (self._recent(pos, para, lambda s: s.doc_noun, window=4)
-                    or self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4))
+            prev = (self._recent(pos, para, lambda s: s.doc_noun, window=4, anon_ok=True)
+                    or self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4, anon_ok=True))
             if prev:
-                return Source(mention, prev.name, prev.kind, False, "document", list(prev.roles), pos, para)
+                return Source(mention, prev.name, prev.kind, prev.anonymous, "document", list(prev.roles), pos, para)
             return Source(mention, mention, "organization", True, "document", [], pos, para)
         return self._described(head, phrase, pos, para, "description")
 

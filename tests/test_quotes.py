@@ -1,0 +1,184 @@
+"""The quote and speaker extractor on short invented texts, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.ingest.extract.quote_marks import find_spans
+from newsfacts.schema.article import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsfacts.ingest.extract.pipeline import load
+
+    return load()
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    from newsfacts.ingest.extract.quotes import find_quotes
+
+    def run(text: str):
+        return find_quotes(nlp(text), Article(text=text))
+
+    return run
+
+
+def direct(quotes):
+    return [q for q in quotes if q.kind != "indirect"]
+
+
+def by_text(quotes, start: str):
+    hits = [q for q in quotes if q.text.startswith(start)]
+    assert hits, f"no quote starting {start!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+# -- quotation marks -------------------------------------------------------------------------
+
+def spans(text):
+    return [text[s.start:s.end] for s in find_spans(text)]
+
+
+def test_marks_of_every_kind():
+    text = "“Curly,” she said. \"Straight,\" he said. «Guillemets» too, and ''doubled apostrophes''."
+    assert spans(text) == ["Curly,", "Straight,", "Guillemets", "doubled apostrophes"]
+
+
+def test_nested_quote_is_part_of_the_outer_one():
+    text = "“They voted ‘No’ twice, and ‘no’ means no,” the mayor said."
+    assert spans(text) == ["They voted ‘No’ twice, and ‘no’ means no,"]
+
+
+def test_apostrophes_inside_words_are_not_marks():
+    text = "The mayor’s aide said it didn’t matter. ‘We won’t budge,’ she said."
+    assert spans(text) == ["We won’t budge,"]
+
+
+def test_missing_or_mismatched_closing_mark():
+    assert spans("“We will return next spring\" the captain said.") == ["We will return next spring"]
+    assert spans("He shouted “never again and walked off.") == ["never again and walked off."]
+
+
+def test_quote_over_several_paragraphs_is_one_per_paragraph():
+    text = "The chief said:\n\n“The first part of the plan is ready.\n\n“The second part is not,” she added."
+    got = find_spans(text)
+    assert [text[s.start:s.end] for s in got] == ["The first part of the plan is ready.", "The second part is not,"]
+    assert got[0].continues and not got[0].closed and got[1].closed
+
+
+def test_markup_attributes_are_not_quotes():
+    assert spans('<tweet author="someone" id="12">Nice day</tweet> and “real words here,” he said.') == ["real words here,"]
+
+
+# -- attribution ----------------------------------------------------------------------------
+
+def test_speaker_after_before_and_inside(extract):
+    text = ("“We are ready for the storm,” said Harriet Vance, the harbour master.\n\n"
+            "Vance said: “Nobody should sail tomorrow.”\n\n"
+            "“The boats are tied up,” Vance added, “and the crews have gone home.”")
+    quotes, speakers = extract(text)
+    qs = direct(quotes)
+    assert [q.text for q in qs] == ["We are ready for the storm,", "Nobody should sail tomorrow.",
+                                    "The boats are tied up,", "and the crews have gone home."]
+    assert all(q.speaker and q.speaker.name == "Harriet Vance" for q in qs)
+    assert by_text(qs, "The boats").cue == "added"
+    vance = [s for s in speakers if s.name == "Harriet Vance"]
+    assert vance and vance[0].kind == "person"
+    assert any("harbour master" in r for r in vance[0].roles)
+
+
+def test_other_cue_verbs_and_according_to(extract):
+    text = ("The agency warned that “roads will be icy tonight.”\n\n"
+            "“Stay home if you can,” Dr. Omar Quist told reporters.\n\n"
+            "Road deaths rose by a third last winter, according to the Ministry of Transport.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "Stay home").speaker.name == "Omar Quist"
+    assert by_text(quotes, "Stay home").cue.startswith("told")
+    acc = by_text(quotes, "Road deaths")
+    assert acc.kind == "indirect" and acc.cue == "according to"
+    assert "Ministry of Transport" in acc.speaker.name
+
+
+def test_pronoun_resolves_to_the_earlier_speaker(extract):
+    text = ("Councillor Mira Okafor criticised the budget on Monday.\n\n"
+            "“This plan leaves the libraries without any money at all,” she said.")
+    quotes, _ = extract(text)
+    q = by_text(quotes, "This plan")
+    assert q.speaker.name == "Mira Okafor"
+    assert q.speaker.mention == "she"
+    assert q.attribution == "pronoun"
+
+
+def test_short_name_becomes_the_fullest_name(extract):
+    text = ("President Alma Ruiz opened the summit in the capital.\n\n"
+            "“We have waited long enough for this agreement,” Ruiz said.")
+    quotes, speakers = extract(text)
+    assert by_text(quotes, "We have waited").speaker.name == "Alma Ruiz"
+    assert [s.name for s in speakers] == ["Alma Ruiz"]
+
+
+def test_statement_resolves_to_its_issuer(extract):
+    text = ("A coalition of farmers’ unions said in a statement on Friday that it would keep protesting.\n\n"
+            "“The new tax ignores the cost of fuel and feed for every farm in the region,” the statement added.")
+    quotes, _ = extract(text)
+    q = by_text(quotes, "The new tax")
+    assert "coalition" in q.speaker.name.lower()
+    assert q.attribution == "description" or q.attribution == "document"
+
+
+def test_unattributed_paragraph_carries_the_previous_speaker(extract):
+    text = ("“The bridge will reopen in May,” said engineer Tomas Berg.\n\n"
+            "“After that we will repaint the whole structure and replace the lights along the deck.”")
+    quotes, _ = extract(text)
+    q = by_text(quotes, "After that")
+    assert q.speaker.name == "Tomas Berg"
+    assert q.attribution == "previous_paragraph"
+
+
+def test_anonymous_source(extract):
+    text = "“The talks are close to collapse and nobody wants to admit it,” a government spokesperson said."
+    quotes, _ = extract(text)
+    q = by_text(quotes, "The talks")
+    assert q.speaker.anonymous
+    assert q.speaker.name == "a government spokesperson"
+
+
+def test_partial_quote_and_kind(extract):
+    text = "Senator Lena Hart called the proposal “a gift to polluters” during the debate."
+    quotes, _ = extract(text)
+    q = by_text(direct(quotes), "a gift")
+    assert q.kind == "partial"
+    assert q.speaker.name == "Lena Hart"
+
+
+def test_titles_and_scare_quotes_are_not_quotes(extract):
+    text = "She watched “Night Train” again; the sequel is a “masterpiece” of sorts."
+    quotes, speakers = extract(text)
+    assert direct(quotes) == []
+    assert speakers == []
+
+
+def test_indirect_quote_from_content_clause(extract):
+    text = ("The minister for fisheries, Karl Janssen, defended the quota on Tuesday, "
+            "saying it had the support of every coastal town.")
+    quotes, speakers = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and ind[0].text == "it had the support of every coastal town"
+    assert ind[0].speaker.name == "Karl Janssen"
+    assert [s.name for s in speakers] == ["Karl Janssen"]
+
+
+def test_offsets_point_into_the_text(extract):
+    text = "Before lunch, “the river is rising fast,” the warden told the village."
+    quotes, _ = extract(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_unbalanced_marks_do_not_crash(extract):
+    text = "“One. \"Two,” he said. ‘Three\n\n” Four” ’ ‘ \" « »"
+    quotes, _ = extract(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
