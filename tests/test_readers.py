@@ -231,6 +231,14 @@ def test_html_article_text_and_metadata():
     assert a.published == date(2021, 3, 4)
 
 
+def test_html_relative_canonical_url():
+    page = article_page(url="/2021/03/04/bus-network")
+    [a] = read_bytes(page, "saved.html")
+    assert a.url is None or a.url.startswith("http")
+    [b] = articles(iter_bytes(make_warc([("https://w.org/x", 200, "text/html", page)]), "c.warc"))
+    assert b.url.startswith("https://w.org/")
+
+
 def test_html_in_utf16_with_bom():
     [a] = read_bytes(article_page().decode("utf-8").encode("utf-16"), "wide.html")
     assert a.reader == "html" and PARAGRAPHS[1] in a.text

@@ -1,7 +1,7 @@
 """From a target (file, folder, URL, standard input) to articles: open it, sniff what it is,
 hand it to the reader for that format, and turn every failure into a ReadError so one bad input
-never stops the rest. Everything is a generator: nothing holds more than one input at a time,
-and WARC and JSON Lines inputs are streamed record by record."""
+never stops the rest. Everything is a generator: nothing holds more than one input at a time;
+WARC, JSON Lines and JSON exports over MAX_BYTES are streamed record by record."""
 
 from __future__ import annotations
 
@@ -30,7 +30,10 @@ def iter_inputs(targets: Iterable[str], *, timeout: float = url_reader.TIMEOUT,
 
     A target is a file, a folder (recursive, sorted, hidden files skipped), an http(s) URL, or
     `-` for standard input. Never raises for bad input: errors are yielded and reading goes on.
+    A field map naming an unknown Article field (parameter or NEWSFACTS_FIELD_MAP) is a
+    configuration mistake, raised as ValueError before anything is read.
     """
+    jsonexport.field_names(field_map)
     for target in targets:
         target = str(target)
         if target == "-":

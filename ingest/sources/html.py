@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from urllib.parse import urljoin
 
 from newsfacts.schema.article import Article
 
@@ -63,7 +64,7 @@ def page_to_article(data: bytes, source: str, *, url: str | None = None) -> Arti
     title = _clean_title(meta.get("title"), meta.get("sitename"))
     text = _drop_title_line(meta.get("text") or "", title)
     _check_is_article(text, title, source)
-    canonical = meta.get("url") or url
+    canonical = _absolute(meta.get("url"), url) or url
     published = _published(page, canonical, url, meta.get("date"))
     return Article(
         text=text,
@@ -113,6 +114,15 @@ def _check_is_article(text: str, title: str | None, source: str) -> None:
     if len(lines) >= 8 and sum(map(len, prose)) < 0.3 * n:
         raise ReadError(source, f"not an article: looks like an index or list of links "
                                 f"({len(lines)} short lines, little running text)")
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    """An http(s) URL for `link`, resolved against `base` when relative; None otherwise."""
+    if not link:
+        return None
+    if not link.startswith(("http://", "https://")) and base:
+        link = urljoin(base, link)
+    return link if link.startswith(("http://", "https://")) else None
 
 
 def _clean(value) -> str | None:
