@@ -432,7 +432,7 @@ def _is_year(doc, core: Core) -> bool:
         return False  # 1000 hp
     if prev is not None and prev.lower_ in ("a.d.", "ad", "b.c.", "bc", "bce", "ce"):
         return True
-    if core.value < 1800 and (prev is None or prev.lower_ not in ("in", "since", "from", "until", "by", "year", "circa", "c.", "between")):
+    if core.value < 1800 and tok.ent_type_ != "DATE" and (prev is None or prev.lower_ not in ("in", "since", "from", "until", "by", "year", "circa", "c.", "between")):
         return False  # an average of 1500
     return True
 
@@ -487,7 +487,8 @@ def _in_name(doc, core: Core) -> bool:
     # glued to a word with a hyphen: COVID-19, F-16, MH17-like codes
     if prev is not None and prev.text in ("-", "‑") and prev.whitespace_ == "" and i > 1 \
             and doc[i - 2].whitespace_ == "" and doc[i - 2].is_alpha and not nb.is_number_word(doc[i - 2].text) \
-            and doc[i - 2].lower_ not in ("mid", "top", "under", "over", "about", "around", "up", "per"):
+            and doc[i - 2].lower_ not in ("mid", "top", "under", "over", "about", "around", "up", "per", "to",
+                                          "and", "or", "in", "of", "by", "from", "than"):
         return True
     # glued after letters without a hyphen (spaCy split `G20` rarely), or a code like 737-800
     if prev is not None and prev.whitespace_ == "" and prev.is_alpha and prev.lower_ not in un.CURRENCY_SYMBOLS:
@@ -522,6 +523,14 @@ def _in_name(doc, core: Core) -> bool:
             and not counts_head \
             and nxt.ent_type_ not in ("NORP", "GPE") and not un.measure_word(nxt.text) and not core.scaled \
             and not un.currency_word(nxt.text) and not un.currency_code(nxt.text) and not _is_month(nxt):
+        return True
+    # a US zip code: New York, NY 10032
+    if re.fullmatch(r"\d{5}", doc[i].text) and prev is not None and (
+            (prev.text.isupper() and len(prev.text) == 2) or (prev.text == "," and i > 1 and doc[i - 2].text.isupper() and len(doc[i - 2].text) == 2)):
+        return True
+    # a list marker: `1) The race`, `(2) costs`
+    if nxt is not None and nxt.text == ")" and doc[i].whitespace_ == "" and (
+            prev is None or prev.text == "(" or "\n" in prev.text_with_ws or prev.is_space or prev.is_sent_end):
         return True
     # street numbers: 10 Downing Street
     if nxt is not None and nxt.pos_ == "PROPN":
@@ -741,7 +750,8 @@ def _link_ranges(doc, cores: list[Core]) -> None:
     currency and scale of the second; `2018-19` is a year range, not a figure."""
     for a, b in zip(cores, cores[1:]):
         gap = [t.lower_ for t in doc[a.text_end:b.text_start]]
-        if gap not in (["to"], ["-"], ["–"], ["—"], ["and"], ["or"], ["to", "about"], ["and", "about"]):
+        if gap not in (["to"], ["-"], ["–"], ["—"], ["and"], ["or"], ["to", "about"], ["and", "about"],
+                       ["-", "to", "-"]):
             continue
         if _is_score(doc, a, b, gap):
             a.drop = b.drop = True
