@@ -120,8 +120,9 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return source_token(head, inside, depth + 1)
-        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-            return cue.head  # `a statement saying`
+        if cue.dep_ == "acl" and (cue.head.lemma_.lower() in DOCUMENT_NOUNS or cue.head.pos_ == "PROPN"
+                                  or cue.head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return cue.head  # `a statement saying`, not `posters calling for`
         if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cue.head
     if cue.tag_ == "VBG" and depth == 0:

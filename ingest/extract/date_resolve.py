@@ -33,7 +33,8 @@ class Context:
     """What resolution needs beyond the expression.
 
     anchor: the publication date (None when the article has none).
-    tense: 'past', 'present' or 'future' for the clause the expression sits in.
+    tense: 'past', 'present', 'future' or 'prospective' (future of a past event) for the clause
+      the expression sits in.
     speech: the clause's verb is a speech verb (`says Wednesday` looks back, not ahead).
     frame_year: a year the text itself set for month and day names without one.
     reference: the date the text last spoke of, for `a year earlier`, `the previous year`.
@@ -100,6 +101,8 @@ def _direction(ctx: Context, lean: str | None) -> str:
         return "nearest"
     if ctx.tense == "future":
         return "after"
+    if ctx.tense == "prospective":
+        return "nearest"
     return "before"
 
 
@@ -182,12 +185,12 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
     elif ctx.anchor is not None:
         direction = _direction(ctx, e.lean)
         y = place_in_year(ctx.anchor, e.month, e.day, direction)
-        if direction == "before" and valid_day(y + 1, e.month, e.day or 1):
+        if e.day is not None and direction == "before" and valid_day(y + 1, e.month, e.day):
             # newsroom style drops the year only for dates near publication: a date in a
             # past-tense clause that would be most of a year back but is only weeks ahead is
-            # the one ahead (`declared a dividend, payable Dec. 7`; `orders for November`)
-            back = (ctx.anchor - date(y, e.month, e.day or 1)).days
-            ahead = (date(y + 1, e.month, e.day or 1) - ctx.anchor).days
+            # the one ahead (`declared a dividend, payable Dec. 7`)
+            back = (ctx.anchor - date(y, e.month, e.day)).days
+            ahead = (date(y + 1, e.month, e.day) - ctx.anchor).days
             if back > 183 and ahead <= 62:
                 y += 1
     else:

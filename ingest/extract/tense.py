@@ -35,7 +35,8 @@ def governing_verb(token):
 
 
 def clause_tense(verb, depth: int = 0) -> str:
-    """'past', 'present' or 'future' for the clause headed by `verb`."""
+    """'past', 'present', 'future' or 'prospective' (the future seen from a past event:
+    `was due to be released in September`) for the clause headed by `verb`."""
     if verb is None:
         return "present"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -59,7 +60,11 @@ def clause_tense(verb, depth: int = 0) -> str:
         if head.lemma_.lower() in FUTURE_HEADS and head.tag_ == "VBN" and not [
                 c for c in head.children if c.dep_ in ("aux", "auxpass")]:
             return "future"  # `the talks, set to resume Monday`
-        if head.lemma_.lower() in FUTURE_HEADS and head_tense == "future":
+        if head_tense == "past" and (head.lemma_.lower() in FUTURE_HEADS or head.pos_ in ("NOUN", "PROPN")):
+            # `agreed to buy it in February`, `a plan to close it in May`: the future of a past
+            # event, which may lie before or after publication
+            return "prospective"
+        if head.pos_ in ("NOUN", "PROPN") and head_tense == "present":
             return "future"
         return head_tense
     if verb.tag_ in PAST_TAGS:
