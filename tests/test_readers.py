@@ -83,7 +83,7 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <channel><title>Example News</title><link>https://news.example.org/</link>
 <item><title>Council expands bus network</title>
 <link>https://news.example.org/2021/03/04/bus-network</link>
-<dc:creator>Jane Smith</dc:creator><pubDate>Thu, 04 Mar 2021 08:00:00 GMT</pubDate>
+<dc:creator>Jane Smith</dc:creator><pubDate>Thu, 04 Mar 2021 22:00:00 -0500</pubDate>
 <description>A short teaser.</description>
 <content:encoded><![CDATA[""" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS).encode() + b"""
 <figure><img src="x.jpg"/><figcaption>Caption that must go</figcaption></figure>]]></content:encoded>
@@ -171,6 +171,8 @@ def test_metadata_dates_are_dropped_when_implausible():
     assert dates.parse(1614844800) == date(2021, 3, 4)
     assert dates.parse(1614844800000) == date(2021, 3, 4)
     assert dates.parse("not a date") is None
+    assert dates.parse({"$date": "2021-03-04T00:00:00Z"}) == date(2021, 3, 4)
+    assert dates.parse("Thu, 04 Mar 2021 23:00:00 -0500") == date(2021, 3, 4)  # the local day
     assert dates.from_url("http://cnn.com/2010/POLITICS/08/13/x/index.html") == date(2010, 8, 13)
     assert dates.from_url("https://x.com/story/2020-02-19/slug") == date(2020, 2, 19)
 

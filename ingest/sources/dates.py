@@ -44,6 +44,8 @@ def parse(value) -> date | None:
             return sane(date(value.tm_year, value.tm_mon, value.tm_mday))
         if isinstance(value, datetime | date):
             return sane(value)
+        if isinstance(value, dict):  # {"$date": ...} in MongoDB exports
+            return parse(value.get("$date"))
         if isinstance(value, int | float):
             seconds = value / 1000 if abs(value) > 1e11 else value
             return sane(datetime.fromtimestamp(seconds, timezone.utc))

@@ -81,8 +81,11 @@ def item_to_article(entry, outlet: str | None, source: str) -> Article:
         raise ReadError(source, "item has no text (only a title and link)" if title or entry.get("link")
                         else "empty item (no title, link or text)")
     published = None
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        published = dates.parse(dict.get(entry, key))  # no feedparser fallback warning
+    # the date as written first (its own time zone: the day the outlet printed), then
+    # feedparser's UTC reading of dates in other formats; dict.get avoids its fallback warning
+    for key in ("published", "updated", "created", "published_parsed", "updated_parsed",
+                "created_parsed"):
+        published = dates.parse(dict.get(entry, key))
         if published:
             break
     return Article(
