@@ -19,7 +19,7 @@ from newsfacts.schema.claims import Figure
 from . import numbers as nb
 from . import units as un
 
-VERSION = "1"
+VERSION = "2"
 
 HEDGES = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
@@ -807,8 +807,19 @@ def _elliptic_percent(doc, cores: list[Core]) -> None:
 
 # ------------------------------------------------------------------------------- output
 
+def _phrase(tok, skip: range) -> str | None:
+    """A noun with its modifiers to the left (`average retail price`), outside the figure."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+            and c.i not in skip and not c.like_num]
+    toks = [t for m in mods for t in m.subtree if t.i not in skip and not t.is_punct] + [tok]
+    toks = sorted(set(toks), key=lambda t: t.i)[-5:]
+    return " ".join(t.text for t in toks) or None
+
+
 def _about(doc, core: Core) -> str | None:
-    """A few words on what is measured: the counted noun, `X of ...`, or the clause subject."""
+    """A few words on what is measured: `X of ...` after the figure, the counted noun, the noun the
+    figure completes (`a turnout of 43.9%`), or the subject of its clause."""
+    span = range(core.text_start, core.text_end)
     end = core.text_end
     if _low(doc, end) == "of" and end + 1 < len(doc):
         k = end + 1
@@ -818,15 +829,24 @@ def _about(doc, core: Core) -> str | None:
             k += 1
         if toks:
             return " ".join(toks)
-    if core.unit and not core.currency and core.unit not in ("times",):
-        return core.unit
-    head = doc[core.start].head
+    if core.unit and not core.currency and core.unit not in ("times",) and not core.percent:
+        unit_tok = doc[core.text_end - 1]
+        measure = unit_tok.lower_ in un.MEASURE_NOUNS or un.measure(unit_tok.text)
+        if unit_tok.is_alpha and unit_tok.i > core.end - 1 and not measure:
+            return _phrase(unit_tok, range(core.text_start, core.end)) or core.unit
+    root = next((t for t in doc[core.text_start:core.text_end] if t.head.i not in span or t.head is t),
+                doc[core.start])
+    head = root.head
+    if head.pos_ == "ADP" and head.i not in span:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i not in span:
+        return _phrase(head, span)
     for _ in range(4):
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not (core.start <= c.i < core.end)]
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in span]
         if subj:
-            s = subj[0]
-            toks = [t for t in s.subtree if t.i not in range(core.text_start, core.text_end)
-                    and not t.is_punct and not t.like_num][:6]
+            toks = [t for t in subj[0].subtree if t.i not in span and not t.is_punct and not t.like_num][:8]
+            while toks and toks[-1].pos_ in ("DET", "ADP", "CCONJ", "PART"):
+                toks.pop()
             if toks:
                 return " ".join(t.text for t in toks)
         if head.head is head:
