@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 import re
@@ -43,6 +44,12 @@ def resolve_speaker(conn: sqlite3.Connection, speaker_id: str | None) -> str | N
         return None
     row = conn.execute("SELECT target_id FROM speaker_redirects WHERE speaker_id = ?", (speaker_id,)).fetchone()
     return row[0] if row else speaker_id
+
+
+def paragraph_index(text: str):
+    """offset -> index of the paragraph (block of text between line breaks) it falls in."""
+    breaks = [m.end() for m in re.finditer(r"\n+", text)]
+    return lambda offset: bisect.bisect_right(breaks, offset)
 
 
 def _month(iso: str | None) -> str | None:
@@ -122,13 +129,14 @@ def speaker_key(name: str, anonymous: bool, article_id: str) -> str:
 def _claims_extracted(conn, e: Event) -> None:
     p = e.payload
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
-    art = conn.execute("SELECT revision, outlet, published, month FROM articles WHERE id = ?", (aid,)).fetchone()
+    art = conn.execute("SELECT revision, outlet, published, month, text FROM articles WHERE id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (e.seq, aid, rev, p["extractor"], len(claims["quotes"]), len(claims["figures"]),
                   len(claims["dates"]), e.recorded_at))
     if art is None or art["revision"] != rev:
         return  # an extraction of an older revision: kept in the log, not shown as current
     outlet, published, month = art["outlet"], art["published"], art["month"]
+    para = paragraph_index(art["text"])
     for table in ("figures", "quotes", "dates"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
@@ -148,26 +156,29 @@ def _claims_extracted(conn, e: Event) -> None:
         if sid is not None and not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
             _upsert_speaker(conn, sid, {"name": name, "kind": sp.get("kind"), "anonymous": sp.get("anonymous")})
         conn.execute(
-            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
-             q.get("attribution"), outlet, published, month, q["start"], q["end"], q.get("sentence")))
+             q.get("attribution"), outlet, published, month, para(q["start"]), q["start"], q["end"],
+             q.get("sentence")))
     for f in claims["figures"]:
         qid = quote_ids[f["quote"]] if f.get("quote") is not None and f["quote"] < len(quote_ids) else None
         key = None
         if qid is not None:
             key = conn.execute("SELECT speaker_key FROM quotes WHERE id = ?", (qid,)).fetchone()[0]
         conn.execute(
-            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
              f.get("unit"), f.get("approx"), f.get("about"), qid, resolve_speaker(conn, key), key,
-             outlet, published, f["start"], f["end"], f.get("sentence")))
+             outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence")))
     for d in claims["dates"]:
         value = d["value"]
         conn.execute(
-            "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim_id(aid, "date", d.get("start"), d.get("end"), d["text"] + ("|dateline" if d.get("dateline") else "")),
              aid, rev, d["text"], value, d["precision"], value[:4], value[:7] if len(value) >= 7 else None,
-             int(bool(d.get("dateline"))), outlet, published, d.get("start"), d.get("end"), d.get("sentence")))
+             int(bool(d.get("dateline"))), outlet, published,
+             para(d["start"]) if d.get("start") is not None else None, d.get("start"), d.get("end"),
+             d.get("sentence")))
     counts = [conn.execute(f"SELECT COUNT(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
               for t in ("quotes", "figures", "dates")]
     conn.execute("UPDATE articles SET extractor = ?, quotes = ?, figures = ?, dates = ? WHERE id = ?",

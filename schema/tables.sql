@@ -81,6 +81,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     outlet        TEXT,
     published     TEXT,
     month         TEXT,
+    paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     sentence      TEXT
@@ -102,6 +103,7 @@ CREATE TABLE IF NOT EXISTS figures (
     speaker_key   TEXT,
     outlet        TEXT,
     published     TEXT,
+    paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     sentence      TEXT
@@ -121,6 +123,7 @@ CREATE TABLE IF NOT EXISTS dates (
     dateline      INTEGER NOT NULL DEFAULT 0,
     outlet        TEXT,
     published     TEXT,
+    paragraph     INTEGER,
     start         INTEGER,
     "end"         INTEGER,
     sentence      TEXT

@@ -10,16 +10,16 @@ JOIN articles a ON a.id = q.article_id;
 
 -- One row per claim of any kind, so an article's claims read as one list.
 CREATE VIEW IF NOT EXISTS claims AS
-SELECT 'quote' AS claim, id, article_id, revision, text, speaker, NULL AS value, kind AS detail, start, "end", sentence FROM quotes
+SELECT 'quote' AS claim, id, article_id, revision, text, speaker, NULL AS value, kind AS detail, paragraph, start, "end", sentence FROM quotes
 UNION ALL
-SELECT 'figure', id, article_id, revision, text, (SELECT name FROM speakers WHERE id = figures.speaker_id), value, unit, start, "end", sentence FROM figures
+SELECT 'figure', id, article_id, revision, text, (SELECT name FROM speakers WHERE id = figures.speaker_id), value, unit, paragraph, start, "end", sentence FROM figures
 UNION ALL
-SELECT 'date', id, article_id, revision, text, NULL, value, precision, start, "end", sentence FROM dates;
+SELECT 'date', id, article_id, revision, text, NULL, value, precision, paragraph, start, "end", sentence FROM dates;
 
--- Each date claim joined to the quotes and figures of the same sentence: every claim about a day.
+-- Each date joined to the quotes and figures of its paragraph: every claim about a day.
 CREATE VIEW IF NOT EXISTS claims_by_date AS
 SELECT d.value AS date, d.precision, d.text AS date_text, c.claim, c.id AS claim_id, c.text, c.speaker,
-       c.value, d.article_id, d.sentence
+       c.value, d.article_id, d.paragraph, d.sentence
 FROM dates d
-JOIN claims c ON c.article_id = d.article_id AND c.claim != 'date' AND c.sentence = d.sentence
+JOIN claims c ON c.article_id = d.article_id AND c.claim != 'date' AND c.paragraph = d.paragraph
 WHERE d.dateline = 0;

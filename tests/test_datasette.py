@@ -114,3 +114,24 @@ def test_serve_uses_the_metadata(tmp_path):
     args = datasette_args(tmp_path / "archive.db")
     assert metadata_path() == ROOT / "metadata.yml"
     assert args[args.index("--metadata") + 1] == str(ROOT / "metadata.yml")
+
+
+def test_an_archive_with_another_name_keeps_its_metadata(tmp_path):
+    import json
+
+    args = datasette_args(tmp_path / "news2024.db")
+    meta = json.loads(open(args[args.index("--metadata") + 1], encoding="utf-8").read())
+    assert list(meta["databases"]) == ["news2024"]
+    assert meta["databases"]["news2024"]["tables"]["quotes"]["facets"]
+
+
+def test_claims_about_a_date_and_figures_by_value(get):
+    on_monday = get("/archive/claims_on_date.json?date=2024-03-18&_shape=array")
+    assert any(c["claim"] == "quote" and "largest investment" in c["text"] for c in on_monday)
+    in_march = get("/archive/claims_on_date.json?date=2024-03&_shape=array")
+    assert len(in_march) >= len(on_monday)
+    figures = get("/archive/figures.json?value__gt=100&_sort_desc=value&_shape=array")
+    assert figures and all(f["value"] > 100 for f in figures)
+    assert [f["value"] for f in figures] == sorted((f["value"] for f in figures), reverse=True)
+    years = get("/archive/dates.json?_facet=year&_facet=month")["facet_results"]
+    assert "2024" in {r["value"] for r in years["year"]["results"]}
