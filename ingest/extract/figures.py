@@ -895,7 +895,9 @@ def find_figures(doc, article: Article) -> list[Figure]:
     for c in kept:
         if c.drop:
             continue
-        if c.small_words and not (c.percent or c.currency or (c.unit or "").lower() in un.MEASURE_NOUNS | {"times"}):
+        ratio = (c.unit or "").lower() == "times" and (
+            _low(doc, c.text_end) in COMPARATIVES or doc[c.text_end - 1].head.lower_ in COMPARATIVES)
+        if c.small_words and not (c.percent or c.currency or ratio or (c.unit or "").lower() in un.MEASURE_NOUNS):
             continue  # a small count in words: optional in the gold, and often not a claim
         if c.small_words and c.value == 1 and not c.approx and (c.unit or "").lower() in ("day", "night", "time"):
             continue  # `one day`
