@@ -569,6 +569,12 @@ def test_sniff_by_content_not_name():
     assert sniff(b'{\n "a": 1\n}', "x.jsonl") == "jsonl"
     assert sniff(b"WARC/1.0\r\n", "x.txt") == "warc"
     assert sniff(b"date 2021-01-01 Hi", "x.html") == "text"
+    assert sniff(b'<?xml version="1.0"?>\n<?xml-stylesheet href="s.xsl"?>\n<!-- c -->\n'
+                 b'<rss version="2.0"><channel><title>T</title>') == "feed"
+    assert sniff(b'<!DOCTYPE rss PUBLIC "x" "y">\n<rss><channel><title>T</title>') == "feed"
+    assert sniff(b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"><channel><title>T</title>') == "feed"
+    assert sniff(b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><head><title>T</title>') == "html"
+    assert sniff(b"<!-- saved page --><html><body><p>x") == "html"
 
 
 PREFIXES = [b"", b"\x1f\x8b\x08\x00", b"WARC/1.0\r\n", b"<rss><channel><item>", b'<?xml version="1.0"?><feed>',

@@ -11,8 +11,9 @@ HEAD_BYTES = 64 * 1024
 
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)\b", re.I)
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script|link)\b", re.I)
-_XML_DECL = re.compile(rb"\A<\?xml\b", re.I)
-_COMMENT = re.compile(rb"\A(?:<!--.*?-->\s*)+", re.S)
+_PROLOG = re.compile(rb"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype\s+(?!html)[^>]*>))*\s*", re.S | re.I)
+"""What may come before the root element: XML declaration, stylesheets, comments, a non-HTML
+doctype (an HTML doctype is left, so the page is told by it)."""
 
 
 def sniff(head: bytes, name: str = "", content_type: str | None = None) -> str:
@@ -29,11 +30,8 @@ def sniff(head: bytes, name: str = "", content_type: str | None = None) -> str:
     if body[:1] in (b"{", b"["):
         return _json_kind(body, name)
     if body[:1] == b"<":
-        start = _COMMENT.sub(b"", body[:4096])
-        if _XML_DECL.match(start):
-            start = start[start.find(b"?>") + 2:].lstrip() if b"?>" in start else start
-            start = _COMMENT.sub(b"", start).lstrip()
-        if _FEED_ROOT.match(start):
+        prolog = _PROLOG.match(body[:8192])
+        if _FEED_ROOT.match(body, prolog.end()):
             return "feed"
         if _HTML_TAG.search(body[:8192]):
             return "html"
