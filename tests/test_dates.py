@@ -192,6 +192,17 @@ def test_without_a_publication_date_only_absolute_dates(nlp):
     assert got["2021"] == "2021"
 
 
+def test_without_a_publication_date_a_month_takes_the_last_year_given(nlp):
+    text = "The mill closed in 2019 after a fire. In May it reopened under new owners."
+    assert value_of(nlp, text, "May", published=None) == "2019-05"
+
+
+def test_news_of_the_day_has_no_narrative_year(nlp):
+    text = ("The 1988 files were opened last year.\n\nThe files from 1988 describe a row.\n\n"
+            "In April the archive closed.")
+    assert value_of(nlp, text, "April", published=date(2018, 12, 30)) == "2018-04"
+
+
 def test_expressions_are_found_in_text_order():
     exprs = find_expressions("On Friday, Oct. 13, and again in 1999 and last year.")
     assert [e.text for e in exprs] == ["Friday, Oct. 13", "1999", "last year"]

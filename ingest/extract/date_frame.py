@@ -59,6 +59,15 @@ def _sets_frame(e: Expression, span) -> bool:
     return lead in ("in", "during", "of")
 
 
+def inside_quote(text: str, offset: int) -> bool:
+    """Whether an offset lies inside quotation marks opened earlier in its paragraph
+    (a speaker's `50 years ago` counts from the speaker's day, not the story's)."""
+    para = text.rfind("\n", 0, offset) + 1
+    before = text[para:offset]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 class Frames:
     def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
         self.published = published
@@ -73,9 +82,13 @@ class Frames:
     def _narrative_year(self, candidates) -> int | None:
         """The one year a story about the past keeps returning to, if there is one.
 
-        Only when every explicit year in the text is that year, it comes up more than once, and
-        it lies well before publication: an archive or anniversary story.
+        Only when every explicit year in the text is that year, it comes up more than once, it
+        lies well before publication, and nothing in the text counts from publication day (no
+        weekdays, `yesterday` or `last year`): an archive or anniversary story.
         """
+        if any((e.kind in ("weekday", "unit", "ago") or e.kind == "deictic" and e.offset)
+               and not inside_quote(span.doc.text, e.start) for e, span in candidates):
+            return None  # news of the day: `yesterday`, `last year`, `on Monday` count from publication
         years = Counter(e.year for e, _ in candidates if _explicit_year(e))
         if len(years) != 1:
             return None
@@ -114,6 +127,11 @@ class Frames:
                 return r.year
         if self.narrative is not None and tense != "future":
             return self.narrative
+        if self.published is None:
+            # no date line: the last year the text placed events in is the only frame there is
+            for _s, _p, _prev, r, frame, _verb in reversed(self.seen):
+                if frame:
+                    return r.year
         return None
 
     def reference_for(self, e: Expression, span) -> Resolved | None:

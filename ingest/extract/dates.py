@@ -17,7 +17,7 @@ from .date_expressions import MONTHS, WEEKDAYS, Expression, find_expressions
 from .date_resolve import Context, resolve
 from .tense import tense_at
 
-VERSION = "1"
+VERSION = "2"
 
 NOT_DATE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE",
                  "LOC"}

@@ -43,7 +43,7 @@ MONTHS = {
     "sept", "oct", "nov", "dec",
 }
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_MARKERS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "bst", "utc", "et",
+TIME_MARKERS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "oclock", "gmt", "bst", "utc", "et",
                 "est", "edt", "pst", "pdt", "cet", "cest", "hrs", "hours"}
 """Words after a number that make it a time of day (`9 a.m.`); `hours` only after `0900`."""
 
@@ -722,8 +722,11 @@ def _attach_right(doc, core: Core) -> None:
 def _weight_context(doc, j: int) -> bool:
     """`200 pounds` of weight rather than sterling: a body, a catch, an animal nearby."""
     sent = doc[j].sent
-    return any(t.lower_ in ("weigh", "weighs", "weighed", "weighing", "heavy", "lbs", "ounces", "kg")
-               for t in sent)
+    if any(t.lower_ in ("weigh", "weighs", "weighed", "weighing", "heavy", "lbs", "ounces", "kg")
+           for t in sent):
+        return True
+    return "£" not in doc.text and "sterling" not in doc.text.lower() and not any(
+        t.lower_ in ("uk", "britain", "british", "london", "england") for t in sent)
 
 
 SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majority", "split", "win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",

@@ -21,8 +21,9 @@ from .speakers import NameIndex, Source, SpeakerBook, is_human
 
 VERSION = "2"
 
-MIN_UNATTRIBUTED_WORDS = 6  # a quote with no speaker this short is a title or scare quote
+MIN_UNATTRIBUTED_WORDS = 1000  # quotes with no speaker are left out: nobody to check them against
 NEXT_SENTENCE_REACH = 8
+GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 WINDOW = 30  # tokens after a quote in which its cue may sit  # `“...” ¶ She said.`: how far into the next sentence a cue may sit
 
 
@@ -240,6 +241,23 @@ def _title_like(quoted: str) -> bool:
     return len(words) >= 1 and all(w[:1].isupper() or w.lower() in small for w in words) and len(caps) >= 1
 
 
+TITLE_CUES = frozenset("""
+on in of titled entitled called named dubbed book show program programme movie film series article
+column piece headline album song documentary podcast report essay op-ed editorial novel memoir
+""".split())
+
+
+def _names_a_work(lay: _Layout, q: QuoteSpan) -> bool:
+    """`on CNN’s “State of the Union”`, `the book “Crippled America”`: a title, not speech."""
+    if not _title_like(lay.text[q.start:q.end]):
+        return False
+    before = lay.text[max(0, q.open - 40):q.open].split()
+    if not before:
+        return False
+    last = before[-1].lower().strip(",")
+    return last in TITLE_CUES or last.endswith(("’s", "'s")) or last in ("the", "a") and len(before) > 1 and before[-2].lower() in ("on", "in")
+
+
 def _kind(doc, lay: _Layout, q: QuoteSpan) -> str:
     """Direct when the quote is a sentence or clause of its own, partial when it sits inside the
     reporter's sentence."""
@@ -359,8 +377,10 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     lay = _Layout(doc, text, spans)
     items: list[_Found] = []
     for qi, q in enumerate(spans):
+        if _names_a_work(lay, q):
+            continue
         cue, src = _quote_cue(doc, lay, q, qi)
-        if src is None and not _title_like(text[q.start:q.end]):
+        if src is None and not _title_like(text[q.start:q.end]) and len(text[q.start:q.end].split()) >= GOVERNED_MIN_WORDS:
             cue, src = _governing(doc, lay, q)
             if src is not None:
                 DEBUG[q.start] = "governing"
