@@ -719,14 +719,13 @@ def _attach_right(doc, core: Core) -> None:
     core.text_end = max(core.text_end, j)
 
 
+WEIGHT_WORDS = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
+                "lbs", "ounces", "kg", "obese", "overweight", "pounds-heavy"}
+
+
 def _weight_context(doc, j: int) -> bool:
     """`200 pounds` of weight rather than sterling: a body, a catch, an animal nearby."""
-    sent = doc[j].sent
-    if any(t.lower_ in ("weigh", "weighs", "weighed", "weighing", "heavy", "lbs", "ounces", "kg")
-           for t in sent):
-        return True
-    return "£" not in doc.text and "sterling" not in doc.text.lower() and not any(
-        t.lower_ in ("uk", "britain", "british", "london", "england") for t in sent)
+    return any(t.lower_ in WEIGHT_WORDS for t in doc[j].sent)
 
 
 SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majority", "split", "win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
