@@ -21,7 +21,6 @@ from .speakers import NameIndex, Source, SpeakerBook, is_human
 
 VERSION = "2"
 
-MIN_UNATTRIBUTED_WORDS = 1000  # quotes with no speaker are left out: nobody to check them against
 NEXT_SENTENCE_REACH = 8
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 WINDOW = 30  # tokens after a quote in which its cue may sit  # `“...” ¶ She said.`: how far into the next sentence a cue may sit
@@ -413,8 +412,8 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
                              "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
-        if f.kind != "indirect" and src is None and len(text[f.start:f.end].split()) < MIN_UNATTRIBUTED_WORDS:
-            continue
+        if src is None:
+            continue  # marks with no speaker are titles, scare quotes or slogans more often than speech
         if src is not None and src.name:
             last_quote = (f.para, src)
         kept.append((f, src, how))
