@@ -56,7 +56,7 @@ LABEL_NOUNS = {
     "proposition", "prop", "question", "district", "ward", "unit", "apartment", "suite", "box",
     "lot", "block", "floor", "book", "part", "step", "track", "model", "type", "class", "size",
     "division", "league", "band", "pillar", "title", "lane", "terminal", "building", "hole",
-    "race", "round", "heat", "match", "stadium", "studio", "mark", "series", "hurricane",
+    "race", "round", "heat", "match", "stadium", "studio", "mark", "series", "hurricane", "top",
 }
 """Nouns a number can name rather than count (`page 5`, `Article 50`, `Game 7`)."""
 
@@ -234,7 +234,7 @@ def _read_words(doc, i: int) -> Core | None:
     w = doc[i].lower_
     start = i
     if w in ("a", "an", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in nb.FRACTION_DENOMINATORS:
-        if _low(doc, i - 1) == "and":
+        if _low(doc, i - 1) == "and" and doc[i + 1].lower_ == "half":
             return None  # a minute and a half
         return _read_fraction(doc, i, 1, i + 1)
     if w in ("a", "an"):
