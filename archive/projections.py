@@ -52,6 +52,14 @@ def paragraph_index(text: str):
     return lambda offset: bisect.bisect_right(breaks, offset)
 
 
+def headline(title: str | None, text: str, words: int = 14) -> str:
+    """What a row link shows: the title, else the first words of the text."""
+    if title and title.strip():
+        return title.strip()
+    first = text.strip().split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
+
+
 def _month(iso: str | None) -> str | None:
     return iso[:7] if iso else None
 
@@ -61,7 +69,7 @@ def _article_revised(conn, e: Event) -> None:
     a = p["article"]
     text = a["text"]
     row = {
-        "id": p["article_id"], "title": a.get("title"), "outlet": a.get("outlet"),
+        "id": p["article_id"], "headline": headline(a.get("title"), text), "title": a.get("title"), "outlet": a.get("outlet"),
         "author": a.get("author"), "published": a.get("published"), "month": _month(a.get("published")),
         "url": a.get("url"), "source": a.get("source"), "reader": a.get("reader"),
         "summary_only": int(bool(a.get("summary_only"))), "revision": p["revision"],

@@ -1,6 +1,7 @@
 -- Derived tables: a pure function of the events, dropped and replayed by `newsfacts rebuild`.
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,
+    headline      TEXT NOT NULL,
     title         TEXT,
     outlet        TEXT,
     author        TEXT,
