@@ -62,6 +62,7 @@ class Expression:
     shift: int | None = None
     lean: str | None = None
     modified: bool = False  # carries a modifier like `early`, `the end of`
+    anaphoric: bool = False  # counts from the date the text last gave (`the previous Friday`)
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -158,8 +159,9 @@ def _weekday(m: re.Match) -> Expression:
         shift = None  # `this Friday`: the tense decides
     pre = (g.get("pre") or "").lower()
     lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
+    anaphoric = bool(g.get("dir")) and g["dir"].lower() in ("previous", "following", "preceding")
     return Expression(m.start(), m.end(), m.group(), "weekday", weekday=WEEKDAYS[g["wd"].lower()],
-                      shift=shift, lean=lean, modified=bool(pre))
+                      shift=shift, lean=lean, modified=bool(pre), anaphoric=anaphoric)
 
 
 def _deictic(m: re.Match) -> Expression:
@@ -267,12 +269,14 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("fiscal", re.compile(rf"(?<!\w)(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR}){YEAR_END}"), _calendar),
     ("year", re.compile(rf"(?<![\w$£€#.,/-]){_PRE}(?P<y>{YEAR}){YEAR_END}"), _calendar),
     ("spelled_year", re.compile(rf"(?<!\w)(?i:the\s+year\s+)?(?i:(?P<sy>{SPELLED_YEAR}))(?![\w-])"), _calendar),
-    ("weekday", re.compile(rf"(?<!\w){_PRE}(?:{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
+    ("weekday", re.compile(rf"(?<!\w){_PRE}(?:(?i:the\s+)?{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
     ("deictic", re.compile(rf"(?<!\w){_PRE}(?P<rel>(?i:yesterday|today|tomorrow))(?!\w)"), _deictic),
     ("unit", re.compile(rf"(?<!\w){_PRE}(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|the\s+current|current))\s+(?P<unit>(?i:week|weekend|month|year|fiscal\s+year))(?!\w)"), _unit),
     ("this_unit", re.compile(r"(?<!\w)(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:earlier|later)\s+in)\s+(?i:the\s+)(?P<unit>(?i:year|month))(?!\w)"), _this_unit),
     ("ago", re.compile(rf"(?<!\w)(?P<hedge>(?i:(?:nearly|almost|about|some|roughly|just|more\s+than|less\s+than|over|only)\s+))?(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|\s*$)))(?!\w)"), _ago),
-    ("anaphora", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))\s+(?P<unit>(?i:year|month))(?!\w)"), _anaphora),
+    ("anaphora", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))\s+(?P<unit>(?i:year|month|day))(?!\w)"), _anaphora),
+    ("next_day", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:next))\s+(?P<unit>(?i:day))(?!\w)"), _anaphora),
+    ("day_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:day))\s+(?P<after>(?i:before|after))(?=\s*[,.;:)]|\s*$)"), _anaphora),
     ("anaphora_that", re.compile(r"(?<!\w)(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
     ("unit_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:year|month))\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
     ("quarter_of", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:(?:first|second|third|fourth|final|last)(?:\s+(?:two|three))?|[1-4](?:st|nd|rd|th))[\s-]+(?i:quarters?|half|halves)\s+(?i:of\s+)(?i:fiscal\s+)?(?P<y>{YEAR}){YEAR_END}"), _period_year),

@@ -137,7 +137,7 @@ class Frames:
     def reference_for(self, e: Expression, span) -> Resolved | None:
         """The date `a year earlier` or `the previous year` counts from: the last one the text
         gave in this sentence or the two before it."""
-        if e.kind != "anaphora" or not self.seen:
+        if not (e.kind == "anaphora" or e.anaphoric) or not self.seen:
             return None
         starts = {span.sent.start}
         sent = span.sent

@@ -132,6 +132,11 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
     if e.kind == "weekday":
         if a is None:
             return None
+        ref = ctx.reference
+        if e.anaphoric and ref is not None and ref.precision == "day":
+            # `the previous Friday`: the one before the day the text was speaking of
+            return day(weekday_near(date.fromisoformat(ref.value), e.weekday,
+                                    "strictly_before" if e.shift == -1 else "strictly_after"))
         if e.shift == -1:
             return day(weekday_near(a, e.weekday, "strictly_before"))
         if e.shift == 1:
@@ -166,7 +171,7 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
         if ref is None:
             # `a year earlier` with nothing before it counts from publication; `the following
             # month` with nothing before it cannot be placed
-            return _shift(a, e.unit, e.offset) if a and e.offset <= 0 else None
+            return _shift(a, e.unit, e.offset) if a and e.offset <= 0 and e.unit != "day" else None
         return _shift_resolved(ref, e.unit, e.offset)
     return None
 
@@ -218,7 +223,7 @@ def _ago(a: date, unit: str, n: int) -> Resolved:
     return _shift(a, unit, n)
 
 
-def _shift_resolved(ref: Resolved, unit: str, n: int) -> Resolved:
+def _shift_resolved(ref: Resolved, unit: str, n: int) -> Resolved | None:
     """Count from a date the text gave, at the precision it allows."""
     if unit == "year":
         return year(ref.year + n)
@@ -226,4 +231,4 @@ def _shift_resolved(ref: Resolved, unit: str, n: int) -> Resolved:
         return month(*add_months(ref.year, ref.month, n))
     if unit in ("day", "week") and ref.precision == "day":
         return _shift(date.fromisoformat(ref.value), unit, n)
-    return year(ref.year) if unit == "year" else ref
+    return None  # `the next day` after a month: no day to count from
