@@ -115,7 +115,7 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
     """Pair the marks of one paragraph; inner quotes stay part of the outer one."""
     out: list[QuoteSpan] = []
     opened: Mark | None = None
-    depth = 0
+    depth = other = 0
     for i, mk in enumerate(marks):
         if opened is None:
             if mk.role == "close" or (mk.role == "either" and mk.family != "straight"):
@@ -124,13 +124,21 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
                 # a single opening mark counts only when a single closing mark follows
                 if not any(m.family == "single" and m.role == "close" for m in marks[i + 1:]):
                     continue
-            opened, depth = mk, 0
+            opened, depth, other = mk, 0, 0
             continue
         if mk.family != opened.family:
-            # `“..."`: a closing mark of the other double kind closes when no proper one follows
-            if not (mk.family in DOUBLES and opened.family in DOUBLES and mk.role in ("close", "either") and depth == 0
-                    and not any(m.family == opened.family and m.role != "open" for m in marks[i + 1:])):
-                continue  # nested quote of the other kind, or an apostrophe
+            if not (mk.family in DOUBLES and opened.family in DOUBLES):
+                continue  # single marks inside double ones: nested quotes or apostrophes
+            # the other double kind: a nested quote when it opens one, else the closing mark
+            # of a writer who mixed `“` and `"`
+            if mk.role == "open":
+                other += 1
+                continue
+            if other:
+                other -= 1
+                continue
+            if depth:
+                continue
         if mk.role == "open":
             # nested quote of the same kind, or a missing closing mark: nested when two closes follow
             rest = marks[i + 1:]
@@ -147,7 +155,7 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
             sp = _span(text, opened, mk.pos, 0, False, False)
             if sp:
                 out.append(sp)
-            opened, depth = mk, 0
+            opened, depth, other = mk, 0, 0
             continue
         if depth:
             depth -= 1
