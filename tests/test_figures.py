@@ -71,6 +71,10 @@ def test_parse_digits():
     ("The 6ft 2in forward signed on Monday.", 2, "inches"),
     ("The bank cut rates by 25bps in June.", 25, "basis points"),
     ("He built a $400-million-a-year business.", 4e8, "USD"),
+    ("The night fell to minus 5C in the hills.", -5, "degrees Celsius"),
+    ("The deal is worth EUR 4.5m to the club.", 4.5e6, "EUR"),
+    ("The bridge cost HK$3.5 billion to build.", 3.5e9, "HKD"),
+    ("Some 63000 units were sold.", 63000, "units"),
 ])
 def test_values(figs, text, value, unit):
     f = one(figs(text), value)

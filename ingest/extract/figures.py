@@ -78,7 +78,7 @@ _PHONE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ .-]?\(?\d{1,5}\)?(?:[ .-]?\d{2,4}){2,4}"  # +44 20 7946 0958
     r"|\(\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}"                     # (212) 555-0134
     r"|\d{3}[.-]\d{3}[.-]\d{4}|\d{3}-\d{4})(?![\w-])")           # 212-555-0134, 555-0134
-_PREFIX = re.compile(r"^(?:~|≈|US|RM|Rs\.?|Rp)(?=\.?\d)")
+_PREFIX = re.compile(r"^(?:~|≈|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
 SCREEN_WORDS = {"tv", "tvs", "video", "videos", "resolution", "display", "displays", "screen",
                 "screens", "camera", "cameras", "monitor", "monitors", "streaming", "content", "hdr"}
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
@@ -138,8 +138,12 @@ def _read_digits(doc, i: int) -> Core | None:
     core = Core(i, i + 1, value, "digits", raw=value)
     if prefix in ("~", "≈"):
         core.approx = "~"
+    elif prefix in ("-", "−"):
+        if i and (doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct):
+            return None  # glued to a word: a code, not a negative number
+        core.value = core.raw = -value
     elif prefix:
-        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip("."), "USD")
+        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip(".")) or un.currency_symbol(prefix) or "USD"
     if low:
         if low in _ORDINAL_SUFFIX or low == "s" or low == "'s":
             return None  # 1st, 1990s
@@ -478,6 +482,8 @@ def _in_name(doc, core: Core) -> bool:
     if core.kind != "digits" or core.percent or core.currency or core.unit:
         return False
     prev = doc[i - 1] if i else None
+    if prev is not None and (un.currency_symbol(prev.text) or un.currency_code(prev.text)):
+        return False
     head = doc[core.end - 1].head
     counts_head = head.i > core.end - 1 and head.tag_ in ("NNS", "NNPS") and head.i - core.end < 4
     if prev is not None and prev.is_alpha and any(ch.isupper() for ch in prev.text[1:]) \
@@ -565,6 +571,9 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 def _attach_left(doc, core: Core) -> None:
     """Currency symbol or code just before the number, then a hedge before that."""
     s = core.start
+    if s > 0 and doc[s - 1].lower_ == "minus" and core.kind == "digits":
+        core.value = -abs(core.value)
+        s -= 1
     if s > 0:
         prev = doc[s - 1]
         code = un.currency_symbol(prev.text) or un.currency_code(prev.text)
