@@ -83,6 +83,15 @@ def _agent(tok):
 
 def source_token(cue, inside=lambda t: False, depth: int = 0):
     """The token naming who speaks through `cue`, or None; `inside(tok)` is True for quoted words."""
+    tok = _source_token(cue, inside, depth)
+    if tok is None or tok.ent_type_ in NOT_SOURCES or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    if tok.is_upper and len(tok) > 3 and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-", "("):
+        return None  # a dateline: `CLEVELAND —`
+    return tok
+
+
+def _source_token(cue, inside=lambda t: False, depth: int = 0):
     if cue.lower_ == "according" or cue.lemma_ == "accord":
         return according_source(cue)
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]
@@ -119,7 +128,7 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
             if head.dep_ == "prep":  # `in saying`
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
-                return source_token(head, inside, depth + 1)
+                return _source_token(head, inside, depth + 1)
         if cue.dep_ == "acl" and (cue.head.lemma_.lower() in DOCUMENT_NOUNS or cue.head.pos_ == "PROPN"
                                   or cue.head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return cue.head  # `a statement saying`, not `posters calling for`
