@@ -1,0 +1,334 @@
+"""Reading number cores from spaCy tokens: digits with separators, scales and glued units,
+number words, fractions of a whole, vague magnitudes and ratio words.
+
+A core is only the number; `figure_filters` decides whether it is a figure at all and
+`figure_context` adds its currency, hedge and unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import numbers as nb
+from . import units as un
+
+_TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
+_PREFIX = re.compile(r"^(?:~|≈|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
+SCREEN_WORDS = {"tv", "tvs", "video", "videos", "resolution", "display", "displays", "screen",
+                "screens", "camera", "cameras", "monitor", "monitors", "streaming", "content", "hdr"}
+_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+
+
+@dataclass
+class Core:
+    """A number read from tokens [start, end), before its context is added."""
+
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | words | fraction | vague | ratio
+    percent: str | None = None  # 'percent' or 'percentage points'
+    currency: str | None = None
+    unit: str | None = None
+    scaled: bool = False
+    raw: float = 0.0
+    approx: str | None = None
+    text_start: int = 0  # token indices the figure's text spans
+    text_end: int = 0
+    about: str | None = None
+    drop: bool = False
+    small_words: bool = False  # a small count written in words (optional in the gold)
+    notes: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------- reading
+
+def _glued(doc, i: int) -> bool:
+    """Token i is written against token i+1 with no space."""
+    return i + 1 < len(doc) and doc[i].whitespace_ == ""
+
+
+def low_at(doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _read_digits(doc, i: int) -> Core | None:
+    """`2,000`, `816 000`, `1.2 billion`, `3bn`, `25k`, `10%`, `256GB`, `£5m`."""
+    tok = doc[i]
+    m = _PREFIX.match(tok.text)
+    prefix = m.group(0) if m else ""
+    if prefix == "US" and not (i and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == ""):
+        return None
+    body = tok.text[len(prefix):]
+    if body.endswith(".") and body[-2:-1].isalpha():
+        body = body[:-1]  # `25K.` at the end of a sentence
+    parsed = nb.parse_digits(body)
+    if not parsed:
+        return None
+    value, suffix = parsed
+    if not suffix and tok.whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text in ("G", "K", "D") \
+            and value < 10 and (doc[i + 1].text != "K" or low_at(doc, i + 2) in SCREEN_WORDS):
+        return None  # 5G, 3D, a 4K screen: names of technologies
+    low = suffix.lower()
+    core = Core(i, i + 1, value, "digits", raw=value)
+    if prefix in ("~", "≈"):
+        core.approx = "~"
+    elif prefix in ("-", "−"):
+        if i and (doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct):
+            return None  # glued to a word: a code, not a negative number
+        core.value = core.raw = -value
+    elif prefix:
+        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip(".")) or un.currency_symbol(prefix) or "USD"
+    if low:
+        if low in _ORDINAL_SUFFIX or low == "s" or low == "'s":
+            return None  # 1st, 1990s
+        if _TIME_GLUED.match(tok.text):
+            return None
+        if suffix in ("G", "K", "D") and value < 10 and value == int(value) and (
+                suffix != "K" or low_at(doc, i + 1) in SCREEN_WORDS):
+            return None  # 5G, 3D, a 4K screen: names of technologies
+        if low == "%":
+            core.percent = "percent"
+        elif nb.scale_of(low, glued=True) and low != "m":
+            core.value *= nb.scale_of(low, glued=True)
+            core.scaled = True
+        elif low == "m":
+            if _money_before(doc, i) or _counted_after(doc, i + 1):
+                core.value *= 1e6
+                core.scaled = True
+            else:
+                core.unit = "m"
+        elif low in ("pc",):
+            core.percent = "percent"
+        elif low in ("p",):
+            core.unit = "pence"
+        elif low in un.GLUED_MEASURES:
+            core.unit = un.measure(low)
+        elif low.endswith("fold"):
+            core.unit = "times"
+        else:
+            return None  # 5G, 4K: a name or a code
+    j = i + 1
+    # space-grouped thousands: 816 000
+    if not suffix and re.fullmatch(r"\d{1,3}", tok.text):
+        while (j < len(doc) and re.fullmatch(r"\d{3}", doc[j].text)
+               and doc[j - 1].whitespace_ in (" ", "\u00a0", "\u202f", "\u2009")):
+            core.value = core.value * 1000 + float(doc[j].text)
+            j += 1
+        core.raw = core.value
+    # a scale word after it: 1.2 billion, 5 m after a currency, 3 bn
+    if not core.scaled and not core.percent and j + 1 < len(doc) and doc[j].text == "-" \
+            and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "" and doc[j + 1].lower_ in nb.SCALE_WORDS:
+        j += 1  # $400-million-a-year
+    if not core.scaled and not core.percent and j < len(doc):
+        nxt = doc[j].lower_
+        glued = doc[j - 1].whitespace_ == ""
+        scale = nb.scale_of(nxt, glued=glued)
+        if nxt == "m" and not (_money_before(doc, i) or (glued and _counted_after(doc, j + 1))):
+            scale = None
+        if scale and core.unit is None:
+            core.value *= scale
+            core.scaled = True
+            j += 1
+    if j < len(doc) and core.value == int(core.value) and not core.scaled and not core.percent:
+        frac = re.fullmatch(r"(\d)/(\d{1,2})", doc[j].text)
+        if frac and int(frac.group(1)) < int(frac.group(2)):
+            core.value += int(frac.group(1)) / int(frac.group(2))
+            j += 1
+    if j < len(doc) and doc[j].lower_ in ("'s", "’s", "s") and doc[j - 1].whitespace_ == "" \
+            and core.value == int(core.value) and core.value % 10 == 0 and not core.scaled:
+        return None  # the 90's, the 1980's
+    core.end = j
+    return core
+
+
+def _money_before(doc, i: int) -> bool:
+    """A currency sign or code just before token i (`£5m`, `USD 5m`)."""
+    return i > 0 and bool(un.currency_symbol(doc[i - 1].text) or un.currency_code(doc[i - 1].text))
+
+
+def _counted_after(doc, k: int) -> bool:
+    """A plural noun right after `1m` makes the `m` a million (`1m people`), not metres."""
+    return k < len(doc) and doc[k].tag_ == "NNS" and not un.measure(doc[k].text)
+
+
+def _word_run(doc, i: int) -> int:
+    """End of a run of number words starting at i (`twenty-five`, `one hundred and six`)."""
+    j = i
+    while j < len(doc):
+        w = doc[j].lower_
+        if nb.is_number_word(w):
+            j += 1
+        elif w == "-" and j > i and doc[j - 1].whitespace_ == "" and j + 1 < len(doc) and nb.is_number_word(doc[j + 1].lower_):
+            j += 1
+        elif w == "and" and j > i and doc[j - 1].lower_ in ("hundred", "thousand", "million") and j + 1 < len(doc) and nb.word_value(doc[j + 1].lower_) is not None:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _read_words(doc, i: int) -> Core | None:
+    """Number words, `a million`, `half a million`, `two and a half`, fractions `two-thirds`."""
+    w = doc[i].lower_
+    start = i
+    if w in ("a", "an", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in nb.FRACTION_DENOMINATORS:
+        if low_at(doc, i - 1) == "and" and doc[i + 1].lower_ == "half":
+            return None  # a minute and a half
+        return _read_fraction(doc, i, 1, i + 1)
+    if w in ("a", "an"):
+        if i + 1 < len(doc) and (doc[i + 1].lower_ in nb.SCALE_WORDS or doc[i + 1].lower_ in ("hundred", "dozen")):
+            end = _word_run(doc, i + 1)
+            value = nb.words_value(["a"] + [t.text for t in doc[i + 1:end]])
+            if value is None:
+                return None
+            return Core(start, end, value, "words", raw=value, scaled=value >= 1000)
+        return None
+    if w == "half":
+        return _read_half(doc, i)
+    if not nb.is_number_word(w) or w in nb.SCALE_WORDS:
+        return None
+    tok = doc[i]
+    if tok.text[:1].isupper() and not tok.is_sent_start and i and doc[i - 1].is_alpha:
+        return None  # Kick Six, Formula One: part of a name
+    end = _word_run(doc, i)
+    words = [t.text for t in doc[i:end]]
+    value = nb.words_value(words)
+    if value is None:
+        return None
+    # two and a half (million)
+    if (end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in ("a", "one")
+            and doc[end + 2].lower_ == "half"):
+        value += 0.5
+        end += 3
+        if end < len(doc) and doc[end].lower_ in nb.SCALE_WORDS:
+            value = (value - 0.5 + 0.5) * nb.SCALE_WORDS[doc[end].lower_]
+            end += 1
+    # fractions: two-thirds, three quarters
+    k = end
+    if k < len(doc) and doc[k].text == "-" and doc[k - 1].whitespace_ == "":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in nb.FRACTION_DENOMINATORS and value <= 20:
+        if not (doc[k].lower_ in ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+                and value != 1):
+            return _read_fraction(doc, i, value, k)
+    scaled = any(t.lower_ in nb.SCALE_WORDS for t in doc[i:end])
+    core = Core(start, end, value, "words", raw=value, scaled=scaled)
+    core.small_words = value <= 12 and not scaled
+    return core
+
+
+def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
+    """A fraction of a whole, in percent; `a quarter-point` is a quarter of a percentage point."""
+    den_word = doc[k].lower_
+    nxt = low_at(doc, k + 1)
+    if nxt == "-" and doc[k].whitespace_ == "" and low_at(doc, k + 2) in ("point", "points"):
+        den = nb.FRACTION_DENOMINATORS[den_word]
+        c = Core(i, k + 3, round(numerator / den, 4), "fraction", percent="percentage points")
+        return c
+    if doc[i].lower_ in ("a", "an", "one") and nxt not in ("of", "", ",", ".", ";", ":", ")", "'s"):
+        if doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt == "-":
+            return None  # a third term, a quarter century, a fourth-quarter
+    if doc[k - 1].lower_ in ("a", "an", "one") and den_word in ("half",) and nxt in ("a", "an"):
+        return None
+    value = nb.fraction_value(numerator, den_word)
+    if value is None:
+        return None
+    return Core(i, k + 1, value, "fraction", percent="percent")
+
+
+def _read_half(doc, i: int) -> Core | None:
+    """`half` of a whole (50 %), `half a million` (500000); not `first half`, `half-time`."""
+    prev = low_at(doc, i - 1)
+    nxt = low_at(doc, i + 1)
+    if prev in ("first", "second", "the", "a", "other", "latter", "back", "top", "bottom", "in",
+                "and", "this", "that", "each", "one"):
+        return None
+    if nxt == "-" or (i + 1 < len(doc) and doc[i].whitespace_ == "" and nxt not in (",", ".")):
+        return None
+    if nxt in ("a", "an") and i + 2 < len(doc):
+        scale = nb.scale_of(doc[i + 2].lower_)
+        if scale:
+            return Core(i, i + 3, 0.5 * scale, "words", scaled=True, raw=0.5)
+        if doc[i + 2].lower_ == "dozen":
+            return Core(i, i + 3, 6, "words", raw=6)
+        return None  # half an hour: a measure, left alone
+    if nxt in ("of", "the", "their", "its", "his", "her", "our", "all", "them", "those", "these",
+               "my", "your", "", ",", ".", ";", ":", "were", "are", "was", "is", "said", "say", "had",
+               "have", "did", "do", "will", "would", "could", "believe", "think", "expect", "agree"):
+        return Core(i, i + 1, 50.0, "fraction", percent="percent")
+    return None
+
+
+def _read_vague(doc, i: int) -> Core | None:
+    """`thousands of`, `tens of thousands`, `dozens`: valued at their base (GUIDELINES)."""
+    w = doc[i].lower_
+    if w == "tens" and low_at(doc, i + 1) == "of" and low_at(doc, i + 2) in nb.VAGUE_MAGNITUDES:
+        base = nb.VAGUE_MAGNITUDES[low_at(doc, i + 2)]
+        return Core(i, i + 3, 10 * base, "vague", raw=10 * base, scaled=True, approx="tens of")
+    if w == "hundreds" and low_at(doc, i + 1) == "of" and low_at(doc, i + 2) in ("thousands", "millions", "billions"):
+        base = nb.VAGUE_MAGNITUDES[low_at(doc, i + 2)]
+        return Core(i, i + 3, 100 * base, "vague", raw=100 * base, scaled=True, approx="hundreds of")
+    if w in nb.VAGUE_MAGNITUDES and doc[i].pos_ in ("NOUN", "NUM"):
+        if low_at(doc, i - 1) in ("the", "his", "her", "their", "its"):
+            return None
+        base = nb.VAGUE_MAGNITUDES[w]
+        return Core(i, i + 1, base, "vague", raw=base, scaled=base >= 1000)
+    return None
+
+
+def _read_ratio(doc, i: int) -> Core | None:
+    """`twice`, `double the`, `tripled`, `tenfold`."""
+    tok = doc[i]
+    w = tok.lower_
+    if w.endswith("fold") and len(w) > 4:
+        stem = w[:-4].rstrip("-")
+        v = nb.words_value([stem]) if stem else None
+        if v is None:
+            p = nb.parse_digits(stem)
+            v = p[0] if p and not p[1] else None
+        if v is not None:
+            return Core(i, i + 1, v, "ratio", unit="times", raw=v)
+        return None
+    if w not in nb.RATIO_WORDS:
+        return None
+    v = nb.RATIO_WORDS[w]
+    if low_at(doc, i + 1) in ("down", "up", "back") and w not in ("twice", "thrice"):
+        return None  # doubling down, doubled over
+    if w in ("twice", "thrice"):
+        return Core(i, i + 1, v, "ratio", unit="times", raw=v)
+    nxt = low_at(doc, i + 1)
+    if tok.pos_ == "VERB" or nxt in ("the", "that", "its", "their", "his", "her", "what", "this") \
+            or low_at(doc, i - 1) in ("than", "nearly", "almost", "roughly", "about", "more"):
+        if nxt == "-" or (tok.pos_ != "VERB" and nxt in ("digits", "digit")):
+            return None
+        return Core(i, i + 1, v, "ratio", unit="times", raw=v)
+    return None
+
+
+def read_cores(doc) -> list[Core]:
+    """Every number core in the doc, left to right, non-overlapping."""
+    cores, i, n = [], 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        core = None
+        if tok.text[:1].isdigit() or (tok.text[:1] == "." and tok.text[1:2].isdigit()) or _PREFIX.match(tok.text):
+            core = _read_digits(doc, i)
+            if core is None and tok.lower_.endswith("fold"):
+                core = _read_ratio(doc, i)
+        elif tok.is_alpha:
+            w = tok.lower_
+            if w in nb.RATIO_WORDS or w.endswith("fold"):
+                core = _read_ratio(doc, i)
+            elif w in nb.VAGUE_MAGNITUDES or w == "tens":
+                core = _read_vague(doc, i)
+            else:
+                core = _read_words(doc, i)
+        if core is not None:
+            core.text_start, core.text_end = core.start, core.end
+            cores.append(core)
+            i = max(core.end, i + 1)
+        else:
+            i += 1
+    return cores
