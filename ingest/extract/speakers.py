@@ -40,6 +40,7 @@ board police authority authorities office court
 """.split())
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "with", "in", "on"})
+NAME_PREPS = frozenset({"of", "from", "at"})  # `Ross Eisenbrey of the Economic Policy Institute`
 
 
 @dataclass
@@ -89,7 +90,7 @@ def phrase_tokens(head):
         if c.dep_ not in CUT_DEPS:
             keep.extend(c.subtree)
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in KEEP_PREPS and head.pos_ != "PROPN":
+        if c.dep_ == "prep" and c.lower_ in KEEP_PREPS and (head.pos_ != "PROPN" or c.lower_ in NAME_PREPS):
             keep.extend(c.subtree)
         elif c.dep_ in ("compound", "nummod", "amod", "poss", "case"):
             keep.extend(c.subtree)
