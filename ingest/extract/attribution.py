@@ -134,7 +134,7 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):
             return cue.head  # `a statement saying`, not `posters calling for`
         if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cue.head
-    if cue.tag_ == "VBG" and depth == 0:
+    if cue.tag_ == "VBG" and depth == 0 and cue.i > 0 and cue.nbor(-1).text == ",":
         # `X shared the news, writing “...”` misparsed: the subject of the sentence's main verb
         root = cue.sent.root
         if root.i < cue.i and root.i != cue.i:

@@ -25,7 +25,8 @@ COUNT_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 # words before a bare month or year that make it a date whatever the entity tagger thought
 DATE_LEADS = {"in", "since", "by", "until", "till", "from", "through", "during", "of", "to",
               "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
-              "this", "for", "on", "as", "around", "circa", "throughout", "end", "fiscal", "-"}
+              "this", "for", "on", "as", "around", "circa", "throughout", "end", "fiscal", "-",
+              "both", "either"}
 COUNT_FOLLOWERS = {"percent", "per", "pct", "people", "times", "units", "shares", "members",
                    "votes", "troops", "workers", "jobs", "cars", "homes", "acres", "miles",
                    "meters", "metres", "feet", "tons", "tonnes", "barrels", "points"}
@@ -102,6 +103,8 @@ def is_date(e: Expression, span) -> bool:
             return False
         if nxt is not None and nxt.lower_ in COUNT_FOLLOWERS:
             return False
+        if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
+            return False  # `1600 Pennsylvania Avenue`
         if prev is not None and prev.text in ("$", "#", "No", "No.", "Flight", "Room", "Route"):
             return False
         if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (

@@ -201,6 +201,26 @@ def _weight_context(doc, j: int) -> bool:
     return any(t.lower_ in WEIGHT_WORDS for t in doc[j].sent)
 
 
+def proportions(doc, cores: list[Core]) -> None:
+    """`one in five adults`, `eight out of 10`: a share of a whole, given in percent (the second
+    number is part of the figure, not one of its own). Run before the context is attached."""
+    for a, b in zip(cores, cores[1:]):
+        gap = [t.lower_ for t in doc[a.end:b.start]]
+        if gap not in (["in"], ["out", "of"]) or a.drop or b.drop:
+            continue
+        if a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
+            continue
+        if a.percent or b.percent or a.currency or b.currency or a.unit or b.unit or a.scaled or b.scaled:
+            continue
+        if not (0 < a.value < b.value <= 1000) or low_at(doc, b.end) in un.MEASURE_NOUNS:
+            continue
+        a.value = round(100.0 * a.value / b.value, 2)
+        a.percent = "percent"
+        a.small_words = False
+        a.end = a.text_end = b.end
+        b.drop = True
+
+
 def link_ranges(doc, cores: list[Core]) -> None:
     """`10-20%`, `from 4.9 to 5 percent`, `between $62 and $68`: the first end takes the unit,
     currency and scale of the second; `2018-19` is a year range, not a figure."""
@@ -285,6 +305,8 @@ def describe(doc, core: Core) -> str | None:
             k += 1
         if toks:
             return " ".join(toks)
+    if end < len(doc) and doc[end].tag_ == "NNS" and core.percent:
+        return _phrase(doc[end], span)  # one in five adults
     if core.unit and not core.currency and core.unit not in ("times",) and not core.percent:
         unit_tok = doc[core.text_end - 1]
         measure = unit_tok.lower_ in un.MEASURE_NOUNS or un.measure(unit_tok.text)

@@ -17,7 +17,8 @@ from newsfacts.schema.claims import Figure
 
 from . import numbers as nb
 from . import units as un
-from .figure_context import COMPARATIVES, describe, attach_left, attach_right, elliptic_percent, link_ranges
+from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, elliptic_percent, link_ranges,
+                             proportions)
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, in_name, is_time, is_year, phone_spans
 
@@ -78,6 +79,7 @@ def find_figures(doc, article: Article) -> list[Figure]:
     phones = phone_spans(text)
     for c in cores:
         c.drop = _not_a_figure(doc, c, phones)
+    proportions(doc, cores)
     for c in cores:
         attach_left(doc, c)
         attach_right(doc, c)

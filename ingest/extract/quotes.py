@@ -418,6 +418,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             last_quote = (f.para, src)
         kept.append((f, src, how))
     used = [src for _, src, _ in kept if src is not None]
+    SpeakerBook.forward(used)
     SpeakerBook.unify(used)
     quotes = [Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
                     cue=cue_phrase(f.cue) if f.cue is not None else None,

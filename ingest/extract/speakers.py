@@ -22,6 +22,8 @@ detective inspector superintendent councilman councilwoman councillor assemblyma
 speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
 nominee former acting interim then late prime
 """.split())
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "he"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
@@ -171,6 +173,7 @@ class NameIndex:
     def __init__(self, doc, skip=lambda tok: False):
         self.names: list[tuple[tuple[str, ...], str, int]] = []
         self.roles: list[tuple[str, str, int]] = []  # words describing a name where it occurs
+        self.votes: dict[str, list[int]] = {}  # surname -> [he, she] evidence
         for ent in doc.ents:
             if ent.label_ != "PERSON" or skip(ent[0]):
                 continue
@@ -178,6 +181,33 @@ class NameIndex:
             if toks and all(t.is_alpha or t.text.endswith(".") or t.text in ("-", "’", "'") or "-" in t.text for t in toks):
                 self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
                 self.roles.append((_role_words(ent), _text(toks), ent.start_char))
+                self._vote(ent, toks[-1].lower_)
+
+    def _vote(self, ent, surname: str) -> None:
+        """He or she? A courtesy title before the name, or the first pronoun after it in its sentence."""
+        v = self.votes.setdefault(surname, [0, 0])
+        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        first = ent[0].lower_.rstrip(".")
+        for w in (before, first):
+            if w in MALE_TITLES:
+                v[0] += 2
+            elif w in FEMALE_TITLES:
+                v[1] += 2
+        for t in ent.doc[ent.end: min(ent.sent.end, ent.end + 25)]:
+            if t.lower_ in ("he", "him", "his", "himself"):
+                v[0] += 1
+                break
+            if t.lower_ in ("she", "her", "hers", "herself"):
+                v[1] += 1
+                break
+
+    def gender(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        v = self.votes.get(name.split()[-1].lower())
+        if not v or v[0] == v[1]:
+            return None
+        return "m" if v[0] > v[1] else "f"
 
     def find(self, toks, pos: int) -> str | None:
         """The fullest known person name holding these words, or None."""
@@ -234,7 +264,8 @@ class SpeakerBook:
         para = self.para_of(head.idx)
         low = head.lower_
         if head.pos_ == "PRON" and low in PERSON_PRONOUNS:
-            prev = self._recent(pos, para, lambda s: s.kind == "person")
+            want = "m" if low in ("he", "him") else "f"
+            prev = self._recent(pos, para, lambda s: s.kind == "person" and self.names.gender(s.name) in (None, want))
             name = prev.name if prev else self._person_before(head.idx)
             return Source(head.text, name, "person", name is None, "pronoun",
                           list(prev.roles) if prev else [], pos, para)
@@ -363,6 +394,22 @@ class SpeakerBook:
         return src
 
     # -- the speaker list -------------------------------------------------------------------
+    @staticmethod
+    def forward(used: list[Source], reach: int = 2) -> None:
+        """`the minister ... defended the result` ¶ `..., declared Sébastien Lecornu`: a definite
+        description nobody earlier fits names the next person quoted by name."""
+        for i, s in enumerate(used):
+            if not (s.anonymous and s.attribution == "description" and s.kind == "person"
+                    and s.mention.lower().startswith("the ")):
+                continue
+            for t in used[i + 1:]:
+                if t.para - s.para > reach:
+                    break
+                if t.kind == "person" and not t.anonymous and t.attribution == "named":
+                    s.name, s.anonymous = t.name, False
+                    s.roles = s.roles or [s.mention[4:]]
+                    break
+
     @staticmethod
     def unify(used: list[Source]) -> None:
         """One name per person: `Doherty` becomes `Michael Doherty` when the article has both."""
