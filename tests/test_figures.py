@@ -204,3 +204,14 @@ def test_no_break_space_keeps_the_unit(figs):
 def test_bare_number_closing_a_list_of_percentages(figs):
     fs = figs("Of the voters, 40 percent were young, 35 percent middle-aged and 25 older.")
     assert one(fs, 25).unit == "percent"
+
+
+@pytest.mark.parametrize("text, value, span", [
+    ("About one in five adults smoke.", 20, "About one in five"),
+    ("Eight out of 10 doctors agree.", 80, "Eight out of 10"),
+])
+def test_proportions_in_percent(figs, text, value, span):
+    fs = figs(text)
+    f = one(fs, value)
+    assert f.unit == "percent" and f.text == span
+    assert len(fs) == 1
