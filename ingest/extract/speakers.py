@@ -194,10 +194,10 @@ class NameIndex:
             elif w in FEMALE_TITLES:
                 v[1] += 2
         for t in ent.doc[ent.end: min(ent.sent.end, ent.end + 25)]:
-            if t.lower_ in ("he", "him", "his", "himself"):
+            if t.lower_ == "he":  # a subject pronoun; `her secretary` may be someone else's
                 v[0] += 1
                 break
-            if t.lower_ in ("she", "her", "hers", "herself"):
+            if t.lower_ == "she":
                 v[1] += 1
                 break
 
