@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from .base import ReadError
 from .decode import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
@@ -92,4 +91,4 @@ def _squash_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-__all__ = ["ReadError", "decode_page", "fragment_text", "plain_text"]
+__all__ = ["decode_page", "fragment_text", "plain_text"]
