@@ -22,7 +22,7 @@ detective inspector superintendent councilman councilwoman councillor assemblyma
 speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
 nominee former acting interim then late prime
 """.split())
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "he"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
@@ -174,6 +174,14 @@ class NameIndex:
         self.names: list[tuple[tuple[str, ...], str, int]] = []
         self.roles: list[tuple[str, str, int]] = []  # words describing a name where it occurs
         self.votes: dict[str, list[int]] = {}  # surname -> [he, she] evidence
+        for tok in doc[:-1]:
+            title = tok.lower_.rstrip(".")
+            if (title in MALE_TITLES or title in FEMALE_TITLES) and tok.nbor(1).pos_ == "PROPN":
+                j = tok.i + 1
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                v = self.votes.setdefault(doc[j].lower_, [0, 0])
+                v[0 if title in MALE_TITLES else 1] += 2
         for ent in doc.ents:
             if ent.label_ != "PERSON" or skip(ent[0]):
                 continue
@@ -186,13 +194,6 @@ class NameIndex:
     def _vote(self, ent, surname: str) -> None:
         """He or she? A courtesy title before the name, or the first pronoun after it in its sentence."""
         v = self.votes.setdefault(surname, [0, 0])
-        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        first = ent[0].lower_.rstrip(".")
-        for w in (before, first):
-            if w in MALE_TITLES:
-                v[0] += 2
-            elif w in FEMALE_TITLES:
-                v[1] += 2
         for t in ent.doc[ent.end: min(ent.sent.end, ent.end + 25)]:
             if t.lower_ == "he":  # a subject pronoun; `her secretary` may be someone else's
                 v[0] += 1
@@ -250,10 +251,12 @@ class SpeakerBook:
                 return s
         return None
 
-    def _person_before(self, pos):
-        """The nearest PERSON named before `pos`."""
+    def _person_before(self, pos, want: str | None = None):
+        """The nearest PERSON named before `pos` (of the pronoun's gender, where known)."""
         best = None
         for words, text, at in self.names.names:
+            if want and self.names.gender(text) not in (None, want):
+                continue
             if at < pos and (best is None or at > best[1]):
                 best = (text, at)
         return best[0] if best else None
@@ -266,7 +269,7 @@ class SpeakerBook:
         if head.pos_ == "PRON" and low in PERSON_PRONOUNS:
             want = "m" if low in ("he", "him") else "f"
             prev = self._recent(pos, para, lambda s: s.kind == "person" and self.names.gender(s.name) in (None, want))
-            name = prev.name if prev else self._person_before(head.idx)
+            name = prev.name if prev else self._person_before(head.idx, want)
             return Source(head.text, name, "person", name is None, "pronoun",
                           list(prev.roles) if prev else [], pos, para)
         if head.pos_ == "PRON" and low in GROUP_PRONOUNS:
