@@ -7,7 +7,6 @@ dates already resolved (in text order) and answers those two questions.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
@@ -59,24 +58,34 @@ def _sets_frame(e: Expression, span) -> bool:
     return lead in ("in", "during", "of")
 
 
-def inside_quote(text: str, offset: int) -> bool:
-    """Whether an offset lies inside quotation marks opened earlier in its paragraph
-    (a speaker's `50 years ago` counts from the speaker's day, not the story's)."""
-    para = text.rfind("\n", 0, offset) + 1
-    before = text[para:offset]
-    curly = before.count("\u201c") - before.count("\u201d")
-    return curly > 0 or before.count('"') % 2 == 1
+def quoted(text: str, offsets: list[int]) -> list[bool]:
+    """For each offset (in text order), whether it lies inside quotation marks opened earlier
+    in its paragraph: a speaker's `50 years ago` counts from the speaker's day, not the story's.
+    One pass over the text."""
+    out, depth, straight, pos = [], 0, False, 0
+    for offset in offsets:
+        for c in text[pos:offset]:
+            if c == "\n":
+                depth, straight = 0, False
+            elif c == "\u201c":
+                depth += 1
+            elif c == "\u201d":
+                depth = max(0, depth - 1)
+            elif c == '"':
+                straight = not straight
+        pos = max(pos, offset)
+        out.append(depth > 0 or straight)
+    return out
 
 
 class Frames:
+    """Dates already resolved, in text order, and what they imply for the ones still to come."""
+
     def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
         self.published = published
-        # sentence start, paragraph, expression, value, whether it sets a frame, its verb
-        self.seen: list[tuple[int, int, Expression, Resolved, bool, int | None]] = []
-        self.newlines: list[int] = []
-        if candidates:
-            doc = candidates[0][1].doc
-            self.newlines = [i for i, c in enumerate(doc.text) if c == "\n"]
+        # sentence start, expression, value, whether it sets a frame, its verb
+        self.seen: list[tuple[int, Expression, Resolved, bool, int | None]] = []
+        self.last_frame: Resolved | None = None
         self.narrative = self._narrative_year(candidates)
 
     def _narrative_year(self, candidates) -> int | None:
@@ -86,8 +95,12 @@ class Frames:
         lies well before publication, and nothing in the text counts from publication day (no
         weekdays, `yesterday` or `last year`): an archive or anniversary story.
         """
+        if not candidates:
+            return None
+        text = candidates[0][1].doc.text
+        in_quote = quoted(text, [e.start for e, _ in candidates])
         if any((e.kind in ("weekday", "unit", "ago") or e.kind == "deictic" and e.offset)
-               and not inside_quote(span.doc.text, e.start) for e, span in candidates):
+               and not q for (e, _), q in zip(candidates, in_quote)):
             return None  # news of the day: `yesterday`, `last year`, `on Monday` count from publication
         years = Counter(e.year for e, _ in candidates if _explicit_year(e))
         if len(years) != 1:
@@ -99,18 +112,11 @@ class Frames:
             return None
         return y
 
-    def paragraph(self, offset: int) -> int:
-        return bisect_right(self.newlines, offset)
-
     def record(self, e: Expression, span, r: Resolved) -> None:
-        self.seen.append((span.sent.start, self.paragraph(e.start), e, r, _sets_frame(e, span),
-                          _governing(span)))
-
-    def _previous_sentence_start(self, span) -> int | None:
-        sent = span.sent
-        if sent.start == 0:
-            return None
-        return span.doc[sent.start - 1].sent.start
+        frame = _sets_frame(e, span)
+        self.seen.append((span.sent.start, e, r, frame, _governing(span)))
+        if frame:
+            self.last_frame = r
 
     def year_for(self, e: Expression, span, tense: str) -> int | None:
         """The year a month or day name without one belongs to, when the text sets it."""
@@ -118,7 +124,7 @@ class Frames:
             return None
         sent_start = span.sent.start
         above = _clause_verbs(span)
-        for s, _p, prev, r, frame, verb in reversed(self.seen):
+        for s, _prev, r, frame, verb in reversed(self.seen):
             if s != sent_start:
                 break
             # the year frames the month when it sits in the month's clause or one above it:
@@ -127,11 +133,9 @@ class Frames:
                 return r.year
         if self.narrative is not None and tense != "future":
             return self.narrative
-        if self.published is None:
+        if self.published is None and self.last_frame is not None:
             # no date line: the last year the text placed events in is the only frame there is
-            for _s, _p, _prev, r, frame, _verb in reversed(self.seen):
-                if frame:
-                    return r.year
+            return self.last_frame.year
         return None
 
     def reference_for(self, e: Expression, span) -> Resolved | None:
@@ -146,5 +150,5 @@ class Frames:
                 break
             sent = span.doc[sent.start - 1].sent
             starts.add(sent.start)
-        s, _p, _prev, r, _frame, _verb = self.seen[-1]
+        s, _prev, r, _frame, _verb = self.seen[-1]
         return r if s in starts else None

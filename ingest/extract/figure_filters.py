@@ -75,6 +75,8 @@ def is_year(doc, core: Core) -> bool:
     if not re.fullmatch(r"\d{4}", tok.text) or not 1000 <= core.value <= 2100:
         return False
     prev = doc[core.start - 1] if core.start else None
+    if prev is not None and prev.lower_ == "than" and low_at(doc, core.start - 2) == "rather":
+        return True  # in 2020 rather than 2018
     if prev is not None and (un.currency_symbol(prev.text) or prev.lower_ in ("about", "around",
                                                                               "nearly", "some", "than", "least", "almost", "roughly", "approximately")):
         return False
@@ -212,8 +214,14 @@ def in_name(doc, core: Core) -> bool:
     return False
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![\w/-])")
+"""Dates in digits: 2021-12-13, 12/13/2021, 13.12.21."""
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHONE.finditer(text)]
+    """Character spans of phone numbers and dates written in digits: no figure starts inside."""
+    return [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _NUMERIC_DATE.finditer(text)]
 
 
 SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majority", "split", "win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
