@@ -179,6 +179,9 @@ def test_age_compound(figs):
     "Prices were lower in the 90's than now.",
     "The Model 3 sedans sold well.",
     "Operators are rolling out 5G networks.",
+    "The vote was held on 2021-12-13 in the capital.",
+    "The letter is dated 12/13/2021 and signed.",
+    "The law takes effect in 2020 rather than 2018.",
 ])
 def test_not_figures(figs, text):
     assert figs(text) == []
