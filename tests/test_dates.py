@@ -165,9 +165,33 @@ def test_precision(nlp):
     "The plant employs 1500 workers.",
     "He reads USA Today every morning.",
     "The company sold 2,018 cars.",
+    "The shop opens every Monday and on Fridays.",
+    "Crowds gathered on Good Friday.",
+    "Rents have soared since the 1990's.",
+    "The team hosts the 2017/18 awards.",
 ])
 def test_not_dates(nlp, text):
     assert found(nlp, text) == []
+
+
+def test_a_plan_made_in_the_past_looks_either_way(nlp):
+    # the future of a past event: the nearer September, not always the one ahead
+    text = "He was due to be released in September, but a judge ruled otherwise."
+    assert value_of(nlp, text, "September", published=date(2021, 11, 19)) == "2021-09"
+    text = "In June the firm agreed to buy the plant in February."
+    assert value_of(nlp, text, "February", published=date(2021, 11, 19)) == "2022-02"
+
+
+def test_a_weekday_on_a_present_tense_verb_is_a_schedule(nlp):
+    text = "The two leaders meet separately Monday with the envoy."
+    assert value_of(nlp, text, "Monday", published=FRIDAY) == "2021-12-20"
+
+
+def test_anaphoric_days_count_from_the_day_given(nlp):
+    text = "The bomb exploded on Dec. 3. The next day, police arrested two men."
+    assert value_of(nlp, text, "The next day") == "2021-12-04"
+    text = "The index closed at a record on Friday, Dec. 10, up from the previous Friday."
+    assert value_of(nlp, text, "the previous Friday") == "2021-12-03"
 
 
 # --- frames the text sets ----------------------------------------------------------------------

@@ -130,6 +130,8 @@ def is_date(e: Expression, span) -> bool:
         return False
     if e.kind == "weekday" and prev is not None and prev.lower_ in HOLIDAY_WORDS and prev.text[:1].isupper():
         return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
+    if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
+        return False  # `every Monday`, `each July`: a habit, not a date
     if e.kind in ("weekday", "deictic"):
         word = [t for t in span if t.lower_ in ("today", "yesterday", "tomorrow") or t.text.istitle()]
         if any(t.ent_type_ in NOT_DATE_ENTS for t in span):

@@ -200,7 +200,8 @@ def in_name(doc, core: Core) -> bool:
     # after a capitalised name word, not counting anything: Boeing 737, S&P 500, Windows 10
     if prev is not None and prev.pos_ == "PROPN" and not _is_month(prev) and any(ch.isupper() for ch in prev.text) \
             and not followed_by_noun and prev.i != prev.sent.start and prev.ent_type_ not in ("GPE", "NORP") \
-            and not un.currency_code(prev.text) and prev.lower_ not in un.CURRENCY_SYMBOLS:
+            and not un.currency_code(prev.text) and prev.lower_ not in un.CURRENCY_SYMBOLS \
+            and not _age_after_person(prev, core):
         return True
     # Group of 20
     if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].pos_ == "PROPN" \
@@ -217,6 +218,13 @@ def in_name(doc, core: Core) -> bool:
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![\w/-])")
 """Dates in digits: 2021-12-13, 12/13/2021, 13.12.21."""
+
+
+def _age_after_person(prev, core: Core) -> bool:
+    """`Nick Hague 44 has spent`: an age after a person's name (commas lost), not a model number."""
+    nxt = prev.doc[core.end] if core.end < len(prev.doc) else None
+    return (prev.ent_type_ == "PERSON" and core.value == int(core.value) and 1 <= core.value <= 110
+            and nxt is not None and nxt.pos_ in ("VERB", "AUX"))
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ Everything is linear in the article's length, apart from small per-sentence scan
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -130,6 +131,12 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
         after.append(t)
     for c in cands(after):
         src = source_token(c, inside)
+        if src is None:
+            # `“...,” Texas delegate Bill Eastland, wearing a hat, said`: the name before the verb
+            names = [t for t in after if t.i < c.i and not inside(t) and t.ent_type_ == "PERSON"]
+            src = names[0] if names else None
+            while src is not None and src.i + 1 < c.i and doc[src.i + 1].ent_type_ == "PERSON":
+                src = doc[src.i + 1]
         if src is not None:
             return c, src, "after"
     # `“...”` then a sentence starting `she said`; or `He said:` then the quote
@@ -152,17 +159,17 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
     # `X had one answer: “...”`: the clause the colon ends
     before = lay.text[first_sent_start(sents):q.open].rstrip()
     para_before = lay.text[lay.starts[para]:q.open].rstrip()
-    if para_before.endswith(":") and 0 < len(para_before.split()) <= 6:
-        # a headline or transcript line: `Trump: ‘...’`
-        prefix = _tokens(doc, lay.starts[para], lay.starts[para] + len(para_before) - 1)
-        props = [t for t in prefix if t.pos_ == "PROPN"]
-        if props:
-            heads = [t for t in props if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
-            return None, (heads or props)[-1], "headline"
+    head = _headline_source(doc, lay, para, para_before)
+    if head is not None:
+        return None, head, "headline"
     if before.endswith(":"):
         at = first_sent_start(sents) + len(before)
         colon = doc.char_span(at - 1, at, alignment_mode="expand")
         if colon is not None and len(colon):
+            named = [t for t in sents[0] if t.i < colon[0].i and t.ent_type_ == "PERSON" and not inside(t)
+                     and lay.para(t.idx) == para]
+            if named:
+                return colon[0].head, named[-1], "colon"
             verb = colon[0].head
             src = source_token(verb, inside) if verb.pos_ in ("VERB", "AUX") else None
             if src is not None:
@@ -202,6 +209,34 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
                 if src is not None:
                     return root, src, "prevroot"
     return None, None, "none"
+
+
+HEADLINE_SPLIT = re.compile(r"\s[-–—|]\s|[.!?]\s")
+
+
+def _headline_source(doc, lay: _Layout, para: int, para_before: str):
+    """`Trump: ‘...’`, `Bill Clinton: Hillary ‘...’`, `HEADLINE - Michael McDonald: “...”`: a short
+    name and a colon opening the paragraph (or its last part) give the source."""
+    colon = para_before.find(":")
+    if colon <= 0:
+        return None
+    lead = para_before[:colon]
+    parts = HEADLINE_SPLIT.split(lead)
+    offset = len(lead) - len(parts[-1])
+    lead = parts[-1]
+    if not 0 < len(lead.split()) <= HEADLINE_PREFIX_WORDS:
+        return None
+    if para_before[colon + 1:].strip() and len(para_before[colon + 1:].split()) > 3:
+        return None  # the colon ends a longer stretch of the reporter's words
+    start = lay.starts[para] + offset
+    prefix = _tokens(doc, start, start + len(lead))
+    if not prefix or any(t.pos_ in ("VERB", "AUX") for t in prefix):
+        return None
+    props = [t for t in prefix if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if not props:
+        return None
+    heads = [t for t in props if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
+    return (heads or props)[-1]
 
 
 def first_sent_start(sents) -> int:
