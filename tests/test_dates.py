@@ -148,6 +148,13 @@ def test_month_and_day_without_year(nlp):
     assert value_of(nlp, "The dividend is payable Jan. 15 to holders.", "Jan. 15") == "2022-01-15"
 
 
+def test_a_weekday_with_the_date_picks_the_year(nlp):
+    # 1 May 2021 was a Saturday; in a December 2021 article a past-tense `Saturday, May 1` is it,
+    # and `Sunday, May 1` can only be 2022
+    assert value_of(nlp, "The match was played on Saturday, May 1.", "Saturday, May 1") == "2021-05-01"
+    assert value_of(nlp, "The final is on Sunday, May 1.", "Sunday, May 1") == "2022-05-01"
+
+
 def test_precision(nlp):
     article = Article(text="Turnout fell in 2018, in May 2019 and on June 3, 2020.", published=MONDAY)
     claims = dates.find_dates(nlp(article.text), article)

@@ -202,6 +202,11 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
         return None
     if e.day is None:
         return month(y, e.month)
+    if e.weekday is not None and ctx.frame_year is None:
+        # `Saturday, May 1`: the weekday says which year, when the year nearest is not it
+        fits = [c for c in (y, y - 1, y + 1) if valid_day(c, e.month, e.day)
+                and date(c, e.month, e.day).weekday() == e.weekday]
+        y = fits[0] if fits else y
     return day(date(y, e.month, e.day)) if valid_day(y, e.month, e.day) else None
 
 

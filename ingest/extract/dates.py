@@ -17,7 +17,7 @@ from .date_expressions import MONTHS, WEEKDAYS, Expression, find_expressions
 from .date_resolve import Context, resolve
 from .tense import tense_at
 
-VERSION = "2"
+VERSION = "3"
 
 NOT_DATE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE",
                  "LOC"}

@@ -63,6 +63,10 @@ def _read_digits(doc, i: int) -> Core | None:
     body = tok.text[len(prefix):]
     if body.endswith(".") and body[-2:-1].isalpha():
         body = body[:-1]  # `25K.` at the end of a sentence
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", body) or (
+            re.fullmatch(r"\d{1,3}\.\d{3}", body) and _counted_after(doc, i + 1)
+            and doc[i + 1].lower_ not in ("points", "times", "goals", "runs")):
+        body = body.replace(".", "")  # 1.786.000 or 1.786 people: dots between thousands
     parsed = nb.parse_digits(body)
     if not parsed:
         return None
@@ -150,7 +154,8 @@ def _money_before(doc, i: int) -> bool:
 
 def _counted_after(doc, k: int) -> bool:
     """A plural noun right after `1m` makes the `m` a million (`1m people`), not metres."""
-    return k < len(doc) and doc[k].tag_ == "NNS" and not un.measure(doc[k].text)
+    return (k < len(doc) and doc[k].tag_ == "NNS" and not un.measure(doc[k].text)
+            and doc[k].lower_ not in un.MEASURE_NOUNS and not un.currency_word(doc[k].text))
 
 
 def _word_run(doc, i: int) -> int:

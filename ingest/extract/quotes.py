@@ -399,6 +399,18 @@ def _headline_claims(doc, lay: _Layout) -> list[_Found]:
     return out
 
 
+def _still_about(lay: _Layout, para: int, src: Source) -> bool:
+    """Does a paragraph between a speaker's quote and an unattributed one keep to that speaker
+    (`Viguerie is upbeat about ...`, `He sees ...`)?"""
+    start = lay.starts[para]
+    end = lay.starts[para + 1] if para + 1 < len(lay.starts) else len(lay.text)
+    words = lay.text[start:end].split()
+    if not words or not src.name:
+        return False
+    first = words[0].strip("“\"‘'").lower()
+    return first in ("he", "she", "they") or src.name.split()[-1].lower() in (w.strip(".,’'s").lower() for w in words[:4])
+
+
 def _ref(src: Source | None) -> SpeakerRef | None:
     if src is None or (src.name is None and src.mention is None):
         return None
@@ -443,7 +455,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
         elif f.kind != "indirect" and last_quote is not None:
             para, prev = last_quote
             starts_para = text[lay.starts[f.para]:f.span.open].strip() == ""
-            if para == f.para or (para == f.para - 1 and starts_para):
+            if para == f.para or (starts_para and (para == f.para - 1 or (para == f.para - 2 and _still_about(lay, f.para - 1, prev)))):
                 src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
                              "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
