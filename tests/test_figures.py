@@ -75,6 +75,8 @@ def test_parse_digits():
     ("The deal is worth EUR 4.5m to the club.", 4.5e6, "EUR"),
     ("The bridge cost HK$3.5 billion to build.", 3.5e9, "HKD"),
     ("Some 63000 units were sold.", 63000, "units"),
+    ("The town has 1.786 inhabitants.", 1786, "inhabitants"),
+    ("The grant was 2.500.000 euros.", 2.5e6, "EUR"),
 ])
 def test_values(figs, text, value, unit):
     f = one(figs(text), value)
