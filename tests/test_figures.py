@@ -89,6 +89,7 @@ def test_values(figs, text, value, unit):
     ("Half of the shops were closed.", 50),
     ("A quarter of the staff left.", 25),
     ("Three-quarters of the land is forest.", 75),
+    ("Roughly 1/3 of the budget goes to schools.", 33.33),
 ])
 def test_fractions_in_percent(figs, text, value):
     f = one(figs(text), value)

@@ -312,6 +312,17 @@ def _read_ratio(doc, i: int) -> Core | None:
     return None
 
 
+def _read_slash_fraction(doc, i: int) -> Core | None:
+    """`1/3 of voters`: a share of a whole written with a slash, in percent (not `9/11`, `24/7`)."""
+    m = re.fullmatch(r"(\d)/(\d{1,2})", doc[i].text)
+    if not m or low_at(doc, i + 1) != "of":
+        return None
+    num, den = int(m.group(1)), int(m.group(2))
+    if not 0 < num < den:
+        return None
+    return Core(i, i + 1, round(100.0 * num / den, 2), "fraction", percent="percent")
+
+
 def read_cores(doc) -> list[Core]:
     """Every number core in the doc, left to right, non-overlapping."""
     cores, i, n = [], 0, len(doc)
@@ -322,6 +333,8 @@ def read_cores(doc) -> list[Core]:
             core = _read_digits(doc, i)
             if core is None and tok.lower_.endswith("fold"):
                 core = _read_ratio(doc, i)
+            if core is None:
+                core = _read_slash_fraction(doc, i)
         elif tok.is_alpha:
             w = tok.lower_
             if w in nb.RATIO_WORDS or w.endswith("fold"):
