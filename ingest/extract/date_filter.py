@@ -1,0 +1,100 @@
+"""Which found expressions the parse agrees are dates.
+
+The expression grammar is generous on purpose; this is where spaCy's tags, entities and
+dependencies veto what is not a date: a year that is a count or part of a name, `May` the
+modal, `April` the person, `Sunday` in a newspaper's name, `Good Friday`, `every Monday`,
+`today's world`, `VOA Today`.
+"""
+
+from __future__ import annotations
+
+from .date_expressions import MONTHS, WEEKDAYS, Expression
+
+NOT_DATE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE",
+                 "LOC"}
+COUNT_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+# words before a bare month or year that make it a date whatever the entity tagger thought
+DATE_LEADS = {"in", "since", "by", "until", "till", "from", "through", "during", "of", "to",
+              "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
+              "this", "for", "on", "as", "around", "circa", "throughout", "end", "fiscal", "-",
+              "both", "either"}
+COUNT_FOLLOWERS = {"percent", "per", "pct", "people", "times", "units", "shares", "members",
+                   "votes", "troops", "workers", "jobs", "cars", "homes", "acres", "miles",
+                   "meters", "metres", "feet", "tons", "tonnes", "barrels", "points"}
+HOLIDAY_WORDS = {"good", "black", "cyber", "super", "ash", "maundy", "easter", "palm", "bloody",
+                 "holy", "giving", "shrove", "whit", "trinity", "low"}
+# nouns that make `today's` the present age, not the day: `today's world`
+GENERIC_NOW = {"world", "society", "age", "era", "generation", "economy", "market", "climate",
+               "youth", "culture", "politics", "standards", "environment", "times", "life"}
+
+
+def is_date(e: Expression, span) -> bool:
+    """Whether the parse agrees that a found expression is a date."""
+    first, last = span[0], span[-1]
+    ents = {t.ent_type_ for t in span if t.ent_type_}
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    lead = prev.lower_ if prev is not None else ""
+    if e.kind == "calendar" and e.month is None and not e.modified and e.year is not None:
+        # a bare year: not a count, an amount or a code
+        if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
+            return False
+        if nxt is not None and nxt.lower_ in COUNT_FOLLOWERS:
+            return False
+        if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
+            return False  # `1600 Pennsylvania Avenue`
+        if prev is not None and prev.text in ("$", "#", "No", "No.", "Flight", "Room", "Route"):
+            return False
+        if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
+                first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
+            return False  # a number in a name: `Orion 1980`, `Windows 2000`
+        if not first.ent_type_ and lead not in DATE_LEADS and first.head.tag_ == "NNP" and (
+                first.head.lower_ not in MONTHS):
+            return False  # `a venture called Orion 1980`
+        if not any(c.isdigit() for c in e.text) and nxt is not None and nxt.tag_ == "NNS":
+            return False  # `two thousand years`
+        return True
+    if e.kind == "calendar" and e.day is None and e.year is None and not e.modified:
+        # a bare month name: `May` the modal, `April` the name, `March` the walk
+        tok = first
+        if tok.tag_ == "MD" or tok.ent_type_ in NOT_DATE_ENTS:
+            return False
+        if lead in DATE_LEADS:
+            return True
+        # without a preposition only the tagger's word counts, and `May` must be a proper noun
+        return tok.ent_type_ == "DATE" and (tok.text != "May" or tok.tag_ == "NNP")
+    if e.kind in ("deictic", "unit") and _looks_like_title(span):
+        return False  # `VOA Today`, ABC's "This Week"
+    if e.kind == "deictic" and _vague_now(span):
+        return False
+    if e.kind == "weekday" and prev is not None and prev.lower_ in HOLIDAY_WORDS and prev.text[:1].isupper():
+        return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
+    if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
+        return False  # `every Monday`, `each July`: a habit, not a date
+    if e.kind in ("weekday", "deictic") and any(t.ent_type_ in NOT_DATE_ENTS for t in span):
+        return False  # `The Sunday Times`
+    return True
+
+
+def _vague_now(span) -> bool:
+    """`today's world`, `the people of tomorrow`: the present or future age, not a day."""
+    tok = span[-1]
+    nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        head = tok.head
+        return head.lower_ in GENERIC_NOW
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ == "of" and tok.lower_ != "yesterday" and (
+        prev.head.pos_ == "NOUN")
+
+
+def _looks_like_title(span) -> bool:
+    """Capitals where a date would have none: a programme or publication name."""
+    words = [t for t in span if t.is_alpha and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS]
+    if any(t.text[0].isupper() for t in words[1:]):
+        return True  # `This Week`
+    first = words[0] if words else None
+    if first is None or not first.text[0].isupper() or first.is_sent_start:
+        return False
+    prev = span.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.tag_ == "NNP" and not prev.is_sent_start  # `VOA Today`
