@@ -45,7 +45,9 @@ class Expression:
       unit      this/last/next week, month or year: `offset` units from publication
       month     a month name with last/this/next: `shift`
       ago       `offset` units from publication (`two years ago`, `in three months`)
-      anaphora  `offset` units from the date the text last spoke of (`a year earlier`, `that year`)
+      anaphora  `offset` units from the date the text last spoke of (`a year earlier`, `that year`,
+                `the next day`)
+      year_end  `year-end`, `year's end`: the end of the current (or, after `since`, the last) year
     lean: 'past' or 'future' when the words themselves say (`earlier`, `later`, `ago`).
     """
 

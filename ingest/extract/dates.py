@@ -50,6 +50,7 @@ LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "du
               "starting": "nearest", "beginning": "nearest", "through": "nearest",
               "until": "nearest", "till": "nearest"}
 
+
 def lead_lean(span) -> str | None:
     """Direction the words just before an expression give it: `since May` looks back,
     `payable Dec. 7` / `until Friday` may look either way."""

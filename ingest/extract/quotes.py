@@ -39,6 +39,7 @@ class _Found:
     span: QuoteSpan | None = None
     para: int = 0
     sentence: str | None = None
+    intent: bool = False  # `vowed to ...`: what a source wants, not what it said
 
 
 class _Layout:
@@ -311,12 +312,20 @@ def _kind(doc, lay: _Layout, q: QuoteSpan) -> str:
     return "partial"
 
 
+INTENT_VERBS = frozenset("""
+want plan refuse promise vow offer urge ask pledge threaten intend decline demand propose seek
+call hope expect agree insist warn encourage invite
+""".split())
+
+
 def _indirect(doc, lay: _Layout) -> list[_Found]:
     """Content clauses of speech and thought verbs whose subject is a source."""
     found: list[_Found] = []
     inside = lay.inside
     for tok in doc:
-        if inside(tok) or not is_cue(tok, cognition=True):
+        if inside(tok):
+            continue
+        if not is_cue(tok, cognition=True) and not (tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB"):
             continue
         src = source_token(tok, inside)
         if src is None or src.lower_ in ("there", "this", "that", "which", "what"):
@@ -324,6 +333,7 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
         if src.lower_ == "it" and tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         content = None
+        intent = False
         if tok.lower_ == "according":
             sent = tok.sent
             skip = {t.i for t in tok.subtree}
@@ -332,6 +342,10 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
             content = [t for t in sent if t.i not in skip]
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            intent = not comps
+            if not comps and tok.lemma_.lower() in INTENT_VERBS:
+                # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
+                comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
             if comps:
                 content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
@@ -354,7 +368,8 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
         if quoted >= 0.5 * len(content):
             continue
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
-                            para=lay.para(content[0].idx), sentence=tok.sent.text.strip()))
+                            para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
+                            intent=intent))
     found.extend(_headline_claims(doc, lay))
     # only the outermost attribution: drop one whose cue sits in another's content
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -471,4 +486,4 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                     cue=cue_phrase(f.cue) if f.cue is not None else None,
                     start=f.start, end=f.end, sentence=f.sentence, attribution=how)
               for f, src, how in kept]
-    return quotes, book.speakers(used)
+    return quotes, book.speakers([src for f, src, _ in kept if src is not None and not f.intent])
