@@ -102,8 +102,6 @@ def attach_right(doc, core: Core) -> None:
         core.text_end = max(core.text_end, j)
         return
     if core.kind == "ratio":
-        if low(j) in ("the", "as", "that"):
-            pass
         core.text_end = max(core.text_end, j)
         return
     # currency words: 15 euros, 10.5 million Australian dollars, 19 cents

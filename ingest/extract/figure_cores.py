@@ -44,11 +44,6 @@ class Core:
 
 # ---------------------------------------------------------------------------------- reading
 
-def _glued(doc, i: int) -> bool:
-    """Token i is written against token i+1 with no space."""
-    return i + 1 < len(doc) and doc[i].whitespace_ == ""
-
-
 def low_at(doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 

@@ -22,7 +22,7 @@ from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, 
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, in_name, is_time, is_year, phone_spans
 
-VERSION = "2"
+VERSION = "3"
 
 _ODD_SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")
 
