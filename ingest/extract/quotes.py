@@ -313,9 +313,8 @@ def _kind(doc, lay: _Layout, q: QuoteSpan) -> str:
 
 
 INTENT_VERBS = frozenset("""
-want plan refuse promise vow offer urge ask pledge threaten intend decline demand propose seek
-call hope expect agree insist warn encourage invite
-""".split())
+promise vow offer urge ask pledge threaten demand propose call insist warn encourage invite refuse
+""".split())  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
 
 
 def _indirect(doc, lay: _Layout) -> list[_Found]:
@@ -342,10 +341,10 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
             content = [t for t in sent if t.i not in skip]
         else:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            intent = not comps
             if not comps and tok.lemma_.lower() in INTENT_VERBS:
                 # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
+                intent = bool(comps)
             if comps:
                 content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
