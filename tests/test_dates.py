@@ -189,6 +189,11 @@ def test_a_plan_made_in_the_past_looks_either_way(nlp):
     assert value_of(nlp, text, "February", published=date(2021, 11, 19)) == "2022-02"
 
 
+def test_what_is_called_for_a_day_lies_ahead(nlp):
+    text = "A general strike has been called for Thursday by the unions."
+    assert value_of(nlp, text, "Thursday") == "2021-12-16"
+
+
 def test_a_weekday_on_a_present_tense_verb_is_a_schedule(nlp):
     text = "The two leaders meet separately Monday with the envoy."
     assert value_of(nlp, text, "Monday", published=FRIDAY) == "2021-12-20"
@@ -206,6 +211,13 @@ def test_anaphoric_days_count_from_the_day_given(nlp):
 def test_a_year_in_the_same_clause_frames_a_month(nlp):
     text = "The reform was introduced in September 1999, after the minister resigned in May."
     assert value_of(nlp, text, "May") == "1999-05"
+
+
+def test_that_year_frames_a_month(nlp):
+    text = "A similar law was repealed in 2003; that year, the minister resigned in July."
+    got = dict(found(nlp, text))
+    assert got["that year"] == "2003"
+    assert got["July"] == "2003-07"
 
 
 def test_a_story_about_the_past_frames_its_months(nlp):

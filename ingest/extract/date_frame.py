@@ -48,8 +48,10 @@ def _governing(span) -> int | None:
 
 
 def _sets_frame(e: Expression, span) -> bool:
-    """Whether an explicit year sets the frame for the rest of its sentence: a specific date,
-    or a plain year the events are placed `in` (not `since 1980`, `than 2018`)."""
+    """Whether a year sets the frame for the rest of its sentence: a specific date, a plain
+    year the events are placed `in` (not `since 1980`, `than 2018`), or `that year`."""
+    if e.kind == "anaphora" and e.unit == "year":
+        return True
     if not _explicit_year(e):
         return False
     if _specific(e):

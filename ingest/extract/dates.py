@@ -51,13 +51,23 @@ LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "du
               "until": "nearest", "till": "nearest"}
 
 
+# `a strike has been called for Monday`: what is set for a day lies ahead
+SCHEDULE_VERBS = {"schedule", "set", "call", "plan", "slate", "fix", "book", "reschedule",
+                  "postpone", "delay", "move", "push", "adjourn", "defer"}
+
+
 def lead_lean(span) -> str | None:
     """Direction the words just before an expression give it: `since May` looks back,
-    `payable Dec. 7` / `until Friday` may look either way."""
+    `payable Dec. 7` / `until Friday` may look either way, `scheduled for Monday` looks ahead."""
     i = span.start - 1
     if i >= 0 and span.doc[i].lower_ in ("on", "the"):
         i -= 1
-    return LEAD_LEANS.get(span.doc[i].lower_) if i >= 0 else None
+    if i < 0:
+        return None
+    word = span.doc[i]
+    if word.lower_ == "for" and word.head.lemma_.lower() in SCHEDULE_VERBS:
+        return "future"
+    return LEAD_LEANS.get(word.lower_)
 
 
 def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:

@@ -238,7 +238,7 @@ SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majori
 
 
 def is_score(doc, a: Core, b: Core, gap: list[str]) -> bool:
-    """`ended 2-2`, `a 3-1 win`: a match score, not a range."""
+    """`ended 2-2`, `a 3-1 win`, `Liverpool 2-1 Chelsea`: a match score, not a range."""
     if gap not in (["-"], ["–"]) or a.kind != "digits" or b.kind != "digits":
         return False
     if a.percent or a.currency or b.percent or b.currency:
@@ -247,5 +247,8 @@ def is_score(doc, a: Core, b: Core, gap: list[str]) -> bool:
         return False
     if a.value != int(a.value) or b.value != int(b.value) or max(a.value, b.value) > 200:
         return False
+    if 0 < a.start and b.end < len(doc) and doc[a.start - 1].pos_ == "PROPN" and doc[b.end].pos_ == "PROPN" \
+            and doc[b.end].text[:1].isupper():
+        return True  # Liverpool 2-1 Chelsea
     window = doc[max(0, a.start - 4):min(len(doc), b.end + 4)]
     return any(t.lower_ in SCORE_CUES for t in window)
