@@ -131,8 +131,8 @@ def is_time(doc, core: Core) -> bool:
 def in_name(doc, core: Core) -> bool:
     """`COVID-19`, `G-20`, `Boeing 737`, `S&P 500`, `Group of 20`, `Article 50`, `page 5`."""
     i = core.start
-    if core.kind != "digits" or core.percent or core.currency or core.unit:
-        return False
+    if core.kind != "digits" or core.percent or core.currency or core.unit or core.scaled:
+        return False  # 3 million is never a name
     prev = doc[i - 1] if i else None
     if prev is not None and (un.currency_symbol(prev.text) or un.currency_code(prev.text)):
         return False
@@ -152,7 +152,10 @@ def in_name(doc, core: Core) -> bool:
     if prev is not None and prev.whitespace_ == "" and prev.is_alpha and prev.lower_ not in un.CURRENCY_SYMBOLS:
         return True
     followed_by_noun = nxt is not None and (nxt.pos_ in ("NOUN",) or nxt.lower_ in un.PERCENT_WORDS
-                                            or un.measure_word(nxt.text) or nxt.text == "-")
+                                            or un.measure_word(nxt.text) or nxt.text == "-"
+                                            or (nxt.lower_ == "per" and low_at(doc, core.end + 1) == "cent")
+                                            or un.currency_word(nxt.text) is not None
+                                            or nb.scale_of(nxt.text) is not None)
     if prev is not None and prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() \
             and nxt is not None and nxt.tag_ == "NN" and core.value != 1 and not un.measure_word(nxt.text) \
             and nxt.lower_ not in un.MEASURE_NOUNS and not _is_month(prev):
