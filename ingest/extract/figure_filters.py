@@ -152,7 +152,8 @@ def in_name(doc, core: Core) -> bool:
     if prev is not None and prev.whitespace_ == "" and prev.is_alpha and prev.lower_ not in un.CURRENCY_SYMBOLS:
         return True
     followed_by_noun = nxt is not None and (nxt.pos_ in ("NOUN",) or nxt.lower_ in un.PERCENT_WORDS
-                                            or un.measure_word(nxt.text) or nxt.text == "-"
+                                            or un.measure_word(nxt.text)
+                                            or (nxt.text == "-" and not low_at(doc, core.end + 1)[:1].isdigit())
                                             or (nxt.lower_ == "per" and low_at(doc, core.end + 1) == "cent")
                                             or un.currency_word(nxt.text) is not None
                                             or nb.scale_of(nxt.text) is not None)
