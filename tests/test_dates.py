@@ -213,6 +213,12 @@ def test_a_year_in_the_same_clause_frames_a_month(nlp):
     assert value_of(nlp, text, "May") == "1999-05"
 
 
+def test_the_year_is_the_year_its_sentence_gives(nlp):
+    text = "The economy grew 2 percent in 2020, figures showed, though it slowed at the end of the year."
+    assert value_of(nlp, text, "the end of the year") == "2020"
+    assert value_of(nlp, "Profit for the year rose 5 percent.", "the year") == "2021"
+
+
 def test_that_year_frames_a_month(nlp):
     text = "A similar law was repealed in 2003; that year, the minister resigned in July."
     got = dict(found(nlp, text))

@@ -26,8 +26,44 @@ assume guess doubt imagine realize realise understand predict anticipate
 DOCUMENT_NOUNS = frozenset("""
 statement release report letter memo note email e-mail tweet post filing document study survey poll
 paper communique communiqué announcement complaint lawsuit ruling order notice message transcript
-analysis press briefing summary review interview
+analysis press briefing summary review interview ad advertisement website site sign banner book
+editorial column article piece projection estimate forecast petition memorandum video speech
+unit desk bureau panel newspaper magazine outlet network station channel
 """.split())
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officer minister president secretary senator governor
+mayor director chief source aide adviser advisor analyst expert economist lawyer attorney judge
+professor researcher scientist doctor author editor reporter correspondent resident witness
+member leader chairman chairwoman chair executive manager candidate nominee strategist
+representative lawmaker legislator worker employee student teacher man woman person consultant
+pollster operative staffer insider diplomat prosecutor investigator commissioner ambassador
+critic supporter fan voter protester demonstrator user viewer reader citizen immigrant parent friend
+neighbor colleague ally opponent rival people public crowd audience family aide staff plaintiff
+defendant victim survivor owner founder host anchor moderator judge jury respondent participant
+""".split())
+GROUP_NOUNS = frozenset("""
+group coalition party parties campaign committee team government administration ministry
+department agency council commission company firm union association organization organisation
+board police authority authorities office court
+""".split())
+
+
+def is_human(tok) -> bool:
+    """People or bodies of people (`officials`, `organizers`, `the coalition`), not things."""
+    lemma = tok.lemma_.lower()
+    return (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or tok.ent_type_ in ("PERSON", "NORP", "ORG")
+            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(("paper", "order", "letter", "number", "report")))
+
+
+def plausible_source(tok) -> bool:
+    """Can this word name someone who speaks: a person, a body of people, a document, a pronoun,
+    a share of people (`47 percent`)? Not `the issue` or `his comments` (parser slips)."""
+    if tok.pos_ in ("PRON", "PROPN", "NUM") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PERCENT", "CARDINAL"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or lemma in ("percent", "%", "half", "third", "quarter", "majority", "most", "many", "some", "few") or is_human(tok)
+
+
 LISTENER_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "nsubjpass", "dative")

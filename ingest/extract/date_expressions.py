@@ -48,6 +48,7 @@ class Expression:
       anaphora  `offset` units from the date the text last spoke of (`a year earlier`, `that year`,
                 `the next day`)
       year_end  `year-end`, `year's end`: the end of the current (or, after `since`, the last) year
+      the_year  `for the year`, `the final months of the year`: the sentence's year, else this one
     lean: 'past' or 'future' when the words themselves say (`earlier`, `later`, `ago`).
     """
 
@@ -187,9 +188,10 @@ def _unit(m: re.Match) -> Expression | None:
 
 
 def _this_unit(m: re.Match) -> Expression:
-    """`the end of the year`, `later in the month`: the current one."""
-    return Expression(m.start(), m.end(), m.group(), "unit", unit=m.group("unit").lower(), offset=0,
-                      modified=True)
+    """`the end of the year` (the sentence's year, else this one), `later in the month`."""
+    unit = m.group("unit").lower()
+    kind = "the_year" if unit == "year" else "unit"
+    return Expression(m.start(), m.end(), m.group(), kind, unit=unit, offset=0, modified=True)
 
 
 def _month_dir(m: re.Match) -> Expression:
@@ -235,8 +237,8 @@ def _period_year(m: re.Match) -> Expression:
 
 
 def _this_year(m: re.Match) -> Expression:
-    """`for the year`, `of the full year` in results: the current (fiscal) year."""
-    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=0)
+    """`for the year`, `of the full year`: the year the sentence speaks of, else the current one."""
+    return Expression(m.start(), m.end(), m.group(), "the_year", unit="year")
 
 
 def _year_adj(m: re.Match) -> Expression:

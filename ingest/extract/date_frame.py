@@ -122,7 +122,8 @@ class Frames:
 
     def year_for(self, e: Expression, span, tense: str) -> int | None:
         """The year a month or day name without one belongs to, when the text sets it."""
-        if not (e.kind == "calendar" and e.year is None and e.month is not None):
+        if not (e.kind == "calendar" and e.year is None and e.month is not None
+                or e.kind == "the_year"):
             return None
         sent_start = span.sent.start
         above = _clause_verbs(span)
@@ -130,9 +131,12 @@ class Frames:
             if s != sent_start:
                 break
             # the year frames the month when it sits in the month's clause or one above it:
-            # `introduced in September 1986, after he stepped down in May`
-            if frame and (verb is None or verb in above):
+            # `introduced in September 1986, after he stepped down in May`; `the year` takes
+            # any year its sentence gives
+            if frame and (verb is None or verb in above or e.kind == "the_year"):
                 return r.year
+        if e.kind == "the_year":
+            return None  # only its own sentence frames `the year`
         if self.narrative is not None and tense != "future":
             return self.narrative
         if self.published is None and self.last_frame is not None:

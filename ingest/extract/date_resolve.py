@@ -160,6 +160,10 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
         else:  # `this September`
             y = a.year
         return month(y, e.month)
+    if e.kind == "the_year":
+        if ctx.frame_year is not None:
+            return year(ctx.frame_year)
+        return year(a.year) if a else None
     if e.kind == "year_end":  # `by year-end`: this year's end; `since year-end`: last year's
         if a is None:
             return None

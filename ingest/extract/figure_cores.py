@@ -14,7 +14,7 @@ from . import numbers as nb
 from . import units as un
 
 _TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
-_PREFIX = re.compile(r"^(?:~|≈|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
+_PREFIX = re.compile(r"^(?:~|≈|\+|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
 SCREEN_WORDS = {"tv", "tvs", "video", "videos", "resolution", "display", "displays", "screen",
                 "screens", "camera", "cameras", "monitor", "monitors", "streaming", "content", "hdr"}
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
@@ -73,6 +73,8 @@ def _read_digits(doc, i: int) -> Core | None:
     core = Core(i, i + 1, value, "digits", raw=value)
     if prefix in ("~", "≈"):
         core.approx = "~"
+    elif prefix == "+":
+        pass  # +5%: a change, written with its sign
     elif prefix in ("-", "−"):
         if i and (doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct):
             return None  # glued to a word: a code, not a negative number
@@ -135,6 +137,9 @@ def _read_digits(doc, i: int) -> Core | None:
         if frac and int(frac.group(1)) < int(frac.group(2)):
             core.value += int(frac.group(1)) / int(frac.group(2))
             j += 1
+    if j < len(doc) and doc[j].text == "+" and doc[j - 1].whitespace_ == "" and not core.percent:
+        core.approx = core.approx or "more than"  # 100+ people
+        j += 1
     if j < len(doc) and doc[j].lower_ in ("'s", "’s", "s") and doc[j - 1].whitespace_ == "" \
             and core.value == int(core.value) and core.value % 10 == 0 and not core.scaled:
         return None  # the 90's, the 1980's

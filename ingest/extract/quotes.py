@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
-from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, source_token
+from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plausible_source, source_token
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
@@ -113,16 +113,17 @@ def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
                     if a.i < lo or a.i > hi:
                         ancestors.append(a)
         ruling = [c for c in found if c in ancestors]
-        ruling.sort(key=lambda c: -len(list(c.ancestors)) if False else len(list(c.ancestors)))
-        for c in ruling:
-            src = source_token(c, inside)
-            if src is not None:
-                return c, src, "ruling"
-        found.sort(key=lambda c: min(abs(c.i - lo), abs(c.i - hi)))
-        for c in found:
-            src = source_token(c, inside)
-            if src is not None:
-                return c, src, "nearest"
+        ruling.sort(key=lambda c: len(list(c.ancestors)))
+        nearest = sorted(found, key=lambda c: min(abs(c.i - lo), abs(c.i - hi)))
+        pairs = [(c, source_token(c, inside), "ruling") for c in ruling]
+        pairs += [(c, source_token(c, inside), "nearest") for c in nearest if c not in ruling]
+        pairs = [p for p in pairs if p[1] is not None]
+        # a subject that cannot speak (`the issue asked`) is a parser slip: prefer one that can
+        for c, src, how in pairs:
+            if plausible_source(src):
+                return c, src, how
+        if pairs:
+            return pairs[0]
     # the sentence splitter often cuts at quotation marks: look along the paragraph itself,
     # after the quote up to the end of the reporter's sentence, then before it
     after = []

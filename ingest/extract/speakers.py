@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newsfacts.schema.claims import Speaker
 
-from .attribution import DOCUMENT_NOUNS
+from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_human
 
 TITLES = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
@@ -27,19 +27,6 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "prince
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
-PERSON_NOUNS = frozenset("""
-spokesman spokeswoman spokesperson official officer minister president secretary senator governor
-mayor director chief source aide adviser advisor analyst expert economist lawyer attorney judge
-professor researcher scientist doctor author editor reporter correspondent resident witness
-member leader chairman chairwoman chair executive manager candidate nominee strategist
-representative lawmaker legislator worker employee student teacher man woman person consultant
-pollster operative staffer insider diplomat prosecutor investigator commissioner ambassador
-""".split())
-GROUP_NOUNS = frozenset("""
-group coalition party parties campaign committee team government administration ministry
-department agency council commission company firm union association organization organisation
-board police authority authorities office court
-""".split())
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "with", "in", "on"})
 NAME_PREPS = frozenset({"of", "from", "at"})  # `Ross Eisenbrey of the Economic Policy Institute`
@@ -142,13 +129,6 @@ def _roles(head, name_toks):
             if 0 < len(words.split()) <= 14:
                 roles.append(words.strip(" ,"))
     return roles
-
-
-def is_human(tok) -> bool:
-    """People or bodies of people (`officials`, `organizers`, `the coalition`), not things."""
-    lemma = tok.lemma_.lower()
-    return (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or tok.ent_type_ in ("PERSON", "NORP", "ORG")
-            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(("paper", "order", "letter", "number", "report")))
 
 
 def _role_words(ent) -> str:
