@@ -28,7 +28,6 @@ statement release report letter memo note email e-mail tweet post filing documen
 paper communique communiqué announcement complaint lawsuit ruling order notice message transcript
 analysis press briefing summary review interview ad advertisement website site sign banner book
 editorial column article piece projection estimate forecast petition memorandum video speech
-unit desk bureau panel newspaper magazine outlet network station channel
 """.split())
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officer minister president secretary senator governor
@@ -44,7 +43,8 @@ defendant victim survivor owner founder host anchor moderator judge jury respond
 GROUP_NOUNS = frozenset("""
 group coalition party parties campaign committee team government administration ministry
 department agency council commission company firm union association organization organisation
-board police authority authorities office court
+board police authority authorities office court unit desk bureau panel newspaper magazine outlet
+network station channel paper
 """.split())
 
 
