@@ -18,8 +18,10 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def figs(nlp):
+    from newsfacts.ingest.extract.pipeline import parse_input
+
     def run(text: str):
-        return find_figures(nlp(text), Article(text=text))
+        return find_figures(nlp(parse_input(text)), Article(text=text))
 
     return run
 
