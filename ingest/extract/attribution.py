@@ -14,7 +14,7 @@ announce answer reply respond comment conclude confirm deny describe predict sug
 remark observe complain urge agree concede contend maintain stress emphasize emphasise allege assert
 testify joke quip lament vow promise reveal mention boast brag charge counter retort recount shout
 yell scream whisper plead rule caution advise propose recommend indicate continue ask inform
-proclaim exclaim muse press interrupt chime snap scoff sigh laugh gush rave fume marvel mock tease taunt chant recite read call refer dub label brand term nickname quote cite email e-mail text blog interject intone grumble protest question wonder speculate
+proclaim exclaim muse relate press interrupt chime snap scoff sigh laugh gush rave fume marvel mock tease taunt chant recite read call refer dub label brand term nickname quote cite email e-mail text blog interject intone grumble protest question wonder speculate
 estimate forecast acknowledge disclose divulge reiterate repeat highlight underline point
 """.split())
 # verbs of thought and finding: they attribute content clauses, rarely quoted words

@@ -474,7 +474,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
                              "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
-        if src is None and f.kind == "indirect":
+        if src is None:
             continue  # marks with no speaker are titles, scare quotes or slogans more often than speech
         if src is not None and src.name:
             last_quote = (f.para, src)
