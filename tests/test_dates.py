@@ -197,6 +197,10 @@ def test_what_is_called_for_a_day_lies_ahead(nlp):
 def test_a_weekday_on_a_present_tense_verb_is_a_schedule(nlp):
     text = "The two leaders meet separately Monday with the envoy."
     assert value_of(nlp, text, "Monday", published=FRIDAY) == "2021-12-20"
+    wednesday = date(2021, 12, 15)
+    assert value_of(nlp, "Voters head to the polls on Sunday.", "Sunday", published=wednesday) == "2021-12-19"
+    # `hit` may be past as well: the nearer Friday
+    assert value_of(nlp, "Oil prices hit a record on Friday.", "Friday") == "2021-12-10"
 
 
 def test_anaphoric_days_count_from_the_day_given(nlp):

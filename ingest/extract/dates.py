@@ -17,7 +17,7 @@ from .date_filter import is_date
 from .date_resolve import Context, resolve
 from .tense import tense_at
 
-VERSION = "3"
+VERSION = "4"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
@@ -70,14 +70,25 @@ def lead_lean(span) -> str | None:
     return LEAD_LEANS.get(word.lower_)
 
 
+# verbs whose present and past look alike: `shares hit a record Monday` may be either tense
+SAME_PAST_FORM = {"hit", "cut", "set", "put", "cost", "let", "quit", "spread", "shut", "hurt",
+                  "bet", "cast", "burst", "split", "upset", "beat", "read", "bid", "broadcast",
+                  "forecast", "rid", "shed", "thrust", "slit", "wed"}
+
+
 def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
-    """A weekday on a present-tense verb other than a speech verb is usually a schedule
-    (`the ministers meet Monday`): take the nearer of the two, not the one before. A weekday
-    that only modifies a noun (`Thursday's closing price`) keeps the default."""
+    """A weekday on a present-tense verb other than a speech verb is a schedule (`voters head
+    to the polls on Sunday`, `the ministers meet Monday`): the one ahead. Where the verb could
+    as well be past (`shares hit a record Friday`), the nearer one. A weekday that only
+    modifies a noun (`Thursday's closing price`) keeps the default."""
     if e.kind != "weekday" or tense != "present" or speech:
         return None
     root = span.root
-    on_verb = root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX")
-    on_verb |= (root.dep_ == "pobj" and root.head.dep_ == "prep"
-                and root.head.head.pos_ in ("VERB", "AUX"))
-    return "nearest" if on_verb else None
+    verb = None
+    if root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX"):
+        verb = root.head.head
+    if verb is None:
+        return None
+    return "nearest" if verb.lower_ in SAME_PAST_FORM else "future"
