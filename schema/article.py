@@ -45,16 +45,17 @@ class Article(BaseModel):
 
     @property
     def identity(self) -> str:
-        """What decides 'same article': the URL, else outlet+date+title, else the source path,
-        else the content itself (an anonymous text is only ever equal to itself)."""
+        """What decides 'same article': the URL, else outlet+date+title, else the file it came
+        from, else the content itself (a text from standard input is only ever equal to itself)."""
         if self.url:
             return "url:" + self.url.strip()
         if self.title and self.outlet and self.published:
             return f"otd:{self.outlet.strip().lower()}|{self.published.isoformat()}|{self.title.strip().lower()}"
-        if self.source:
+        if self.source and not self.source.startswith("<"):  # `<stdin>` names no place
             src = self.source
-            if "://" not in src and not src.startswith("<"):
-                src = os.path.abspath(src.split("#", 1)[0]) + ("#" + src.split("#", 1)[1] if "#" in src else "")
+            if "://" not in src:
+                path, sep, item = src.partition("#")
+                src = os.path.abspath(path) + sep + item
             return "source:" + src
         return "content:" + self.content_hash
 

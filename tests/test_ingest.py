@@ -10,7 +10,7 @@ from newsfacts.ingest.extract import EXTRACTOR_VERSION, extract
 from newsfacts.ingest.sources import read_path
 
 from .conftest import run_cli, snapshot, write
-from .texts import SAMPLE
+from .texts import SAMPLE, article
 
 HEADER = """title: Harbour barrier approved
 url: https://news.example.org/harbour-barrier
@@ -146,3 +146,17 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     result = run_cli("ingest", tmp_path / "nope.txt", "--db", tmp_path / "a.db")
     assert result.exit_code != 0
+
+
+def test_articles_from_standard_input_are_told_apart_by_content(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.archive.cli import cli
+
+    db = tmp_path / "archive.db"
+    for n in range(2):
+        result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(db)], input=article(n))
+        assert result.exit_code == 0 and "1 ingested" in result.output, result.output
+    again = CliRunner().invoke(cli, ["ingest", "-", "--db", str(db)], input=article(0))
+    assert "1 unchanged" in again.output
+    assert connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
