@@ -97,10 +97,10 @@ def _direction(ctx: Context, lean: str | None) -> str:
         return "before"
     if lean == "future":
         return "after"
+    if ctx.tense == "future":
+        return "after"  # `will stay closed until Monday`: a word that looks either way yields
     if lean == "nearest":
         return "nearest"
-    if ctx.tense == "future":
-        return "after"
     if ctx.tense == "prospective":
         return "nearest"
     return "before"

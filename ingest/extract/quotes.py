@@ -414,6 +414,11 @@ def _headline_claims(doc, lay: _Layout) -> list[_Found]:
     return out
 
 
+def _sent_start(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start_char if span is not None and len(span) else -1
+
+
 def _still_about(lay: _Layout, para: int, src: Source) -> bool:
     """Does a paragraph between a speaker's quote and an unattributed one keep to that speaker
     (`Viguerie is upbeat about ...`, `He sees ...`)?"""
@@ -454,7 +459,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     names = NameIndex(doc)
     book = SpeakerBook(doc, names, lay.para)
     kept: list[tuple[_Found, Source | None, str]] = []
-    last_quote: tuple[int, Source] | None = None  # paragraph and source of the last attributed quote
+    last_quote: tuple[int, Source, int] | None = None  # paragraph and source of the last attributed quote
     for f in items:
         src = None
         how = "none"
@@ -468,16 +473,19 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             book.add(src)
             how = src.attribution
         elif f.kind != "indirect" and last_quote is not None:
-            para, prev = last_quote
+            para, prev, prev_sent = last_quote
             starts_para = text[lay.starts[f.para]:f.span.open].strip() == ""
-            if para == f.para or (starts_para and (para == f.para - 1 or (para == f.para - 2 and _still_about(lay, f.para - 1, prev)))):
+            before = text[lay.starts[f.para]:f.span.open].rstrip()
+            opens_sentence = before == "" or before[-1] in ".?!:”\"’'"
+            same_sentence = prev_sent == _sent_start(doc, f.start)
+            if (para == f.para and (opens_sentence or same_sentence)) or (starts_para and (para == f.para - 1 or (para == f.para - 2 and _still_about(lay, f.para - 1, prev)))):
                 src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
                              "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
         if src is None:
             continue  # marks with no speaker are titles, scare quotes or slogans more often than speech
         if src is not None and src.name:
-            last_quote = (f.para, src)
+            last_quote = (f.para, src, _sent_start(doc, f.start))
         kept.append((f, src, how))
     used = [src for _, src, _ in kept if src is not None]
     SpeakerBook.forward(used)
