@@ -1,0 +1,67 @@
+"""Provenance through the archive: a page fetched from a URL keeps its address and exact bytes."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from newsfacts.archive.db import connect
+
+from .conftest import run_cli
+
+PARAGRAPHS = "".join(
+    f"<p>The harbour authority said on Monday that repairs to pier {n} would cost about "
+    f"${n + 2} million and take {n + 5} months, according to its annual report.</p>" for n in range(8))
+PAGE = f"""<!doctype html><html><head><title>Harbour repairs to cost millions</title>
+<meta property="og:site_name" content="Example Harbour News">
+<meta property="article:published_time" content="2024-04-02T08:00:00+00:00">
+<link rel="canonical" href="https://harbour.example.org/repairs"></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article><h1>Harbour repairs to cost millions</h1>
+<p>“We have put this off for too long,” said Mira Olsen, the authority's director.</p>
+{PARAGRAPHS}</article><footer>Copyright Example Harbour News</footer></body></html>""".encode()
+
+
+@pytest.fixture
+def server():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/repairs":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(PAGE)))
+                self.end_headers()
+                self.wfile.write(PAGE)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_ingest_keeps_address_metadata_and_original_bytes(tmp_path, server):
+    db = tmp_path / "archive.db"
+    result = run_cli("ingest", f"{server}/repairs", f"{server}/missing", "--db", db)
+    assert result.exit_code == 1
+    assert "1 ingested" in result.output and "1 failed" in result.output
+    assert "404" in result.output
+    conn = connect(db)
+    art = conn.execute("SELECT * FROM articles").fetchone()
+    assert art["title"] == "Harbour repairs to cost millions"
+    assert art["outlet"] == "Example Harbour News" and art["published"] == "2024-04-02"
+    assert art["reader"] == "html" and "Home" not in art["text"] and "Mira Olsen" in art["text"]
+    sighting = conn.execute("SELECT * FROM sightings").fetchone()
+    assert sighting["source"] == f"{server}/repairs"
+    original = conn.execute("SELECT content FROM originals WHERE sha256 = ?", (sighting["raw_sha256"],)).fetchone()
+    assert original is not None and bytes(original[0]) == PAGE
+    # fetched again: nothing new
+    again = run_cli("ingest", f"{server}/repairs", "--db", db)
+    assert "1 unchanged" in again.output
