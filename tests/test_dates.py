@@ -118,6 +118,12 @@ def test_month_without_year_looks_back_unless_future(nlp):
     assert value_of(nlp, "It remains below the March peak.", "March") == "2021-03"
 
 
+def test_a_month_on_a_present_tense_verb_is_the_nearer_one(nlp):
+    # in a December 2021 article
+    assert value_of(nlp, "The new law takes effect in January.", "January") == "2022-01"
+    assert value_of(nlp, "Unemployment stands at 5 percent in October.", "October") == "2021-10"
+
+
 def test_last_month_name(nlp):
     assert value_of(nlp, "The dam burst last April after heavy rain.", "last April") == "2021-04"
 

@@ -143,6 +143,13 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):
         return passive[0]
     if agent is not None:
         return agent
+    if passive:
+        # `In one briefing note she was warned that ...`: the document speaks
+        for c in cue.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in DOCUMENT_NOUNS:
+                        return obj
     if cue.lemma_ not in LISTENER_VERBS and _after_quote(cue):
         # `"...," said Lecornu`: the parser sometimes makes the inverted subject an object
         for c in cue.rights:

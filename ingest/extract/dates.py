@@ -80,8 +80,12 @@ def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
     """A weekday on a present-tense verb other than a speech verb is a schedule (`voters head
     to the polls on Sunday`, `the ministers meet Monday`): the one ahead. Where the verb could
     as well be past (`shares hit a record Friday`), the nearer one. A weekday that only
-    modifies a noun (`Thursday's closing price`) keeps the default."""
-    if e.kind != "weekday" or tense != "present" or speech:
+    modifies a noun (`Thursday's closing price`, `the March high`) keeps the default. A month
+    on such a verb is the nearer one."""
+    if tense != "present" or speech:
+        return None
+    month_name = e.kind == "calendar" and e.year is None and e.month is not None
+    if e.kind != "weekday" and not month_name:
         return None
     root = span.root
     verb = None
@@ -91,4 +95,8 @@ def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
         verb = root.head.head
     if verb is None:
         return None
+    if month_name:
+        # `the law takes effect in January` lies ahead, `unemployment stands at 5% in October`
+        # behind: the nearer month
+        return "nearest"
     return "nearest" if verb.lower_ in SAME_PAST_FORM else "future"

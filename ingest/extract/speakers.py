@@ -290,8 +290,8 @@ class SpeakerBook:
                     return src
             if has_proper:
                 return self._described(head, phrase, pos, para, "document")
-            prev = (self._recent(pos, para, lambda s: s.doc_noun, window=4, anon_ok=True)
-                    or self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4, anon_ok=True))
+            prev = (self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4, anon_ok=True)
+                    or self._recent(pos, para, lambda s: s.doc_noun, window=4, anon_ok=True))
             if prev:
                 return Source(mention, prev.name, prev.kind, prev.anonymous, "document", list(prev.roles), pos, para)
             return Source(mention, mention, "organization", True, "document", [], pos, para)
