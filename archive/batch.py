@@ -93,10 +93,13 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int = 1, chunk_size: int = 8,
+def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None = 1, chunk_size: int = 8,
            progress: Progress | None = None, actor: str | None = None) -> Summary:
-    """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input."""
+    """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input.
+    `workers`: extraction processes; None for one per core."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
+
+    workers = workers or os.cpu_count() or 1
 
     summary = Summary()
     own_files = _own_files(conn)
@@ -132,18 +135,17 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int = 1, c
         if progress:
             progress(summary, source)
 
-    def extraction_batches(chunks: Iterable[list[tuple[Article, Decision]]]):
-        """(chunk, claims list) pairs in input order, from this process or a pool."""
-        if workers <= 1:
-            from newsfacts.ingest.extract.pipeline import load
+    def in_process(chunks: Iterable[list[tuple[Article, Decision]]]):
+        from newsfacts.ingest.extract.pipeline import load
 
-            nlp = None
-            for chunk in chunks:
-                todo = [a for a, d in chunk if needs_extraction(d)]
-                if todo and nlp is None:
-                    nlp = load()
-                yield chunk, (_extract_safely(todo, nlp) if todo else [])
-            return
+        nlp = None
+        for chunk in chunks:
+            todo = [a for a, d in chunk if needs_extraction(d)]
+            if todo and nlp is None:
+                nlp = load()
+            yield chunk, (_extract_safely(todo, nlp) if todo else [])
+
+    def in_pool(chunks: Iterable[list[tuple[Article, Decision]]]):
         import multiprocessing as mp
         from collections import deque
 
@@ -161,6 +163,16 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int = 1, c
             while inflight:
                 done, fut = inflight.popleft()
                 yield done, (fut.get() if fut else [])
+
+    def extraction_batches(chunks: Iterator[list[tuple[Article, Decision]]]):
+        """(chunk, claims list) pairs in input order. Worker processes start only when there is
+        more than one chunk: loading the pipeline in each costs seconds."""
+        first = next(chunks, None)
+        if first is None:
+            return
+        second = next(chunks, None)
+        rest = itertools.chain([first], [second] if second else [], chunks)
+        yield from (in_pool(rest) if workers > 1 and second is not None else in_process(rest))
 
     for chunk, results in extraction_batches(_chunks(triaged(), chunk_size)):
         results = iter(results)

@@ -28,8 +28,8 @@ def cli():
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Extraction processes (0: one per core).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: one per core; small batches use one].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
 def ingest(targets, db_path, workers, quiet):
     """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
@@ -37,12 +37,8 @@ def ingest(targets, db_path, workers, quiet):
     Each article is recorded in its own transaction; a bad input is reported and skipped. Ends
     with a summary; the exit status is 1 when anything failed.
     """
-    import os
-
     from .batch import ingest as run
 
-    if workers == 0:
-        workers = os.cpu_count() or 1
     conn = _open(db_path)
     started = time.monotonic()
     tty = sys.stderr.isatty()

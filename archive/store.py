@@ -48,14 +48,18 @@ def decide(conn: sqlite3.Connection, article: Article, extractor: str) -> Decisi
         aid, rev = same["id"], same["revision"]
         if same["extractor"] != extractor:
             return Decision("reextracted", aid, rev)
-        if article.source and not conn.execute(
-                "SELECT 1 FROM sightings WHERE article_id = ? AND source = ?", (aid, article.source)).fetchone():
+        if _new_address(conn, aid, article):
             return Decision("sighted", aid, rev)
         return Decision("unchanged", aid, rev)
     prior = conn.execute("SELECT revision FROM articles WHERE id = ?", (article.article_id,)).fetchone()
     if prior is not None:
         return Decision("revised", article.article_id, prior["revision"] + 1)
     return Decision("ingested", article.article_id, 1)
+
+
+def _new_address(conn: sqlite3.Connection, article_id: str, article: Article) -> bool:
+    return bool(article.source) and not conn.execute(
+        "SELECT 1 FROM sightings WHERE article_id = ? AND source = ?", (article_id, article.source)).fetchone()
 
 
 def needs_extraction(decision: Decision) -> bool:
@@ -84,7 +88,7 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                 "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
                 "content_hash": article.content_hash, "article": fields.model_dump(mode="json")}, actor))
             apply(conn, events[-1])
-        elif d.status == "sighted":
+        elif d.status == "sighted" or (d.status == "reextracted" and _new_address(conn, d.article_id, article)):
             events.append(log.append(conn, stream, "article.sighted", {
                 "article_id": d.article_id, "source": article.source, "reader": article.reader,
                 "read_at": article.read_at.isoformat() if article.read_at else None,
