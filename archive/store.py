@@ -15,7 +15,6 @@ from typing import Literal
 
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Claims
-from newsfacts.schema.events import ArticleFields
 
 from . import log
 from .db import transaction
@@ -83,10 +82,9 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                     "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")}, actor))
                 apply(conn, events[-1])
         if d.status in ("ingested", "revised"):
-            fields = ArticleFields.model_validate(article.model_dump(exclude={"raw"}))
             events.append(log.append(conn, stream, "article.revised", {
                 "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
-                "content_hash": article.content_hash, "article": fields.model_dump(mode="json")}, actor))
+                "content_hash": article.content_hash, "article": article.model_dump(mode="json")}, actor))
             apply(conn, events[-1])
         elif d.status == "sighted" or (d.status == "reextracted" and _new_address(conn, d.article_id, article)):
             events.append(log.append(conn, stream, "article.sighted", {

@@ -6,32 +6,17 @@ log never holds a shape that the projections cannot replay.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .article import Article
 from .claims import Claims
 
 
 class _Payload(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class ArticleFields(_Payload):
-    """The article as read (Article minus the raw bytes, which go to `original.stored`)."""
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published: date | None = None
-    source: str | None = None
-    reader: str | None = None
-    summary_only: bool = False
-    read_at: datetime | None = None
-    raw_sha256: str | None = None
 
 
 class ArticleRevised(_Payload):
@@ -41,7 +26,7 @@ class ArticleRevised(_Payload):
     revision: int = Field(ge=1)
     identity: str
     content_hash: str
-    article: ArticleFields
+    article: Article = Field(description="The article as read; its raw bytes go to original.stored.")
 
 
 class ClaimsExtracted(_Payload):
