@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newsfacts.schema.claims import Speaker
 
-from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_human
+from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_cue, is_human
 
 TITLES = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
@@ -101,6 +101,25 @@ def phrase_tokens(head):
     if len(toks) > 12:
         toks = toks[-12:] if head.i == toks[-1].i else toks[: 12]
     return toks
+
+
+def description_tokens(head):
+    """A description with the clauses that make it one (`people briefed on the talks`,
+    `some who advocate free speech`), up to the first comma."""
+    skip = set()
+    for c in head.children:
+        if c.dep_ == "appos" or (c.dep_ in ("relcl", "acl") and any(is_cue(t) for t in c.subtree)):
+            skip.update(t.i for t in c.subtree)  # not the speech the source is making
+    toks = sorted(t for t in head.subtree if t.i not in skip)
+    keep = []
+    for t in toks:
+        if t.i > head.i and t.text in (",", "(", ";", "—", "–", ":"):
+            break
+        keep.append(t)
+    keep = [t for t in keep if t.i >= phrase_tokens(head)[0].i]
+    while keep and (keep[-1].is_punct or keep[-1].is_space):
+        keep.pop()
+    return keep[:20]
 
 
 def _appos_person(head):
@@ -243,6 +262,14 @@ class SpeakerBook:
 
     def resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
         """A Source for the head word of a speech verb's subject."""
+        src = self._resolve(head, pos, doc_cue)
+        if head.pos_ in ("NOUN", "PRON", "NUM") and head.lower_ not in PERSON_PRONOUNS and head.lower_ not in GROUP_PRONOUNS:
+            longer = _text(description_tokens(head))
+            if len(longer) > len(src.mention or ""):
+                src.mention = longer  # `some voters who have listened to him`: the words as written
+        return src
+
+    def _resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
         doc = self.doc
         para = self.para_of(head.idx)
         low = head.lower_
