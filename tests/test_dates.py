@@ -149,6 +149,11 @@ def test_newsroom_forms(nlp):
     assert got["2018"] == "2018"
 
 
+def test_a_range_of_years_is_two_dates(nlp):
+    got = found(nlp, "Output doubled over the 2008–2016 period.")
+    assert got == [("2008", "2008"), ("2016", "2016")]
+
+
 def test_month_and_day_without_year(nlp):
     assert value_of(nlp, "The law was signed on March 6 by the governor.", "March 6") == "2021-03-06"
     assert value_of(nlp, "The dividend is payable Jan. 15 to holders.", "Jan. 15") == "2022-01-15"

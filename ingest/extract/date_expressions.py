@@ -66,6 +66,7 @@ class Expression:
     lean: str | None = None
     modified: bool = False  # carries a modifier like `early`, `the end of`
     anaphoric: bool = False  # counts from the date the text last gave (`the previous Friday`)
+    evident: bool = False  # the form alone shows it is a date (`2008-2016`), whatever the tagger says
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -82,7 +83,7 @@ ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items()
 ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-YEAR_END = r"(?![\w%]|[.,:/]\d|-\d|'s)"  # not part of a longer number, a range or a decade
+YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|'s)"  # not part of a longer number, a range or a decade
 NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)"
 _SPELLED_TEN = "|".join(_TEENS_TENS)
 _SPELLED_UNIT = "|".join(_UNITS)
@@ -241,6 +242,15 @@ def _this_year(m: re.Match) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "the_year", unit="year")
 
 
+def _year_range(m: re.Match) -> list[Expression]:
+    """`2008-2016`: two years, each a date of its own."""
+    a, b = int(m.group("y")), int(m.group("y2"))
+    if b <= a:
+        return []
+    return [Expression(m.start("y"), m.end("y"), m.group("y"), "calendar", year=a, evident=True),
+            Expression(m.start("y2"), m.end("y2"), m.group("y2"), "calendar", year=b, evident=True)]
+
+
 def _year_adj(m: re.Match) -> Expression:
     """`year-earlier`, `year-ago` results: the year before publication."""
     return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=-1)
@@ -271,7 +281,8 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("month", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON})"), _calendar),
     ("season_year", re.compile(rf"(?<!\w)(?i:(?:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_ANY_YEAR}"), _season_year),
     ("fiscal", re.compile(rf"(?<!\w)(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR}){YEAR_END}"), _calendar),
-    ("year", re.compile(rf"(?<![\w$£€#.,/-]){_PRE}(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    ("year", re.compile(rf"(?<![\w$£€#.,/\u2013-]){_PRE}(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    ("year_range", re.compile(rf"(?<![\w$£€#.,/-])(?P<y>{YEAR})[-\u2013](?P<y2>{YEAR})(?![\w%]|[.,]\d)"), _year_range),
     ("spelled_year", re.compile(rf"(?<!\w)(?i:the\s+year\s+)?(?i:(?P<sy>{SPELLED_YEAR}))(?![\w-])"), _calendar),
     ("weekday", re.compile(rf"(?<!\w){_PRE}(?:(?i:the\s+)?{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
     ("deictic", re.compile(rf"(?<!\w){_PRE}(?P<rel>(?i:yesterday|today|tomorrow))(?!\w)"), _deictic),
@@ -297,7 +308,9 @@ def find_expressions(text: str) -> list[Expression]:
     for _name, pattern, build in PATTERNS:
         for m in pattern.finditer(text):
             e = build(m)
-            if e is not None:
+            if isinstance(e, list):
+                found.extend(_trim(x) for x in e)
+            elif e is not None:
                 found.append(_trim(e))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[Expression] = []

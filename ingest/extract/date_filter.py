@@ -35,6 +35,8 @@ def is_date(e: Expression, span) -> bool:
     prev = span.doc[first.i - 1] if first.i > 0 else None
     nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
     lead = prev.lower_ if prev is not None else ""
+    if e.evident:
+        return True
     if e.kind == "calendar" and e.month is None and not e.modified and e.year is not None:
         # a bare year: not a count, an amount or a code
         if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
