@@ -206,7 +206,7 @@ def test_what_is_called_for_a_day_lies_ahead(nlp):
 
 
 def test_a_weekday_on_a_present_tense_verb_is_a_schedule(nlp):
-    text = "The two leaders meet separately Monday with the envoy."
+    text = "The two ministers hold talks Monday in Geneva."
     assert value_of(nlp, text, "Monday", published=FRIDAY) == "2021-12-20"
     wednesday = date(2021, 12, 15)
     assert value_of(nlp, "Voters head to the polls on Sunday.", "Sunday", published=wednesday) == "2021-12-19"
@@ -217,7 +217,7 @@ def test_a_weekday_on_a_present_tense_verb_is_a_schedule(nlp):
 def test_anaphoric_days_count_from_the_day_given(nlp):
     text = "The bomb exploded on Dec. 3. The next day, police arrested two men."
     assert value_of(nlp, text, "The next day") == "2021-12-04"
-    text = "The index closed at a record on Friday, Dec. 10, up from the previous Friday."
+    text = "Turnout on Friday, Dec. 10, was higher than on the previous Friday."
     assert value_of(nlp, text, "the previous Friday") == "2021-12-03"
 
 
