@@ -71,7 +71,8 @@ class Expression:
 
 # --- building blocks -------------------------------------------------------------------------
 
-_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = (r"January|February|March|April|May|June|July|August|September|October|November"
+               r"|December")
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MON = rf"(?:(?:{_MONTH_FULL})(?![\w-])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
@@ -84,17 +85,19 @@ ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|'s)"  # not part of a longer number, a range or a decade
-NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)"
+NUM = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+       r"|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)")
 _SPELLED_TEN = "|".join(_TEENS_TENS)
 _SPELLED_UNIT = "|".join(_UNITS)
 SPELLED_YEAR = (rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_SPELLED_TEN})(?:[\s-]+(?:{_SPELLED_UNIT}))?|hundred)"
-                rf"|two\s+thousand(?:\s+and\s+(?:{_SPELLED_UNIT}|{_SPELLED_TEN}))?(?:[\s-]+(?:{_SPELLED_UNIT}))?")
+                rf"|two\s+thousand(?:\s+and\s+(?:{_SPELLED_UNIT}|{_SPELLED_TEN}))?"
+                rf"(?:[\s-]+(?:{_SPELLED_UNIT}))?")
 
 # modifiers that TimeML keeps inside the extent and that do not change the value we give
-_PART = (r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remainder|turn|first\s+half|second\s+half)\s+of\s+"
-         r"|(?:a\s+)?(?:good\s+|large\s+|big\s+)?part\s+of\s+")
+_PART = (r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remainder|turn"
+         r"|first\s+half|second\s+half)\s+of\s+|(?:a\s+)?(?:good\s+|large\s+|big\s+)?part\s+of\s+")
 _EDGE = r"(?:early|late|mid|earlier|later)(?:\s+|-)"
-PRE = rf"(?:(?i:{_PART})|(?i:{_EDGE}))?"
+_PRE = rf"(?P<pre>(?i:{_PART})|(?i:{_EDGE}))?"
 DIRECTION = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
              "next": 1, "coming": 1, "following": 1, "this coming": 1, "this": 0, "current": 0,
              "this past": -1, "same": 0, "that": 0, "the current": 0}
@@ -265,40 +268,92 @@ def _season_year(m: re.Match) -> Expression:
     return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), modified=True)
 
 
-_PRE = rf"(?P<pre>{PRE[3:-2]})?"  # PRE as a named group
 _ANY_YEAR = rf"(?:(?P<y>{YEAR}){YEAR_END}|(?i:(?P<sy>{SPELLED_YEAR}))(?!\w))"
 _WD_LEAD = rf"(?:(?:(?i:this\s+coming|this|next|last)\s+)?(?P<wd>{WD}),?\s+)?"
 _DIR = r"(?P<dir>(?i:last|next|this\s+coming|this\s+past|this|coming|past|previous|following))"
 
+_WORD_START = r"(?<!\w)"
+_HEDGE = r"(?P<hedge>(?i:(?:nearly|almost|about|some|roughly|just|more\s+than|less\s+than|over|only)\s+))?"
+_AGO_WORDS = r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|\s*$)))(?!\w)"
+_UNIT_DIR = r"(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|the\s+current|current))"
+_QUARTER = (r"(?i:(?:first|second|third|fourth|final|last)(?:\s+(?:two|three))?|[1-4](?:st|nd|rd|th))"
+            r"[\s-]+(?i:quarters?|half|halves)")
+
+
+def _p(*parts: str) -> re.Pattern:
+    return re.compile("".join(parts))
+
+
+# (name, pattern, builder); where two matches overlap the longer wins, so the order only
+# breaks ties between matches of the same extent
 PATTERNS: list[tuple[str, re.Pattern, callable]] = [
-    ("iso", re.compile(rf"(?<![\w-])(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"), _calendar),
-    ("mdy", re.compile(rf"(?<!\w){_PRE}{_WD_LEAD}(?P<mon>{MON})\s+(?P<d>{DAY})(?:,?\s+{_ANY_YEAR})?"), _calendar),
-    ("dmy", re.compile(rf"(?<![\w,.]){_PRE}{_WD_LEAD}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})(?:,?\s+{_ANY_YEAR})?"), _calendar),
-    ("m_dayword", re.compile(rf"(?<!\w){_WD_LEAD}(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{DAY_WORD})(?:,?\s+{_ANY_YEAR})?"), _calendar),
-    ("my", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON}),?\s+(?:of\s+)?{_ANY_YEAR}"), _calendar),
-    ("month_unit", re.compile(rf"(?<!\w)(?P<mon>{MON})\s+(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"), _month_unit),
-    ("month_dir", re.compile(rf"(?<!\w){_PRE}{_DIR}\s+(?P<mon>{MON})"), _month_dir),
-    ("month", re.compile(rf"(?<!\w){_PRE}(?P<mon>{MON})"), _calendar),
-    ("season_year", re.compile(rf"(?<!\w)(?i:(?:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_ANY_YEAR}"), _season_year),
-    ("fiscal", re.compile(rf"(?<!\w)(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR}){YEAR_END}"), _calendar),
-    ("year", re.compile(rf"(?<![\w$£€#.,/\u2013-]){_PRE}(?P<y>{YEAR}){YEAR_END}"), _calendar),
-    ("year_range", re.compile(rf"(?<![\w$£€#.,/-])(?P<y>{YEAR})[-\u2013](?P<y2>{YEAR})(?![\w%]|[.,]\d)"), _year_range),
-    ("spelled_year", re.compile(rf"(?<!\w)(?i:the\s+year\s+)?(?i:(?P<sy>{SPELLED_YEAR}))(?![\w-])"), _calendar),
-    ("weekday", re.compile(rf"(?<!\w){_PRE}(?:(?i:the\s+)?{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
-    ("deictic", re.compile(rf"(?<!\w){_PRE}(?P<rel>(?i:yesterday|today|tomorrow))(?!\w)"), _deictic),
-    ("unit", re.compile(rf"(?<!\w){_PRE}(?P<dir>(?i:last|next|this\s+past|this\s+coming|this|the\s+current|current))\s+(?P<unit>(?i:week|weekend|month|year|fiscal\s+year))(?!\w)"), _unit),
-    ("this_unit", re.compile(r"(?<!\w)(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of|(?:earlier|later)\s+in)\s+(?i:the\s+)(?P<unit>(?i:year|month))(?!\w)"), _this_unit),
-    ("ago", re.compile(rf"(?<!\w)(?P<hedge>(?i:(?:nearly|almost|about|some|roughly|just|more\s+than|less\s+than|over|only)\s+))?(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=\s*[.,;:)]|\s*$)))(?!\w)"), _ago),
-    ("anaphora", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))\s+(?P<unit>(?i:year|month|day))(?!\w)"), _anaphora),
-    ("next_day", re.compile(r"(?<!\w)(?i:the\s+)(?P<dir>(?i:next))\s+(?P<unit>(?i:day))(?!\w)"), _anaphora),
-    ("day_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:day))\s+(?P<after>(?i:before|after))(?=\s*[,.;:)]|\s*$)"), _anaphora),
-    ("anaphora_that", re.compile(r"(?<!\w)(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
-    ("unit_before", re.compile(r"(?<!\w)(?i:the\s+)(?P<unit>(?i:year|month))\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
-    ("quarter_of", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:(?:first|second|third|fourth|final|last)(?:\s+(?:two|three))?|[1-4](?:st|nd|rd|th))[\s-]+(?i:quarters?|half|halves)\s+(?i:of\s+)(?i:fiscal\s+)?(?P<y>{YEAR}){YEAR_END}"), _period_year),
-    ("year_quarter", re.compile(rf"(?<!\w)(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})\s+(?i:first|second|third|fourth|final)[\s-]+(?i:quarter|half)(?!\w)"), _period_year),
-    ("the_year", re.compile(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire|current)\s+)?(?:(?i:fiscal)\s+)?(?i:year)(?![\w-])"), _this_year),
-    ("year_adj", re.compile(r"(?<!\w)(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
-    ("year_end", re.compile(r"(?<!\w)(?i:year)(?:-|\s|'s\s)(?i:end)(?!\w)"), _year_end),
+    # 2021-12-12
+    ("iso", _p(r"(?<![\w-])", rf"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
+               r"(?![\w-])"), _calendar),
+    # Dec. 12, 2021 / Saturday, March 6 / early Sept. 30
+    ("mdy", _p(_WORD_START, _PRE, _WD_LEAD, rf"(?P<mon>{MON})\s+(?P<d>{DAY})",
+               rf"(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    # 12 December 2021 / the 12th of December
+    ("dmy", _p(r"(?<![\w,.])", _PRE, _WD_LEAD, rf"(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MON})",
+               rf"(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    # March eighth
+    ("m_dayword", _p(_WORD_START, _WD_LEAD, rf"(?P<mon>{MON})\s+(?:the\s+)?(?P<dw>{DAY_WORD})",
+                     rf"(?:,?\s+{_ANY_YEAR})?"), _calendar),
+    # September 2021 / March of 1986
+    ("my", _p(_WORD_START, _PRE, rf"(?P<mon>{MON}),?\s+(?:of\s+)?{_ANY_YEAR}"), _calendar),
+    # June last year
+    ("month_unit", _p(_WORD_START, rf"(?P<mon>{MON})\s+(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"),
+     _month_unit),
+    # last April
+    ("month_dir", _p(_WORD_START, _PRE, rf"{_DIR}\s+(?P<mon>{MON})"), _month_dir),
+    # September / early April
+    ("month", _p(_WORD_START, _PRE, rf"(?P<mon>{MON})"), _calendar),
+    # the spring of 1986
+    ("season_year", _p(_WORD_START, r"(?i:(?:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)",
+                       rf"\s+(?:of\s+)?{_ANY_YEAR}"), _season_year),
+    # fiscal 1989
+    ("fiscal", _p(_WORD_START, rf"(?i:fiscal(?:\s+year)?)\s+(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    # 2018 / the end of 1999 / mid-2020
+    ("year", _p(r"(?<![\w$£€#.,/\u2013-])", _PRE, rf"(?P<y>{YEAR}){YEAR_END}"), _calendar),
+    # 2008-2016
+    ("year_range", _p(r"(?<![\w$£€#.,/-])", rf"(?P<y>{YEAR})[-\u2013](?P<y2>{YEAR})(?![\w%]|[.,]\d)"),
+     _year_range),
+    # nineteen ninety-six / the year two thousand
+    ("spelled_year", _p(_WORD_START, rf"(?i:the\s+year\s+)?(?i:(?P<sy>{SPELLED_YEAR}))(?![\w-])"), _calendar),
+    # Friday / last Friday / late Tuesday / the previous Friday
+    ("weekday", _p(_WORD_START, _PRE, rf"(?:(?i:the\s+)?{_DIR}\s+)?(?P<wd>{WD})"), _weekday),
+    # yesterday / later today
+    ("deictic", _p(_WORD_START, _PRE, r"(?P<rel>(?i:yesterday|today|tomorrow))(?!\w)"), _deictic),
+    # last year / earlier this month / next week
+    ("unit", _p(_WORD_START, _PRE, _UNIT_DIR,
+                r"\s+(?P<unit>(?i:week|weekend|month|year|fiscal\s+year))(?!\w)"), _unit),
+    # the end of the year / later in the month
+    ("this_unit", _p(_WORD_START, r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of",
+                     r"|(?:earlier|later)\s+in)\s+(?i:the\s+)(?P<unit>(?i:year|month))(?!\w)"), _this_unit),
+    # two years ago / a year earlier / nine months ago
+    ("ago", _p(_WORD_START, _HEDGE, rf"(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?",
+               r"(?:\s+(?i:or\s+so))?\s+", _AGO_WORDS), _ago),
+    # the previous year / the following day / the same month
+    ("anaphora", _p(_WORD_START, r"(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))",
+                    r"\s+(?P<unit>(?i:year|month|day))(?!\w)"), _anaphora),
+    ("next_day", _p(_WORD_START, r"(?i:the\s+)(?P<dir>(?i:next))\s+(?P<unit>(?i:day))(?!\w)"), _anaphora),
+    ("day_before", _p(_WORD_START, r"(?i:the\s+)(?P<unit>(?i:day))\s+(?P<after>(?i:before|after))",
+                      r"(?=\s*[,.;:)]|\s*$)"), _anaphora),
+    ("anaphora_that", _p(_WORD_START, r"(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
+    ("unit_before", _p(_WORD_START, r"(?i:the\s+)(?P<unit>(?i:year|month))",
+                       r"\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
+    # the third quarter of 1990 / the 1988 second quarter (kept whole, valued as the year)
+    ("quarter_of", _p(_WORD_START, r"(?i:the\s+)?", _QUARTER, r"\s+(?i:of\s+)(?i:fiscal\s+)?",
+                      rf"(?P<y>{YEAR}){YEAR_END}"), _period_year),
+    ("year_quarter", _p(_WORD_START, rf"(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})\s+",
+                        r"(?i:first|second|third|fourth|final)[\s-]+(?i:quarter|half)(?!\w)"), _period_year),
+    # for the year / of the full year
+    ("the_year", _p(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire|current)\s+)?",
+                    r"(?:(?i:fiscal)\s+)?(?i:year)(?![\w-])"), _this_year),
+    # year-earlier results
+    ("year_adj", _p(_WORD_START, r"(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
+    # by year-end
+    ("year_end", _p(_WORD_START, r"(?i:year)(?:-|\s|'s\s)(?i:end)(?!\w)"), _year_end),
 ]
 
 

@@ -346,6 +346,10 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
                 # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
                 intent = bool(comps)
+            if not comps and tok.lemma_.lower() in ("say", "write", "tweet", "repeat"):
+                # `said the same of Sanders`, `said no to the war`: the object is what was said
+                comps = [c for c in tok.children if c.dep_ in ("dobj", "intj") and c.i > tok.i
+                         and c.lower_ not in ("it", "so", "this", "that", "something", "anything", "nothing", "much", "little")]
             if comps:
                 content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")

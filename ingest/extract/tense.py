@@ -1,7 +1,9 @@
 """The tense of the clause a date expression sits in, read off spaCy's dependency parse.
 
-Only what date resolution needs: does the clause look back (past), ahead (future) or sit in
-the present, and is its verb a speech verb (`says Wednesday` reports, it does not schedule).
+Only what date resolution needs: does the clause look back (past), ahead (future), sit in
+the present, or look ahead from a past event (prospective: `was due to be released in
+September`, which may lie on either side of publication); and is its verb a speech verb
+(`says Wednesday` reports, it does not schedule).
 """
 
 from __future__ import annotations
