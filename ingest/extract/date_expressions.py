@@ -260,11 +260,12 @@ def _year_adj(m: re.Match) -> Expression:
 
 
 def _year_end(m: re.Match) -> Expression:
-    """`by year-end`: the last day of the year (TimeML's value)."""
+    """`by year-end`: the end of the year, valued as the year (`since year-end`: the last one)."""
     return Expression(m.start(), m.end(), m.group(), "year_end", modified=True)
 
 
 def _season_year(m: re.Match) -> Expression:
+    """`the spring of 1986`: a season is not a date of ours, its year is."""
     return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), modified=True)
 
 
