@@ -22,9 +22,9 @@ from .speakers import NameIndex, Source, SpeakerBook, is_human
 
 VERSION = "2"
 
-NEXT_SENTENCE_REACH = 8
+NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
-WINDOW = 30  # tokens after a quote in which its cue may sit  # `“...” ¶ She said.`: how far into the next sentence a cue may sit
+WINDOW = 30  # tokens after a quote in which its cue may sit
 
 
 @dataclass
@@ -75,18 +75,10 @@ def _tokens(doc, start: int, end: int):
     return list(span) if span is not None else []
 
 
-DEBUG: dict = {}  # quote start -> which rule attributed it (development aid)
-
-
-def _quote_cue(doc, lay: _Layout, q: QuoteSpan, qi: int):
-    cue, src, how = _quote_cue_how(doc, lay, q)
-    DEBUG[q.start] = how
-    return cue, src
-
-
-def _quote_cue_how(doc, lay: _Layout, q: QuoteSpan):
-    """The cue verb of a quote: the outermost speech verb governing it, else the nearest in its
-    sentence, else one opening the next sentence or closing the previous one."""
+def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
+    """(cue, source head, rule) for a quote: the outermost speech verb governing it, else the
+    nearest in its sentence, else one after it in the paragraph, a colon before it, a headline
+    `Name:`, or one opening the next sentence or closing the previous one."""
     toks = _tokens(doc, q.open, q.close)
     if not toks:
         return None, None, "none"
@@ -346,10 +338,6 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
                 # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
                 intent = bool(comps)
-            if not comps and tok.lemma_.lower() in ("say", "write", "tweet", "repeat"):
-                # `said the same of Sanders`, `said no to the war`: the object is what was said
-                comps = [c for c in tok.children if c.dep_ in ("dobj", "intj") and c.i > tok.i
-                         and c.lower_ not in ("it", "so", "this", "that", "something", "anything", "nothing", "much", "little")]
             if comps:
                 content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
@@ -446,14 +434,12 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     spans = find_spans(text)
     lay = _Layout(doc, text, spans)
     items: list[_Found] = []
-    for qi, q in enumerate(spans):
+    for q in spans:
         if _names_a_work(lay, q):
             continue
-        cue, src = _quote_cue(doc, lay, q, qi)
+        cue, src, _rule = _quote_cue(doc, lay, q)
         if src is None and not _title_like(text[q.start:q.end]) and len(text[q.start:q.end].split()) >= GOVERNED_MIN_WORDS:
             cue, src = _governing(doc, lay, q)
-            if src is not None:
-                DEBUG[q.start] = "governing"
         toks = _tokens(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
         items.append(_Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent))
