@@ -186,6 +186,8 @@ def test_precision(nlp):
     "The shop opens every Monday and on Fridays.",
     "Crowds gathered on Good Friday.",
     "Rents have soared since the 1990's.",
+    "She appeared on \u201cFox News Sunday,\u201d the network said.",
+    "Prices fell the following Monday, analysts said.",
     "The team hosts the 2017/18 awards.",
 ])
 def test_not_dates(nlp, text):

@@ -167,6 +167,10 @@ def _weekday(m: re.Match) -> Expression:
     pre = (g.get("pre") or "").lower()
     lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
     anaphoric = bool(g.get("dir")) and g["dir"].lower() in ("previous", "following", "preceding")
+    if anaphoric and not m.group().lower().startswith("the"):
+        # `Following Monday's debate`: a preposition, not `the following Monday`
+        return Expression(m.start("wd"), m.end("wd"), m.group("wd"), "weekday",
+                          weekday=WEEKDAYS[g["wd"].lower()])
     return Expression(m.start(), m.end(), m.group(), "weekday", weekday=WEEKDAYS[g["wd"].lower()],
                       shift=shift, lean=lean, modified=bool(pre), anaphoric=anaphoric)
 

@@ -65,6 +65,8 @@ def is_date(e: Expression, span) -> bool:
             return True
         # without a preposition only the tagger's word counts, and `May` must be a proper noun
         return tok.ent_type_ == "DATE" and (tok.text != "May" or tok.tag_ == "NNP")
+    if e.kind == "weekday" and _ends_a_quoted_name(span):
+        return False  # “Fox News Sunday”
     if e.kind in ("deictic", "unit") and _looks_like_title(span):
         return False  # `VOA Today`, ABC's "This Week"
     if e.kind == "deictic" and _vague_now(span):
@@ -88,6 +90,17 @@ def _vague_now(span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.lower_ == "of" and tok.lower_ != "yesterday" and (
         prev.head.pos_ == "NOUN")
+
+
+def _ends_a_quoted_name(span) -> bool:
+    """A weekday closing a quoted run of capitalised words: a programme's name."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1]
+    return (prev is not None and prev.tag_ == "NNP" and nxt is not None
+            and nxt.text in ("\u201d", '"', "''"))
 
 
 def _looks_like_title(span) -> bool:

@@ -133,8 +133,11 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
         if a is None:
             return None
         ref = ctx.reference
-        if e.anaphoric and ref is not None and ref.precision == "day":
-            # `the previous Friday`: the one before the day the text was speaking of
+        if e.anaphoric:
+            # `the previous Friday`: the one before the day the text was speaking of; with no
+            # such day there is nothing to count from
+            if ref is None or ref.precision != "day":
+                return None
             return day(weekday_near(date.fromisoformat(ref.value), e.weekday,
                                     "strictly_before" if e.shift == -1 else "strictly_after"))
         if e.shift == -1:

@@ -211,11 +211,16 @@ class NameIndex:
 
     def find(self, toks, pos: int) -> str | None:
         """The fullest known person name holding these words, or None."""
-        key = tuple(t.lower_ for t in _strip(toks))
-        if not key or not self.names:
+        toks = _strip(toks)
+        if not toks or not self.names:
             return None
-        hit = self.canonical(toks, pos)
-        return hit if any(text == hit for _, text, _ in self.names) else None
+        for i in range(len(toks)):  # `Patrol Chief James Hall`: drop leading words the name lacks
+            if i and len(toks) - i < 2:
+                break
+            hit = self.canonical(toks[i:], pos)
+            if any(text == hit for _, text, _ in self.names):
+                return hit
+        return None
 
     def canonical(self, toks, pos: int) -> str | None:
         key = tuple(t.lower_ for t in _strip(toks))
@@ -353,7 +358,9 @@ class SpeakerBook:
             return Source(mention, name or mention, kind, False, "named", _roles(head, list(ent)), pos, para)
         props = [t for t in phrase if t.pos_ == "PROPN"]
         name = _text(_strip(phrase)) or mention
-        kind = "group" if head.tag_ in ("NNS", "NNPS") else "person" if ent is None and head.pos_ == "PROPN" else "unknown"
+        titled = any(t.lower_ in TITLES for t in phrase if t.i < head.i)
+        kind = ("group" if head.tag_ in ("NNS", "NNPS") else
+                "person" if head.pos_ == "PROPN" and (ent is None or titled) else "unknown")
         if head.lemma_.lower() in GROUP_NOUNS or any(t.lemma_.lower() in GROUP_NOUNS for t in props):
             kind = "organization"
         return Source(mention, name, kind, False, "named", [], pos, para)
