@@ -182,3 +182,41 @@ def test_unbalanced_marks_do_not_crash(extract):
     quotes, _ = extract(text)
     for q in quotes:
         assert text[q.start:q.end] == q.text
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(extract):
+    text = ("Inspector Dana Whitlock described the night of the flood:\n\n"
+            "“The water came up through the floorboards before anyone could move the cars.\n\n"
+            "“By midnight the whole street was a river and we were carrying people out on our backs.”")
+    quotes, _ = extract(text)
+    qs = direct(quotes)
+    assert [q.text[:20] for q in qs] == ["The water came up th", "By midnight the whol"]
+    assert all(q.speaker.name == "Dana Whitlock" for q in qs)
+
+
+def test_pronoun_follows_gender_given_by_titles(extract):
+    text = ("Mrs Ingrid Olafsen met Mr Pavel Novak at the harbour office.\n\n"
+            "Mr Novak said the new quay would take years to finish.\n\n"
+            "“We cannot wait that long for the ferries to come back,” she said.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "We cannot wait").speaker.name == "Ingrid Olafsen"
+
+
+def test_headline_with_a_source_and_a_colon(extract):
+    text = "Mayor Tran: ‘The budget will balance without new taxes’\n\nThe city council meets on Monday."
+    quotes, _ = extract(text)
+    q = by_text(direct(quotes), "The budget will balance")
+    assert "Tran" in q.speaker.name
+
+
+def test_mixed_curly_and_straight_marks_pair_up():
+    text = '“The harvest is late," the farmer said. "The rain never stopped.”'
+    assert spans(text) == ["The harvest is late,", "The rain never stopped."]
+
+
+def test_a_quote_inside_reported_speech_goes_to_the_outer_speaker(extract):
+    text = ("Senator Ruth Abara said the governor was “plainly wrong” when he claimed "
+            "“the roads are safer than ever.”")
+    quotes, _ = extract(text)
+    for q in direct(quotes):
+        assert q.speaker.name == "Ruth Abara"
