@@ -84,7 +84,7 @@ ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items()
 ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|'s)"  # not part of a longer number, a range or a decade
+YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|['\u2019]s)"  # not part of a longer number, a range or a decade
 NUM = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
        r"|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)")
 _SPELLED_TEN = "|".join(_TEENS_TENS)
@@ -306,8 +306,8 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
                      rf"(?:,?\s+{_ANY_YEAR})?"), _calendar),
     # September 2021 / March of 1986
     ("my", _p(_WORD_START, _PRE, rf"(?P<mon>{MON}),?\s+(?:of\s+)?{_ANY_YEAR}"), _calendar),
-    # June last year
-    ("month_unit", _p(_WORD_START, rf"(?P<mon>{MON})\s+(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"),
+    # June last year / March of next year
+    ("month_unit", _p(_WORD_START, rf"(?P<mon>{MON})\s+(?:of\s+)?(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"),
      _month_unit),
     # last April
     ("month_dir", _p(_WORD_START, _PRE, rf"{_DIR}\s+(?P<mon>{MON})"), _month_dir),

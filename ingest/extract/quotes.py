@@ -310,7 +310,7 @@ promise vow offer urge ask pledge threaten demand propose call insist warn encou
 """.split())  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
 
 
-def _indirect(doc, lay: _Layout) -> list[_Found]:
+def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
     """Content clauses of speech and thought verbs whose subject is a source."""
     found: list[_Found] = []
     inside = lay.inside
@@ -363,6 +363,13 @@ def _indirect(doc, lay: _Layout) -> list[_Found]:
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
                             intent=intent))
     found.extend(_headline_claims(doc, lay))
+    for j, (cue, src) in lists.items():
+        s0 = lay.starts[j]
+        s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(lay.text)
+        item = lay.text[s0:s1].rstrip().rstrip(".;")
+        content = _tokens(doc, s0, s0 + len(item))
+        if content and sum(lay.inside(t) for t in content) < 0.5 * len(content):
+            found.append(_Found(s0, s0 + len(item), "indirect", cue, src, para=j, sentence=item.strip()))
     # only the outermost attribution: drop one whose cue sits in another's content
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
@@ -423,6 +430,48 @@ def _still_about(lay: _Layout, para: int, src: Source) -> bool:
     return first in ("he", "she", "they") or src.name.split()[-1].lower() in (w.strip(".,’'s").lower() for w in words[:4])
 
 
+LIST_ITEM_MAX_WORDS = 45
+LIST_MAX_ITEMS = 10
+
+
+def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
+    """`Obama also said:` then one paragraph per point: each point paragraph -> (cue, source)."""
+    out: dict[int, tuple] = {}
+    text = lay.text
+    for k, start in enumerate(lay.starts[:-1]):
+        end = lay.starts[k + 1]
+        line = text[start:end].rstrip()
+        if not line.endswith(":"):
+            continue
+        toks = _tokens(doc, start, start + len(line))
+        tail = []
+        for t in reversed(toks[:-1]):
+            if t.text in (".", "?", "!") and not lay.inside(t):
+                break
+            tail.append(t)
+        pair = None
+        for c in tail:
+            if not lay.inside(c) and is_cue(c):
+                src = source_token(c, lay.inside)
+                if src is not None:
+                    pair = (c, src)
+                    break
+        if pair is None:
+            continue
+        for j in range(k + 1, min(len(lay.starts), k + 1 + LIST_MAX_ITEMS)):
+            s0 = lay.starts[j]
+            s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(text)
+            item = text[s0:s1].strip()
+            if not item or len(item.split()) > LIST_ITEM_MAX_WORDS or item.endswith(":"):
+                break
+            if item[0] in "\"“‘'«":
+                break  # a quoted paragraph: the quote rules take it
+            if re.search(r"[.!?]\s+[A-Z]", item):
+                break  # a paragraph of several sentences is the reporter's again
+            out[j] = pair
+    return out
+
+
 def _ref(src: Source | None) -> SpeakerRef | None:
     if src is None or (src.name is None and src.mention is None):
         return None
@@ -434,16 +483,19 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     spans = find_spans(text)
     lay = _Layout(doc, text, spans)
     items: list[_Found] = []
+    lists = _colon_lists(doc, lay)
     for q in spans:
         if _names_a_work(lay, q):
             continue
         cue, src, _rule = _quote_cue(doc, lay, q)
+        if src is None and lay.para(q.start) in lists:
+            cue, src = lists[lay.para(q.start)]
         if src is None and not _title_like(text[q.start:q.end]) and len(text[q.start:q.end].split()) >= GOVERNED_MIN_WORDS:
             cue, src = _governing(doc, lay, q)
         toks = _tokens(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
         items.append(_Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent))
-    items.extend(_indirect(doc, lay))
+    items.extend(_indirect(doc, lay, lists))
     items.sort(key=lambda f: f.start)
 
     names = NameIndex(doc)
