@@ -220,3 +220,17 @@ def test_a_quote_inside_reported_speech_goes_to_the_outer_speaker(extract):
     quotes, _ = extract(text)
     for q in direct(quotes):
         assert q.speaker.name == "Ruth Abara"
+
+
+def test_points_listed_after_a_colon_are_indirect_quotes(extract):
+    text = ("In the interview, the governor, Lucia Ferrante, also said:\n\n"
+            "The bridge tolls will stay frozen until next year\n\n"
+            "She is confident the rail link will open on time\n\n"
+            "The new port deal with the shipping companies was “historic” for the region\n\n"
+            "Traffic on the coast road has doubled since 2019. Officials blame the new ferry terminal.")
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text[:20] for q in ind][:3] == ["The bridge tolls wil", "She is confident the", "The new port deal wi"]
+    assert all(q.speaker.name == "Lucia Ferrante" for q in ind[:3])
+    assert by_text(direct(quotes), "historic").speaker.name == "Lucia Ferrante"
+    assert not any(q.text.startswith("Traffic") for q in quotes)
