@@ -344,7 +344,7 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("next_day", _p(_WORD_START, r"(?i:the\s+)(?P<dir>(?i:next))\s+(?P<unit>(?i:day))(?!\w)"), _anaphora),
     ("day_before", _p(_WORD_START, r"(?i:the\s+)(?P<unit>(?i:day))\s+(?P<after>(?i:before|after))",
                       r"(?=\s*[,.;:)]|\s*$)"), _anaphora),
-    ("anaphora_that", _p(_WORD_START, r"(?P<dir>(?i:that))\s+(?P<unit>(?i:year))(?!\w)"), _anaphora),
+    ("anaphora_that", _p(_WORD_START, r"(?P<dir>(?i:that))\s+(?P<unit>(?i:year|month|day))(?!\w)"), _anaphora),
     ("unit_before", _p(_WORD_START, r"(?i:the\s+)(?P<unit>(?i:year|month))",
                        r"\s+(?P<after>(?i:before|after|earlier))(?!\w)"), _anaphora),
     # the third quarter of 1990 / the 1988 second quarter (kept whole, valued as the year)
