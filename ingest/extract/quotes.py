@@ -259,10 +259,10 @@ def _governing(doc, lay: _Layout, q: QuoteSpan):
     return None, None
 
 
-def _title_like(quoted: str) -> bool:
+def _title_like(quoted: str, max_words: int = 8) -> bool:
     """`“Good Morning America”`: a short span with every word capitalised names a work or a thing."""
     words = [w for w in quoted.split() if any(c.isalpha() for c in w)]
-    if not words or len(words) > 8:
+    if not words or len(words) > max_words:
         return False
     caps = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
     small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by"}
@@ -270,14 +270,15 @@ def _title_like(quoted: str) -> bool:
 
 
 TITLE_CUES = frozenset("""
-on in of titled entitled called named dubbed book show program programme movie film series article
-column piece headline album song documentary podcast report essay op-ed editorial novel memoir
+on in of with from titled entitled called named dubbed book show program programme movie film
+series article column piece headline album song documentary podcast report essay op-ed editorial
+novel memoir author co-author host anchor episode play musical
 """.split())
 
 
 def _names_a_work(lay: _Layout, q: QuoteSpan) -> bool:
     """`on CNN’s “State of the Union”`, `the book “Crippled America”`: a title, not speech."""
-    if not _title_like(lay.text[q.start:q.end]):
+    if not _title_like(lay.text[q.start:q.end], max_words=12):
         return False
     before = lay.text[max(0, q.open - 40):q.open].split()
     if not before:
