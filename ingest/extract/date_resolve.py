@@ -35,7 +35,6 @@ class Context:
     anchor: the publication date (None when the article has none).
     tense: 'past', 'present', 'future' or 'prospective' (future of a past event) for the clause
       the expression sits in.
-    speech: the clause's verb is a speech verb (`says Wednesday` looks back, not ahead).
     frame_year: a year the text itself set for month and day names without one.
     reference: the date the text last spoke of, for `a year earlier`, `the previous year`.
     lean: what the surrounding words say about direction, when they say anything.
@@ -43,7 +42,6 @@ class Context:
 
     anchor: date | None
     tense: str = "past"
-    speech: bool = False
     frame_year: int | None = None
     reference: Resolved | None = None
     lean: str | None = None  # 'past', 'future' or 'nearest' from the words around (`since`, `payable`)

@@ -33,7 +33,7 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
     claims: list[DateClaim] = []
     for e, span in candidates:
         tense, speech = tense_at(span)
-        ctx = Context(anchor=article.published, tense=tense, speech=speech,
+        ctx = Context(anchor=article.published, tense=tense,
                       frame_year=frames.year_for(e, span, tense),
                       reference=frames.reference_for(e, span),
                       lean=lead_lean(span) or scheduled_lean(e, span, tense, speech))
