@@ -234,3 +234,22 @@ def test_points_listed_after_a_colon_are_indirect_quotes(extract):
     assert all(q.speaker.name == "Lucia Ferrante" for q in ind[:3])
     assert by_text(direct(quotes), "historic").speaker.name == "Lucia Ferrante"
     assert not any(q.text.startswith("Traffic") for q in quotes)
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    given = None
+
+if given is not None:
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="ab .,\n\"'“”‘’«»`", max_size=80))
+    def test_spans_are_ordered_and_inside_the_text(text):
+        spans_ = find_spans(text)
+        last = -1
+        for s in spans_:
+            assert 0 <= s.open < s.start < s.end <= s.close <= len(text)
+            assert s.start > last
+            assert text[s.start:s.end].strip() == text[s.start:s.end]
+            last = s.end
