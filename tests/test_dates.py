@@ -243,6 +243,11 @@ def test_that_year_frames_a_month(nlp):
     assert got["July"] == "2003-07"
 
 
+def test_a_month_joined_to_a_dated_month_shares_its_year(nlp):
+    got = dict(found(nlp, "Prices rose between May and July 2019, then fell."))
+    assert got == {"May": "2019-05", "July 2019": "2019-07"}
+
+
 def test_a_story_about_the_past_frames_its_months(nlp):
     text = ("Newly released papers from 1988 show the cabinet was divided.\n\n"
             "The minister wrote in 1988 that the plan was rushed.\n\n"

@@ -81,6 +81,24 @@ def quoted(text: str, offsets: list[int]) -> list[bool]:
     return out
 
 
+_JOINERS = {"and", "or", "to", "through", "until", "till", "-", "\u2013", "and early", "and late"}
+
+
+def shared_years(candidates) -> dict[int, int]:
+    """Start offsets of month names that take the year of the date they are joined to:
+    `between May and July 2020`, `on March 3 and April 5, 2019`."""
+    out: dict[int, int] = {}
+    for (e, span), (nxt, _) in zip(candidates, candidates[1:]):
+        if not (e.kind == "calendar" and e.year is None and e.month is not None):
+            continue
+        if nxt.kind != "calendar" or nxt.year is None or nxt.month is None:
+            continue
+        between = span.doc.text[e.end:nxt.start].strip(" ,").lower()
+        if between in _JOINERS:
+            out[e.start] = nxt.year
+    return out
+
+
 class Frames:
     """Dates already resolved, in text order, and what they imply for the ones still to come."""
 
@@ -90,6 +108,7 @@ class Frames:
         self.seen: list[tuple[int, Expression, Resolved, bool, int | None]] = []
         self.last_frame: Resolved | None = None
         self.narrative = self._narrative_year(candidates)
+        self.shared = shared_years(candidates)
 
     def _narrative_year(self, candidates) -> int | None:
         """The one year a story about the past keeps returning to, if there is one.
@@ -126,6 +145,8 @@ class Frames:
         if not (e.kind == "calendar" and e.year is None and e.month is not None
                 or e.kind == "the_year"):
             return None
+        if e.start in self.shared:
+            return self.shared[e.start]
         sent_start = span.sent.start
         above = _clause_verbs(span)
         for s, _prev, r, frame, verb in reversed(self.seen):
