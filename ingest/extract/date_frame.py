@@ -12,6 +12,7 @@ from datetime import date
 
 from .date_expressions import Expression
 from .date_resolve import Resolved
+from .tense import governing_verb
 
 
 def _explicit_year(e: Expression) -> bool:
@@ -37,14 +38,8 @@ def _clause_verbs(span) -> set[int]:
 
 
 def _governing(span) -> int | None:
-    t = span.root
-    for _ in range(20):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
-            return t.i
-        if t.head is t:
-            return None
-        t = t.head
-    return None
+    verb = governing_verb(span.root)
+    return verb.i if verb is not None else None
 
 
 def _sets_frame(e: Expression, span) -> bool:
