@@ -52,7 +52,15 @@ def is_human(tok) -> bool:
     """People or bodies of people (`officials`, `organizers`, `the coalition`), not things."""
     lemma = tok.lemma_.lower()
     return (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or tok.ent_type_ in ("PERSON", "NORP", "ORG")
-            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(("paper", "order", "letter", "number", "report")))
+            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and lemma not in NOT_PEOPLE)
+
+
+NOT_PEOPLE = frozenset("""
+paper order letter number report poster answer computer water matter border center centre chapter
+corner cover layer filter power tower river winter summer event content comment statement
+agreement element moment argument document amount percent point payment investment environment
+treatment movement development management requirement settlement
+""".split())  # -er/-ent nouns that are not people
 
 
 def plausible_source(tok) -> bool:
@@ -172,11 +180,11 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return _source_token(head, inside, depth + 1)
-        if cue.dep_ == "acl" and (cue.head.lemma_.lower() in DOCUMENT_NOUNS or cue.head.pos_ == "PROPN"
-                                  or cue.head.ent_type_ in ("PERSON", "ORG", "NORP")):
-            return cue.head  # `a statement saying`, not `posters calling for`
-        if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return cue.head
+        if cue.dep_ in ("acl", "relcl") and cue.tag_ != "VBN" and (
+                cue.head.lemma_.lower() in DOCUMENT_NOUNS or cue.head.pos_ in ("PROPN", "PRON")
+                or cue.head.ent_type_ in ("PERSON", "ORG", "NORP")
+                or cue.head.lemma_.lower() in PERSON_NOUNS or cue.head.lemma_.lower() in GROUP_NOUNS):
+            return cue.head  # `a statement saying`, `officials who said`; not `posters calling for`
     if cue.tag_ == "VBG" and depth == 0 and cue.i > 0 and cue.nbor(-1).text == ",":
         # `X shared the news, writing “...”` misparsed: the subject of the sentence's main verb
         root = cue.sent.root
