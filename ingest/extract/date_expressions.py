@@ -259,8 +259,9 @@ def _year_range(m: re.Match) -> list[Expression]:
 
 
 def _year_adj(m: re.Match) -> Expression:
-    """`year-earlier`, `year-ago` results: the year before publication."""
-    return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=-1)
+    """`year-earlier`, `year-ago` results: the year before publication (the period compared
+    is the latest one, whatever date the text gave last)."""
+    return Expression(m.start(), m.end(), m.group(), "ago", unit="year", offset=-1)
 
 
 def _year_end(m: re.Match) -> Expression:
