@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from newsfacts.schema.claims import Speaker
 
 from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_cue, is_human
@@ -54,12 +56,18 @@ def _text(toks) -> str:
 
 
 def _ent(tok):
+    """The entity span holding `tok`, found from the IOB tags around it (doc.ents is rebuilt on
+    every access, which would make long articles quadratic)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _strip(toks):
