@@ -181,6 +181,8 @@ def test_precision(nlp):
     "May I ask a question, said the reporter.",
     "Theresa May met the ministers.",
     "The plant employs 1500 workers.",
+    "The truce took hold at 1800 GMT.",
+    "He filed a Section 1983 claim.",
     "He reads USA Today every morning.",
     "The company sold 2,018 cars.",
     "The shop opens every Monday and on Fridays.",

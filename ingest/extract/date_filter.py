@@ -21,6 +21,12 @@ DATE_LEADS = {"in", "since", "by", "until", "till", "from", "through", "during",
 COUNT_FOLLOWERS = {"percent", "per", "pct", "people", "times", "units", "shares", "members",
                    "votes", "troops", "workers", "jobs", "cars", "homes", "acres", "miles",
                    "meters", "metres", "feet", "tons", "tonnes", "barrels", "points"}
+CLOCK_FOLLOWERS = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST",
+                   "ET", "PT", "hours", "hrs", "h", "local"}
+# words that make the number after them a code, not a year
+CODE_LEADS = {"$", "#", "No", "No.", "Nos.", "Flight", "Room", "Route", "Section", "Article",
+              "Chapter", "Rule", "Resolution", "Form", "Highway", "Interstate", "Apollo", "Model",
+              "H.R.", "Windows", "Unit", "Suite", "Box", "Channel", "Gate", "Pier"}
 HOLIDAY_WORDS = {"good", "black", "cyber", "super", "ash", "maundy", "easter", "palm", "bloody",
                  "holy", "giving", "shrove", "whit", "trinity", "low"}
 # nouns that make `today's` the present age, not the day: `today's world`
@@ -41,12 +47,12 @@ def is_date(e: Expression, span) -> bool:
         # a bare year: not a count, an amount or a code
         if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
             return False
-        if nxt is not None and nxt.lower_ in COUNT_FOLLOWERS:
-            return False
+        if nxt is not None and (nxt.lower_ in COUNT_FOLLOWERS or nxt.text in CLOCK_FOLLOWERS):
+            return False  # `1500 workers`, `1800 GMT`
         if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
             return False  # `1600 Pennsylvania Avenue`
-        if prev is not None and prev.text in ("$", "#", "No", "No.", "Flight", "Room", "Route"):
-            return False
+        if prev is not None and prev.text in CODE_LEADS:
+            return False  # `Flight 1549`, `Section 1983`
         if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
                 first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
             return False  # a number in a name: `Orion 1980`, `Windows 2000`
