@@ -67,6 +67,8 @@ def is_date(e: Expression, span) -> bool:
         tok = first
         if tok.tag_ == "MD" or tok.ent_type_ in NOT_DATE_ENTS:
             return False
+        if lead == "of" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "fourth" and tok.text == "July":
+            return False  # the Fourth of July: a holiday, optional at most
         if lead in DATE_LEADS:
             return True
         # without a preposition only the tagger's word counts, and `May` must be a proper noun
