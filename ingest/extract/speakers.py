@@ -7,6 +7,7 @@ the article has said so far; `speakers()` then lists one Speaker per canonical n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -197,6 +198,11 @@ class NameIndex:
                 self.names.append((tuple(t.lower_ for t in toks), _text(toks), ent.start_char))
                 self.roles.append((_role_words(ent), _text(toks), ent.start_char))
                 self._vote(ent, toks[-1].lower_)
+        self.starts = [at for _, _, at in self.names]
+        self.by_word: dict[str, list[int]] = {}
+        for k, (words, _, _) in enumerate(self.names):
+            for w in set(words):
+                self.by_word.setdefault(w, []).append(k)
 
     def _vote(self, ent, surname: str) -> None:
         """He or she? A courtesy title before the name, or the first pronoun after it in its sentence."""
@@ -235,8 +241,9 @@ class NameIndex:
         if not key:
             return None
         best = None
-        for words, text, at in self.names:
-            if key[-1] in words and set(key) <= set(words):
+        for k in self.by_word.get(key[-1], ()):
+            words, text, at = self.names[k]
+            if set(key) <= set(words):
                 rank = (len(words), -abs(at - pos) if at <= pos else -abs(at - pos) - 10**6)
                 if best is None or rank > best[0]:
                     best = (rank, text)
@@ -265,13 +272,12 @@ class SpeakerBook:
 
     def _person_before(self, pos, want: str | None = None):
         """The nearest PERSON named before `pos` (of the pronoun's gender, where known)."""
-        best = None
-        for words, text, at in self.names.names:
-            if want and self.names.gender(text) not in (None, want):
-                continue
-            if at < pos and (best is None or at > best[1]):
-                best = (text, at)
-        return best[0] if best else None
+        names = self.names.names  # in text order
+        k = bisect_left(self.names.starts, pos)
+        for words, text, at in reversed(names[:k]):
+            if not want or self.names.gender(text) in (None, want):
+                return text
+        return None
 
     def resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
         """A Source for the head word of a speech verb's subject."""
