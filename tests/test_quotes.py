@@ -253,3 +253,11 @@ if given is not None:
             assert s.start > last
             assert text[s.start:s.end].strip() == text[s.start:s.end]
             last = s.end
+
+
+def test_the_company_stands_for_the_company_just_quoted(extract):
+    text = ("Northwind Shipping said on Monday that it would close two depots.\n\n"
+            "“We regret the effect on our staff and their families,” the company said.")
+    quotes, speakers = extract(text)
+    assert by_text(quotes, "We regret").speaker.name == "Northwind Shipping"
+    assert [s.name for s in speakers] == ["Northwind Shipping"]

@@ -404,6 +404,11 @@ class SpeakerBook:
                 named = self._role_holder(lemma, pos)
                 if named:
                     return Source(mention, named, "person", False, "description", [mention], pos, para)
+            if lemma in GROUP_NOUNS and len(phrase) <= 3:
+                # `the team`, `the company`: the body of people quoted just before
+                prev = self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=3, anon_ok=True)
+                if prev:
+                    return Source(mention, prev.name, prev.kind, prev.anonymous, "description", list(prev.roles), pos, para)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in GROUP_NOUNS and not plural:
             kind = "organization"
