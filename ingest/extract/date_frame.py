@@ -97,8 +97,9 @@ def shared_years(candidates) -> dict[int, int]:
 class Frames:
     """Dates already resolved, in text order, and what they imply for the ones still to come."""
 
-    def __init__(self, candidates: list[tuple[Expression, object]], published: date | None):
+    def __init__(self, candidates: list[tuple[Expression, object]], published: date | None, text: str):
         self.published = published
+        self.text = text  # the article text (doc.text would rebuild it from the tokens)
         # sentence start, expression, value, whether it sets a frame, its verb
         self.seen: list[tuple[int, Expression, Resolved, bool, int | None]] = []
         self.last_frame: Resolved | None = None
@@ -114,8 +115,7 @@ class Frames:
         """
         if not candidates:
             return None
-        text = candidates[0][1].doc.text
-        in_quote = quoted(text, [e.start for e, _ in candidates])
+        in_quote = quoted(self.text, [e.start for e, _ in candidates])
         if any((e.kind in ("weekday", "unit", "ago") or e.kind == "deictic" and e.offset)
                and not q for (e, _), q in zip(candidates, in_quote)):
             return None  # news of the day: `yesterday`, `last year`, `on Monday` count from publication

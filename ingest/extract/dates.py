@@ -29,7 +29,7 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         if span is None or not is_date(e, span):
             continue
         candidates.append((e, span))
-    frames = date_frame.Frames(candidates, article.published)
+    frames = date_frame.Frames(candidates, article.published, text)
     claims: list[DateClaim] = []
     for e, span in candidates:
         tense, speech = tense_at(span)

@@ -22,6 +22,7 @@ HEDGES = [
     "nearly a", "an additional", "another", "~", "≈", "an average of",
 ]
 _HEDGES = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
+_LONGEST_HEDGE = len(_HEDGES[0])
 _NOT_HEDGE_APPROX = {"only", "just", "exactly", "precisely", "an additional", "another",
                      "a mere", "fully", "barely", "an average of"}
 
@@ -49,11 +50,12 @@ def attach_left(doc, core: Core) -> None:
                 core.currency = un.currency_symbol(doc[s - 1].text + "$") or code
                 s -= 1
     if core.approx is None:
+        before = tuple(t.lower_ for t in doc[max(0, s - _LONGEST_HEDGE):s])
         for h in _HEDGES:
             n = len(h)
-            if s - n < 0:
+            if n > len(before):
                 continue
-            if tuple(t.lower_ for t in doc[s - n:s]) == h:
+            if before[len(before) - n:] == h:
                 if h[-1] in ("a", "an") and core.kind != "words":
                     continue
                 if h == ("some",) and core.kind not in ("digits", "words"):
