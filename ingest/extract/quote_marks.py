@@ -10,6 +10,7 @@ its own span. One pass over the text, linear in its length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -30,7 +31,7 @@ DOUBLES = ("double", "straight")
 class Mark:
     pos: int
     length: int
-    family: str  # "double" or "single"
+    family: str  # "double" (curly, guillemets), "straight" (" and ''), or "single"
     role: str  # "open", "close" or "either"
 
 
@@ -174,13 +175,15 @@ def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list
 def find_spans(text: str) -> list[QuoteSpan]:
     """Every quoted span of the text, in order."""
     masked = _masked(text)
+    tag_starts = [a for a, _ in masked]
     paras = list(_paragraphs(text))
     per_para: list[list[Mark]] = []
     for ps, pe in paras:
         marks = []
         for m in MARK_RE.finditer(text, ps, pe):
-            if any(a <= m.start() < b for a, b in masked if a < pe and b > ps):
-                continue
+            k = bisect_right(tag_starts, m.start()) - 1
+            if k >= 0 and m.start() < masked[k][1]:
+                continue  # inside markup
             mk = _classify(text, m)
             if mk:
                 marks.append(mk)
