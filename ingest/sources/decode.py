@@ -35,6 +35,11 @@ def decode(data: bytes, source: str) -> str:
         # valid multi-byte UTF-8 beside invalid bytes: a damaged UTF-8 file, not a legacy encoding
         raise ReadError(source, f"invalid UTF-8 at byte {utf8_error.start} (the file mixes UTF-8 "
                                 "with other bytes; re-save it as UTF-8)")
+    if _mostly_ascii(data):
+        try:  # English with a few accents and curly quotes: the web's legacy default, cp1252
+            return _clean(data.decode("cp1252"), source)
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -42,24 +47,16 @@ def decode(data: bytes, source: str) -> str:
             or best.encoding in ("utf_8", "ascii")):
         raise ReadError(source, f"not valid UTF-8 (byte {utf8_error.start}) and no other encoding "
                                 "could be detected with confidence")
-    if best.encoding in _WESTERN and _mostly_ascii(data):
-        try:  # English with a few accents: the web's legacy default, not a Central European guess
-            return _clean(data.decode("cp1252"), source)
-        except UnicodeDecodeError:
-            pass
     return _clean(str(best), source)
 
 
 MIN_COHERENCE = 0.1
 """charset-normalizer's language coherence below which a guess is mojibake, not a language
 (invalid UTF-8 garbage scores 0: it 'decodes' as anything)."""
-_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_9", "cp1254",
-            "iso8859_16", "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_13", "iso8859_14",
-            "mac_roman", "mac_latin2", "cp1257"}
-
-
 def _mostly_ascii(data: bytes) -> bool:
-    return sum(b > 0x7F for b in data[:100_000]) < 0.03 * min(len(data), 100_000)
+    """English with curly quotes and accents has a few percent of high bytes; text in a script of
+    its own (Cyrillic, Greek in a single-byte code page) has most of its letters there."""
+    return sum(b > 0x7F for b in data[:100_000]) < 0.15 * min(len(data), 100_000)
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
