@@ -19,7 +19,7 @@ estimate forecast acknowledge disclose divulge reiterate repeat highlight underl
 """.split())
 # verbs of thought and finding: they attribute content clauses, rarely quoted words
 COGNITION_VERBS = frozenset("""
-believe think fear hope expect feel worry know learn find show suspect reckon figure consider
+believe think fear hope expect feel worry learn find show suspect reckon figure
 assume guess doubt imagine realize realise understand predict anticipate
 """.split())
 # nouns that stand for a document a source issued
