@@ -340,7 +340,11 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
                 intent = bool(comps)
             if comps:
-                content = [t for t in comps[0].subtree if lay.para(t.idx) == lay.para(tok.idx)]
+                comp = comps[0]
+                # only the side of the verb the clause is on: `In a statement, Cruz said he ...`
+                # must not take `In a statement` into what he said
+                same_side = (lambda t: t.i > tok.i) if comp.i > tok.i else (lambda t: t.i < tok.i)
+                content = [t for t in comp.subtree if lay.para(t.idx) == lay.para(tok.idx) and same_side(t)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
                   and not is_cue(tok.head, cognition=True) and tok.left_edge.i > 0
                   and (doc[tok.left_edge.i].text in (",", "—", "–") or doc[tok.left_edge.i - 1].text in (",", "—", "–"))):
