@@ -47,6 +47,22 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     return snap
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The real pipeline, loaded once for the whole session."""
+    from newsfacts.ingest.extract.pipeline import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Text to Doc the way ingest parses it (no-break spaces made plain first)."""
+    from newsfacts.ingest.extract.pipeline import parse_input
+
+    return lambda text: nlp(parse_input(text))
+
+
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "in"

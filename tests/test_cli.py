@@ -49,3 +49,12 @@ def test_schema_command_prints_the_claims_schema():
 def test_serve_refuses_a_missing_archive(tmp_path):
     result = run_cli("serve", "--db", tmp_path / "none.db")
     assert result.exit_code != 0 and "does not exist" in result.output
+
+
+def test_published_json_schema_is_current():
+    """schema/claims.schema.json is the contract fact-checkers' tools read: regenerate it with
+    `newsfacts schema > schema/claims.schema.json` when the models change."""
+    from .conftest import ROOT
+
+    published = json.loads((ROOT / "schema" / "claims.schema.json").read_text("utf-8"))
+    assert published == Claims.model_json_schema()

@@ -10,16 +10,10 @@ import pytest
 from newsfacts.ingest.extract import dates
 from newsfacts.ingest.extract.date_expressions import find_expressions
 from newsfacts.ingest.extract.date_resolve import weekday_near
-from newsfacts.ingest.extract.pipeline import load
 from newsfacts.schema.article import Article
 
 MONDAY = date(2021, 12, 13)
 FRIDAY = date(2021, 12, 17)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load()
 
 
 def found(nlp, text: str, published: date | None = MONDAY) -> list[tuple[str, str]]:

@@ -10,20 +10,8 @@ from newsfacts.schema.article import Article
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsfacts.ingest.extract.pipeline import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
-def figs(nlp):
-    from newsfacts.ingest.extract.pipeline import parse_input
-
-    def run(text: str):
-        return find_figures(nlp(parse_input(text)), Article(text=text))
-
-    return run
+def figs(parse):
+    return lambda text: find_figures(parse(text), Article(text=text))
 
 
 def one(figures, value):
