@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from newsfacts.ingest.extract.pipeline import too_long
 from newsfacts.ingest.sources import ReadError, iter_inputs
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Claims
@@ -64,7 +65,8 @@ def _extract_safely(articles: list[Article], nlp) -> list[Claims | str]:
             try:
                 out.append(next(extract_many([a], nlp))[1])
             except Exception as e:
-                out.append(f"extraction failed: {type(e).__name__}: {e}")
+                first_line = (str(e).strip().splitlines() or [""])[0][:200]
+                out.append(f"extraction failed: {type(e).__name__}: {first_line}")
         return out
 
 
@@ -113,6 +115,11 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None
                 summary.failures.append((item.source, item.reason))
                 if progress:
                     progress(summary, item.source)
+                continue
+            if reason := too_long(item.text):
+                summary.failures.append((item.source or "<input>", reason))
+                if progress:
+                    progress(summary, item.source or "<input>")
                 continue
             yield item, decide(conn, item, EXTRACTOR_VERSION)
 

@@ -78,6 +78,7 @@ def extract(targets, fmt):
     and several as a list; with jsonl, one line per document.
     """
     from newsfacts.ingest.extract import extract_many
+    from newsfacts.ingest.extract.pipeline import too_long
     from newsfacts.ingest.sources import ReadError, iter_inputs
 
     failed = 0
@@ -87,6 +88,9 @@ def extract(targets, fmt):
         for item in iter_inputs(targets):
             if isinstance(item, ReadError):
                 click.echo(f"error: {item}", err=True)
+                failed += 1
+            elif reason := too_long(item.text):
+                click.echo(f"error: {item.source}: {reason}", err=True)
                 failed += 1
             else:
                 yield item

@@ -160,3 +160,12 @@ def test_articles_from_standard_input_are_told_apart_by_content(tmp_path):
     again = CliRunner().invoke(cli, ["ingest", "-", "--db", str(db)], input=article(0))
     assert "1 unchanged" in again.output
     assert connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_text_too_long_to_analyse_is_refused_clearly(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "long.txt", "date 2024-01-01 " + "The council met again. " * 50_000)  # 1.15 M chars
+    write(folder, "good.txt", SAMPLE)
+    result = run_cli("ingest", folder, "--db", tmp_path / "archive.db")
+    assert result.exit_code == 1 and "1 ingested" in result.output
+    assert "long.txt: text too long to analyse" in result.output

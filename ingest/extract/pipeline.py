@@ -30,3 +30,15 @@ def parse_input(text: str) -> str:
     tokens of them, splitting `100\u00a0percent`). Same length, so offsets into the article's
     own text stay valid."""
     return _ODD_SPACES.sub(" ", text)
+
+
+MAX_TEXT_CHARS = 1_000_000
+"""spaCy's own limit (nlp.max_length): the parser needs about a gigabyte per 100,000 words, so a
+longer text is refused with a message instead of exhausting memory."""
+
+
+def too_long(text: str) -> str | None:
+    """Why a text cannot be analysed, or None when it can."""
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text too long to analyse ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+    return None
