@@ -273,3 +273,10 @@ def test_news_of_the_day_has_no_narrative_year(nlp):
 def test_expressions_are_found_in_text_order():
     exprs = find_expressions("On Friday, Oct. 13, and again in 1999 and last year.")
     assert [e.text for e in exprs] == ["Friday, Oct. 13", "1999", "last year"]
+
+
+def test_a_day_just_gone_by_in_a_future_sentence(nlp):
+    late = date(2019, 12, 30)
+    text = "She will leave the council, a decision she announced on Dec. 19, ahead of the deadline on Dec. 20."
+    assert value_of(nlp, text, "Dec. 20", published=late) == "2019-12-20"
+    assert value_of(nlp, "The new rules will take effect on Jan. 6.", "Jan. 6", published=late) == "2020-01-06"

@@ -203,6 +203,14 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
             ahead = (date(y + 1, e.month, e.day) - ctx.anchor).days
             if back > 183 and ahead <= 62:
                 y += 1
+        elif e.day is not None and direction == "after" and valid_day(y - 1, e.month, e.day):
+            # the mirror case: a future-tense sentence that names a day just gone by (`will
+            # leave ..., ahead of the deadline on Dec. 20` in a Dec. 30 paper) means that day,
+            # not the same day most of a year ahead
+            ahead = (date(y, e.month, e.day) - ctx.anchor).days
+            back = (ctx.anchor - date(y - 1, e.month, e.day)).days
+            if ahead > 183 and back <= 31:
+                y -= 1
     else:
         return None
     if e.day is None:

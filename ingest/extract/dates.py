@@ -17,7 +17,7 @@ from .date_filter import is_date
 from .date_resolve import Context, resolve
 from .tense import tense_at
 
-VERSION = "6"
+VERSION = "7"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
