@@ -261,3 +261,26 @@ def test_the_company_stands_for_the_company_just_quoted(extract):
     quotes, speakers = extract(text)
     assert by_text(quotes, "We regret").speaker.name == "Northwind Shipping"
     assert [s.name for s in speakers] == ["Northwind Shipping"]
+
+
+def test_stance_verbs_take_their_object_as_what_is_held(extract):
+    text = "Senator Ada Brook criticized the new parking rules. Officials plan to review the rules."
+    quotes, speakers = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in ind] == ["the new parking rules", "to review the rules"]
+    assert ind[0].speaker.name == "Ada Brook"
+    assert speakers == []  # a stance is not speech: nobody joins the speaker list
+
+
+def test_stance_verb_leaves_the_time_and_the_saying_clause_out(extract):
+    text = "The union rejected the offer on Friday, saying it was far too low."
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["it was far too low"]
+
+
+def test_tag_right_after_the_quote_wins(extract):
+    text = ("Maria Vance, 40, a nurse from Ohio, said she wanted change but found the debate tiring. "
+            "“He is not the answer,” said Ms. Vance, who works nights.")
+    quotes, _ = extract(text)
+    q = by_text(direct(quotes), "He is not")
+    assert q.speaker.mention == "Ms. Vance"

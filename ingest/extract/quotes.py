@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "3"
+VERSION = "4"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -96,6 +96,9 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
         return [t for t in tokens if not inside(t) and is_cue(t)]
 
     found = [t for s in sents for t in cands(s)]
+    tag = _tag_after(doc, lay, q, para)
+    if tag is not None:
+        return tag
     if found:
         lo, hi = toks[0].i, toks[-1].i
         ancestors = []
@@ -205,6 +208,41 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
     return None, None, "none"
 
 
+TAG_REACH = 6  # words between a quote's closing mark and its `said`: `the Senate minority leader`
+
+
+def _tag_after(doc, lay: _Layout, q: QuoteSpan, para: int):
+    """`“...,” said Ms. Leon` and `“...,” the minister said`: a speech verb right after the
+    closing mark, with at most a short subject between, is the quote's own tag whatever the
+    parser made of the sentence. A quote ending its sentence (`.”`) has none."""
+    end = lay.text[q.start:q.end].rstrip()
+    after = lay.text[q.close:q.close + 40].lstrip(" \"”’'»")
+    if end.endswith(".") or end.endswith(("?", "!")) and not after[:1].islower():
+        return None
+    toks = _tokens(doc, q.open, q.close)
+    if not toks:
+        return None
+    i = toks[-1].i + 1
+    while i < len(doc) and (lay.inside(doc[i]) or doc[i].is_punct and doc[i].text not in (".", "?", "!") or doc[i].is_space):
+        if doc[i].text in ("(", "[", "—", "–", ";", ":"):
+            return None
+        i += 1
+    for j in range(i, min(len(doc), i + TAG_REACH + 1)):
+        t = doc[j]
+        if lay.inside(t) or lay.para(t.idx) != para or t.is_punct:
+            return None
+        if is_cue(t):
+            src = source_token(t, lay.inside)
+            if src is None or lay.inside(src) or src.i < i:
+                return None
+            if any(doc[k] not in set(src.subtree) for k in range(i, j)):
+                return None  # `“...,” but he said`: another clause begins
+            return t, src, "tag"
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 HEADLINE_SPLIT = re.compile(r"\s[-–—|]\s|[.!?]\s")
 
 
@@ -310,6 +348,19 @@ INTENT_VERBS = frozenset("""
 promise vow offer urge ask pledge threaten demand propose call insist warn encourage invite refuse
 """.split())  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
 
+# stances and aims whose object is what the source holds or wants: `Cruz blasted the deal`,
+# `she declined to comment`, `the mayor plans to run`; PolNeAR-style attributions, not speech
+STANCE_VERBS = frozenset("""
+accuse criticize criticise blast praise defend blame oppose reject condemn denounce decry slam
+tout applaud decline plan hope prefer recognize encourage threaten order aim intend
+""".split())
+# speech verbs whose object (not a clause) is what was said: `announced his candidacy`,
+# `called for a ban`, `described the plan as a failure`, `responded to the charge`
+OBJECT_SPEECH_VERBS = frozenset("""
+call describe announce propose cite acknowledge declare plead promise vow urge
+""".split())
+COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
+
 
 def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
     """Content clauses of speech and thought verbs whose subject is a source."""
@@ -318,7 +369,9 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
     for tok in doc:
         if inside(tok):
             continue
-        if not is_cue(tok, cognition=True) and not (tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB"):
+        lemma = tok.lemma_.lower()
+        stance = tok.pos_ == "VERB" and lemma in STANCE_VERBS
+        if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
             continue
         src = source_token(tok, inside)
         if src is None or src.lower_ in ("there", "this", "that", "which", "what"):
@@ -339,6 +392,9 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
                 # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
                 intent = bool(comps)
+            if not comps and (stance or lemma in OBJECT_SPEECH_VERBS):
+                content = _complements(tok, lay)
+                intent = bool(content)
             if comps:
                 comp = comps[0]
                 # only the side of the verb the clause is on: `In a statement, Cruz said he ...`
@@ -383,6 +439,26 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _complements(tok, lay: _Layout) -> list:
+    """What follows a stance or speech verb in its own clause (`blasted Rubio for his vote`):
+    its objects, prepositions and infinitives, in this paragraph and sentence, up to the last."""
+    comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.i > tok.i and not _when(c)]
+    if not comps or any(c.dep_ == "advcl" and is_cue(c) for c in tok.children):
+        return []  # `defended the plan, saying ...`: the speech verb carries what was said
+    sent = tok.sent
+    first = min(c.left_edge.i for c in comps)
+    last = max(c.right_edge.i for c in comps)
+    para = lay.para(tok.idx)
+    return [t for t in tok.doc[max(first, tok.i + 1):min(last, sent.end - 1) + 1] if lay.para(t.idx) == para]
+
+
+def _when(tok) -> bool:
+    """`on Tuesday`, `last week`: a time, not part of what the source holds."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
 HEADLINE_PREFIX_WORDS = 5
