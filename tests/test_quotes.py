@@ -284,3 +284,22 @@ def test_tag_right_after_the_quote_wins(extract):
     quotes, _ = extract(text)
     q = by_text(direct(quotes), "He is not")
     assert q.speaker.mention == "Ms. Vance"
+
+
+def test_opening_phrase_is_not_the_content_clause(extract):
+    text = "In a letter released on Monday, the governor said the bridge would reopen in May."
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["the bridge would reopen in May"]
+
+
+def test_according_to_keeps_to_its_paragraph(extract):
+    text = "The ferry is running again, according to the port authority.\n\nTickets cost more than last year."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in ind] == ["The ferry is running again"]
+
+
+def test_editorial_label_is_not_a_source(extract):
+    text = "Editor’s note: This story was corrected to fix the mayor’s title.\n\nThe mayor spoke on Sunday."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []

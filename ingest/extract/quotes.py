@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "4"
+VERSION = "5"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -385,9 +385,9 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
             skip = {t.i for t in tok.subtree}
             if tok.head.i != tok.i and tok.dep_ == "prep":
                 skip = {t.i for t in tok.subtree}
-            content = [t for t in sent if t.i not in skip]
+            content = [t for t in sent if t.i not in skip and lay.para(t.idx) == lay.para(tok.idx)]
         else:
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comps = _content_clauses(tok)
             if not comps and tok.lemma_.lower() in INTENT_VERBS:
                 # `vowed to keep trying`, `urged voters to stay home`: what the source wants done
                 comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
@@ -441,6 +441,19 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
     return kept
 
 
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def _content_clauses(tok) -> list:
+    """The verb's content clauses, those after it first. One before it must have a subject of
+    its own (`The plan, she said, ...`); else it is a misparsed opening phrase (`In a statement
+    released on Monday, Cruz said ...`)."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > tok.i]
+    before = [c for c in comps if c.i < tok.i and any(d.dep_ in CLAUSE_SUBJECTS for d in c.children)]
+    return after + before
+
+
 def _complements(tok, lay: _Layout) -> list:
     """What follows a stance or speech verb in its own clause (`blasted Rubio for his vote`):
     its objects, prepositions and infinitives, in this paragraph and sentence, up to the last."""
@@ -464,6 +477,9 @@ def _when(tok) -> bool:
 HEADLINE_PREFIX_WORDS = 5
 
 
+EDITORIAL_LABELS = frozenset("note update correction clarification disclosure disclaimer caption photo".split())
+
+
 def _headline_claims(doc, lay: _Layout) -> list[_Found]:
     """`Lynch: No outside influence on FBI probe`: a headline giving a source and what it said."""
     out = []
@@ -485,6 +501,8 @@ def _headline_claims(doc, lay: _Layout) -> list[_Found]:
             continue  # `11:06 a.m.` or `Update 2:`
         heads = [t for t in prefix if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
         head = (heads or prefix)[-1]
+        if head.lemma_.lower() in EDITORIAL_LABELS:
+            continue  # `Editor’s note: ...`, `Update: ...`: the publication's own words
         c0 = start + colon + 1 + (len(line[colon + 1:]) - len(line[colon + 1:].lstrip()))
         c1 = start + len(line.rstrip().rstrip("."))
         content = _tokens(doc, c0, c1)
