@@ -303,3 +303,21 @@ def test_editorial_label_is_not_a_source(extract):
     text = "Editor’s note: This story was corrected to fix the mayor’s title.\n\nThe mayor spoke on Sunday."
     quotes, _ = extract(text)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_transcript_turn_in_quotes_takes_its_label(extract):
+    text = ("The interview went as follows.\n\n“HOST: Will you run again next year?”\n\n"
+            "“MORALES: I have not decided, and I will tell my family first.”")
+    quotes, _ = extract(text)
+    q = by_text(direct(quotes), "I have not decided")
+    assert q.speaker.name == "MORALES"
+    assert by_text(direct(quotes), "Will you run").speaker.name == "HOST"
+
+
+def test_signed_pull_quote(extract):
+    text = ("Readers wrote in after the vote.\n\n"
+            "“The new library is the best thing this town has done in years.” ― Jonas Whitfield\n\n"
+            "“We waited far too long for it.” — Amira Castell")
+    quotes, _ = extract(text)
+    assert by_text(direct(quotes), "The new library").speaker.name == "Jonas Whitfield"
+    assert by_text(direct(quotes), "We waited").speaker.name == "Amira Castell"

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "5"
+VERSION = "6"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -40,6 +40,7 @@ class _Found:
     para: int = 0
     sentence: str | None = None
     intent: bool = False  # `vowed to ...`: what a source wants, not what it said
+    label: str | None = None  # a transcript turn's speaker label (`WALLACE`)
 
 
 class _Layout:
@@ -95,6 +96,12 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
     def cands_any(tokens):
         return [t for t in tokens if not inside(t) and is_cue(t)]
 
+    label = _transcript_label(doc, lay, q)
+    if label is not None:
+        return None, label, "label"
+    signed = _signature(doc, lay, q, para)
+    if signed is not None:
+        return None, signed, "signature"
     found = [t for s in sents for t in cands(s)]
     tag = _tag_after(doc, lay, q, para)
     if tag is not None:
@@ -206,6 +213,34 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
                 if src is not None:
                     return root, src, "prevroot"
     return None, None, "none"
+
+
+LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*(\S+(?: \S+){0,5})\s*$")
+
+
+def _transcript_label(doc, lay: _Layout, q: QuoteSpan):
+    """`“WALLACE: Let's start ...”`: a transcript turn quoted whole; the capitalised label is the
+    speaker."""
+    m = LABEL.match(lay.text, q.start)
+    if m is None:
+        return None
+    toks = _tokens(doc, q.start, m.end(1))
+    names = [t for t in toks if t.is_alpha]
+    return names[-1] if names else None
+
+
+def _signature(doc, lay: _Layout, q: QuoteSpan, para: int):
+    """`“...” ― Sonya Ruiz` ending a paragraph: a pull quote signed with the speaker's name."""
+    end = lay.starts[para + 1] if para + 1 < len(lay.starts) else len(lay.text)
+    m = SIGNATURE.match(lay.text[q.close:end])
+    if m is None:
+        return None
+    toks = _tokens(doc, q.close + m.start(1), q.close + m.end(1))
+    names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    if not names or any(t.pos_ in ("VERB", "AUX") for t in toks) or not toks[0].text[:1].isupper():
+        return None
+    return names[-1]
 
 
 TAG_REACH = 6  # words between a quote's closing mark and its `said`: `the Senate minority leader`
@@ -362,8 +397,9 @@ call describe announce propose cite acknowledge declare plead promise vow urge
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 
-def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
-    """Content clauses of speech and thought verbs whose subject is a source."""
+def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list[_Found]:
+    """Content clauses of speech and thought verbs whose subject is a source; every content,
+    however short or quoted, also goes to `hosts` as (start, end, cue, source)."""
     found: list[_Found] = []
     inside = lay.inside
     for tok in doc:
@@ -415,6 +451,8 @@ def _indirect(doc, lay: _Layout, lists: dict) -> list[_Found]:
             content = content[1:]
         while content and (content[-1].is_punct or content[-1].is_space):
             content = content[:-1]
+        if hosts is not None and content:
+            hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src))
         if len(content) < 3:
             continue
         quoted = sum(1 for t in content if inside(t))
@@ -571,6 +609,18 @@ def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
     return out
 
 
+def _adopt(items: list[_Found], hosts: list) -> None:
+    """`Cruz accused Trump of being “politically correct”`: a quote with no speech verb of its
+    own, inside what a source holds or says, is that source's (the innermost content wins)."""
+    for f in items:
+        if f.kind == "indirect" or f.source is not None:
+            continue
+        around = [h for h in hosts if h[0] <= f.span.open and f.span.close <= h[1]]
+        if around:
+            start, end, cue, src = min(around, key=lambda h: h[1] - h[0])
+            f.cue, f.source = cue, src
+
+
 def _ref(src: Source | None) -> SpeakerRef | None:
     if src is None or (src.name is None and src.mention is None):
         return None
@@ -593,8 +643,16 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             cue, src = _governing(doc, lay, q)
         toks = _tokens(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
-        items.append(_Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent))
-    items.extend(_indirect(doc, lay, lists))
+        item = _Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent)
+        if _rule == "label":  # the turn's words without the label
+            m = LABEL.match(text, q.start)
+            words = text[m.end():q.end]
+            item.start = m.end() + len(words) - len(words.lstrip())
+            item.label, item.kind = m.group(1), "direct"
+        items.append(item)
+    hosts: list = []
+    items.extend(_indirect(doc, lay, lists, hosts))
+    _adopt(items, hosts)
     items.sort(key=lambda f: f.start)
 
     names = NameIndex(doc)
@@ -608,6 +666,8 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             doc_cue = f.cue is not None and any(
                 t.lemma_.lower() in DOCUMENT_NOUNS for c in f.cue.children if c.dep_ == "prep" for t in c.subtree)
             src = book.resolve(f.source, f.start, doc_cue)
+            if f.label:  # `CLINTON:` is the speaker as the transcript names them, no more
+                src = Source(f.label, f.label, "person", False, "named", [], f.start, f.para)
             src.doc_noun = doc_cue
             if f.cue is not None and f.cue.lower_ == "according":
                 src.attribution = "according_to"
