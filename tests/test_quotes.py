@@ -321,3 +321,24 @@ def test_signed_pull_quote(extract):
     quotes, _ = extract(text)
     assert by_text(direct(quotes), "The new library").speaker.name == "Jonas Whitfield"
     assert by_text(direct(quotes), "We waited").speaker.name == "Amira Castell"
+
+
+def test_scare_quote_inside_a_stance_goes_to_its_holder(extract):
+    text = "Senator Ada Brook accused the council of being “asleep at the wheel” on housing."
+    quotes, _ = extract(text)
+    assert by_text(direct(quotes), "asleep at the wheel").speaker.name == "Ada Brook"
+
+
+def test_according_to_source_keeps_its_modifiers(extract):
+    text = "Turnout rose sharply this year, according to early figures released by the county."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind[0].speaker.mention == "early figures released by the county"
+
+
+def test_attitude_adjective_holds_a_view(extract):
+    text = "The manager was confident that the team would reach the final."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in ind] == ["the team would reach the final"]
+    assert ind[0].speaker.mention == "The manager"

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "6"
+VERSION = "7"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -461,6 +461,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
                             intent=intent))
+    found.extend(_held_views(doc, lay))
     found.extend(_headline_claims(doc, lay))
     for j, (cue, src) in lists.items():
         s0 = lay.starts[j]
@@ -609,6 +610,53 @@ def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
     return out
 
 
+# `X is confident that ...`, `X was skeptical about ...`: the adjective's complement is what X holds
+ATTITUDE_ADJECTIVES = frozenset("""
+confident sure certain convinced optimistic pessimistic hopeful skeptical sceptical doubtful aware
+concerned worried afraid fearful adamant unsure uncertain wary leery mindful critical supportive
+""".split())
+
+
+def _held_views(doc, lay: _Layout) -> list[_Found]:
+    """`Her aides are confident that she will win`: a view held by the subject of `be`."""
+    out = []
+    for adj in doc:
+        if adj.dep_ != "acomp" or adj.lemma_.lower() not in ATTITUDE_ADJECTIVES or lay.inside(adj):
+            continue
+        verb = adj.head
+        src = source_token(verb, lay.inside)
+        if src is None or not plausible_source(src) or src.lower_ in ("it", "there", "this", "that", "which", "what"):
+            continue
+        comps = [c for c in adj.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i > adj.i]
+        if not comps:
+            continue
+        para = lay.para(adj.idx)
+        content = [t for t in doc[comps[0].left_edge.i:comps[-1].right_edge.i + 1] if lay.para(t.idx) == para]
+        while content and (content[0].is_punct or content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if")
+                           or content[0].dep_ == "prep" and content[0] in comps):
+            content = content[1:]
+        while content and content[-1].is_punct:
+            content = content[:-1]
+        if len(content) < 3 or sum(lay.inside(t) for t in content) >= 0.5 * len(content):
+            continue
+        out.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", adj, src,
+                          para=para, sentence=adj.sent.text.strip(), intent=True))
+    return out
+
+
+def _whole_phrase(head) -> str:
+    """`according to preliminary exit polls reported by CNN`: the source with its modifiers,
+    up to the first comma, parenthesis or dash (an apposition follows)."""
+    words = []
+    for t in head.subtree:
+        if t.i > head.i and t.text in (",", "(", "—", "–", "--", ";", ":"):
+            break
+        words.append(t)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return "".join(t.text_with_ws for t in words).strip() if 0 < len(words) <= 15 else ""
+
+
 def _adopt(items: list[_Found], hosts: list) -> None:
     """`Cruz accused Trump of being “politically correct”`: a quote with no speech verb of its
     own, inside what a source holds or says, is that source's (the innermost content wins)."""
@@ -671,6 +719,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             src.doc_noun = doc_cue
             if f.cue is not None and f.cue.lower_ == "according":
                 src.attribution = "according_to"
+                src.mention = _whole_phrase(f.source) or src.mention
             book.add(src)
             how = src.attribution
         elif f.kind != "indirect" and last_quote is not None:
