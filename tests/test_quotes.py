@@ -342,3 +342,11 @@ def test_attitude_adjective_holds_a_view(extract):
     ind = [q for q in quotes if q.kind == "indirect"]
     assert [q.text for q in ind] == ["the team would reach the final"]
     assert ind[0].speaker.mention == "The manager"
+
+
+def test_reported_speech_with_partial_quotes_is_also_indirect(extract):
+    text = "The minister said the plan was “a disaster from the start” and would be withdrawn next month."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and ind[0].text.startswith("the plan was “a disaster")
+    assert by_text(direct(quotes), "a disaster").kind == "partial"

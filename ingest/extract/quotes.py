@@ -20,11 +20,12 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "7"
+VERSION = "8"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 WINDOW = 30  # tokens after a quote in which its cue may sit
+MOSTLY_QUOTED = 0.8  # content quoted beyond this share is the quote itself, not reported speech
 
 
 @dataclass
@@ -456,7 +457,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         if len(content) < 3:
             continue
         quoted = sum(1 for t in content if inside(t))
-        if quoted >= 0.5 * len(content):
+        if quoted >= MOSTLY_QUOTED * len(content):
             continue
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
