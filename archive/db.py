@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -41,17 +42,43 @@ def transaction(conn: sqlite3.Connection):
         conn.execute("COMMIT")
 
 
+def derived_key() -> str:
+    """Names the shape of the derived tables: their SQL and the projections' version. When it
+    changes, the tables are rebuilt from the log, which is why they need no migrations."""
+    from .projections import PROJECTIONS_VERSION
+
+    sql = _sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items()))
+    return f"derived:{hashlib.sha256(sql.encode()).hexdigest()[:16]}:{PROJECTIONS_VERSION}"
+
+
 def migrate(conn: sqlite3.Connection) -> None:
-    """Create whatever is missing; safe to run on every open and from several processes."""
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
-    if {"events", "articles", "articles_fts", "quotes_fts"} <= have and "speaker_quotes" in have:
+    """Bring the archive to the current schema; idempotent, and safe from several processes.
+
+    The event log only ever gains tables and triggers (IF NOT EXISTS). Derived tables of another
+    shape are dropped and replayed from the log in the same transaction."""
+    key = derived_key()
+    if _recorded(conn, key):
         return
     with transaction(conn):
         for statement in _statements(_sql("events.sql")):
             conn.execute(statement)
+        if _recorded(conn, key):  # another process did it while we waited for the lock
+            return
+        from .projections import replay
+
+        drop_derived(conn)
         create_derived(conn)
-        conn.execute("INSERT OR IGNORE INTO schema_migrations VALUES ('1-initial', ?)",
-                     (datetime.now(timezone.utc).isoformat(),))
+        replay(conn)
+        conn.execute("DELETE FROM schema_migrations WHERE name LIKE 'derived:%'")
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
+                     (key, datetime.now(timezone.utc).isoformat()))
+
+
+def _recorded(conn: sqlite3.Connection, key: str) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (key,)).fetchone() is not None
+    except sqlite3.OperationalError:  # a new file: no schema_migrations yet
+        return False
 
 
 def create_derived(conn: sqlite3.Connection) -> None:

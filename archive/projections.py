@@ -16,7 +16,20 @@ import sqlite3
 import unicodedata
 import zlib
 
-from .log import Event
+from .log import Event, read
+
+
+PROJECTIONS_VERSION = 1
+"""Bump when a handler below changes what rows it writes: archives rebuild on next open."""
+
+
+def replay(conn: sqlite3.Connection) -> int:
+    """Apply every event in order to empty derived tables (inside the caller's transaction)."""
+    n = 0
+    for event in read(conn):
+        apply(conn, event)
+        n += 1
+    return n
 
 
 def apply(conn: sqlite3.Connection, event: Event) -> None:

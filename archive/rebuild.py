@@ -6,7 +6,7 @@ import sqlite3
 
 from . import log
 from .db import create_derived, drop_derived, migrate, transaction
-from .projections import apply
+from .projections import apply, replay
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
@@ -15,11 +15,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     with transaction(conn):
         drop_derived(conn)
         create_derived(conn)
-        n = 0
-        for event in log.read(conn):
-            apply(conn, event)
-            n += 1
-    return n
+        return replay(conn)
 
 
 def as_of(conn: sqlite3.Connection, until_seq: int | None = None, until_time: str | None = None) -> sqlite3.Connection:
