@@ -20,6 +20,7 @@ from newsfacts.ingest.sources import ReadError, iter_inputs
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Claims
 
+from .log import read
 from .store import Decision, Outcome, decide, needs_extraction, record
 
 
@@ -99,19 +100,46 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None
            progress: Progress | None = None, actor: str | None = None) -> Summary:
     """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input.
     `workers`: extraction processes; None for one per core."""
+    own_files = _own_files(conn)
+    items = (i for i in iter_inputs(targets)
+             # the archive itself, when it sits in a folder being ingested
+             if not (isinstance(i, ReadError) and _resolved(i.source) in own_files))
+    return ingest_items(conn, items, workers, chunk_size, progress, actor)
+
+
+def outdated(conn: sqlite3.Connection, extractor: str) -> Iterator[Article]:
+    """The current revision of every article whose claims come from another extractor version,
+    rebuilt from its article.revised event (the archive needs no source files for this)."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE extractor IS NULL OR extractor != ? ORDER BY first_seen, id", (extractor,))]
+    for aid in ids:
+        row = conn.execute("SELECT event_seq FROM revisions WHERE article_id = ? ORDER BY revision DESC LIMIT 1",
+                           (aid,)).fetchone()
+        event = next(read(conn, stream=f"article:{aid}", seq=row[0]))
+        yield Article.model_validate(event.payload["article"])
+
+
+def reextract(conn: sqlite3.Connection, workers: int | None = 1, progress: Progress | None = None,
+              actor: str | None = None) -> Summary:
+    """Run the current extractors on every article extracted by another version."""
+    from newsfacts.ingest.extract import EXTRACTOR_VERSION
+
+    return ingest_items(conn, outdated(conn, EXTRACTOR_VERSION), workers, progress=progress, actor=actor)
+
+
+def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError], workers: int | None = 1,
+                 chunk_size: int = 8, progress: Progress | None = None, actor: str | None = None) -> Summary:
+    """Record a stream of articles (and count the read errors among them), in order."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
 
     workers = workers or os.cpu_count() or 1
 
     summary = Summary()
-    own_files = _own_files(conn)
 
     def triaged() -> Iterator[tuple[Article, Decision | None]]:
         """Articles with what they need; read errors are counted on the way."""
-        for item in iter_inputs(targets):
+        for item in items:
             if isinstance(item, ReadError):
-                if _resolved(item.source) in own_files:
-                    continue  # the archive itself, when it sits in a folder being ingested
                 summary.failures.append((item.source, item.reason))
                 if progress:
                     progress(summary, item.source)

@@ -107,6 +107,26 @@ def extract(targets, fmt):
 
 @cli.command()
 @DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: one per core].")
+def reextract(db_path, workers):
+    """Run the current extractors on every article whose claims come from an older version.
+
+    Works from the texts in the log (no source files needed); appends new extraction events and
+    keeps the old ones."""
+    from .batch import reextract as run
+
+    started = time.monotonic()
+    summary = run(_open(db_path), workers=workers)
+    for source, reason in summary.failures:
+        click.echo(f"error: {source}: {reason}", err=True)
+    click.echo(f"{summary.counts['reextracted']} re-extracted, {summary.failed} failed "
+               f"in {time.monotonic() - started:.1f}s")
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@DB_OPTION
 def rebuild(db_path):
     """Drop the derived tables and replay every event (no NLP is re-run)."""
     from .rebuild import rebuild as run

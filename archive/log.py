@@ -84,9 +84,13 @@ def _row_to_event(row) -> Event:
 
 
 def read(conn: sqlite3.Connection, until_seq: int | None = None,
-         until_time: str | None = None, stream: str | None = None) -> Iterator[Event]:
-    """Events in order, optionally only up to a sequence number or a recorded time."""
+         until_time: str | None = None, stream: str | None = None, seq: int | None = None) -> Iterator[Event]:
+    """Events in order, optionally only up to a sequence number or a recorded time, of one
+    stream, or the one event numbered `seq`."""
     sql, args = "SELECT * FROM events WHERE 1=1", []
+    if seq is not None:
+        sql += " AND seq = ?"
+        args.append(seq)
     if until_seq is not None:
         sql += " AND seq <= ?"
         args.append(until_seq)

@@ -169,3 +169,17 @@ def test_a_text_too_long_to_analyse_is_refused_clearly(tmp_path):
     result = run_cli("ingest", folder, "--db", tmp_path / "archive.db")
     assert result.exit_code == 1 and "1 ingested" in result.output
     assert "long.txt: text too long to analyse" in result.output
+
+
+def test_reextract_brings_old_extractions_up_to_date_without_the_files(tmp_path):
+    db = tmp_path / "archive.db"
+    path = write(tmp_path, "a.txt", SAMPLE)
+    conn = connect(db)
+    (article,) = read_path(path)
+    old = extract(article).model_copy(update={"extractor": "old-1"})
+    assert record(conn, article, old, "old-1").status == "ingested"
+    path.unlink()  # the source is gone: the text in the log is enough
+    result = run_cli("reextract", "--db", db)
+    assert result.exit_code == 0 and "1 re-extracted" in result.output
+    assert [r[0] for r in conn.execute("SELECT extractor FROM extractions ORDER BY event_seq")] == ["old-1", EXTRACTOR_VERSION]
+    assert "0 re-extracted" in run_cli("reextract", "--db", db).output
