@@ -350,3 +350,16 @@ def test_reported_speech_with_partial_quotes_is_also_indirect(extract):
     ind = [q for q in quotes if q.kind == "indirect"]
     assert ind and ind[0].text.startswith("the plan was “a disaster")
     assert by_text(direct(quotes), "a disaster").kind == "partial"
+
+
+def test_name_calling_with_a_quote_is_not_also_indirect(extract):
+    text = "Senator Ada Brook called the new budget “a gift to the rich” on Tuesday."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []
+    assert by_text(direct(quotes), "a gift").speaker.name == "Ada Brook"
+
+
+def test_headline_label_that_cannot_speak_is_not_a_source(extract):
+    text = "Analysis: The mayor faces a hard winter.\n\nAnother problem for the mayor: the roads are in poor shape."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "8"
+VERSION = "9"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -395,6 +395,7 @@ tout applaud decline plan hope prefer recognize encourage threaten order aim int
 OBJECT_SPEECH_VERBS = frozenset("""
 call describe announce propose cite acknowledge declare plead promise vow urge
 """.split())
+NAMING_VERBS = frozenset("call dub label brand term nickname describe characterize characterise".split())
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 
@@ -457,8 +458,8 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         if len(content) < 3:
             continue
         quoted = sum(1 for t in content if inside(t))
-        if quoted >= MOSTLY_QUOTED * len(content):
-            continue
+        if quoted >= MOSTLY_QUOTED * len(content) or quoted and lemma in NAMING_VERBS:
+            continue  # `called the plan “a disaster”`: the quoted name is the claim
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
                             intent=intent))
@@ -517,7 +518,10 @@ def _when(tok) -> bool:
 HEADLINE_PREFIX_WORDS = 5
 
 
-EDITORIAL_LABELS = frozenset("note update correction clarification disclosure disclaimer caption photo".split())
+EDITORIAL_LABELS = frozenset("""
+note update correction clarification disclosure disclaimer caption photo video watch analysis
+opinion breaking exclusive related editor
+""".split())
 
 
 def _headline_claims(doc, lay: _Layout) -> list[_Found]:
@@ -541,7 +545,7 @@ def _headline_claims(doc, lay: _Layout) -> list[_Found]:
             continue  # `11:06 a.m.` or `Update 2:`
         heads = [t for t in prefix if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
         head = (heads or prefix)[-1]
-        if head.lemma_.lower() in EDITORIAL_LABELS:
+        if head.lemma_.lower() in EDITORIAL_LABELS or head.lower_ in EDITORIAL_LABELS or not plausible_source(head):
             continue  # `Editor’s note: ...`, `Update: ...`: the publication's own words
         c0 = start + colon + 1 + (len(line[colon + 1:]) - len(line[colon + 1:].lstrip()))
         c1 = start + len(line.rstrip().rstrip("."))
