@@ -280,3 +280,20 @@ def test_a_day_just_gone_by_in_a_future_sentence(nlp):
     text = "She will leave the council, a decision she announced on Dec. 19, ahead of the deadline on Dec. 20."
     assert value_of(nlp, text, "Dec. 20", published=late) == "2019-12-20"
     assert value_of(nlp, "The new rules will take effect on Jan. 6.", "Jan. 6", published=late) == "2020-01-06"
+
+
+def test_compound_number_words_before_ago(nlp):
+    assert value_of(nlp, "Seventy-four years ago, the bridge was opened.", "Seventy-four years ago") == "1947"
+    assert "four years ago" not in dict(found(nlp, "Seventy-four years ago, the bridge was opened."))
+
+
+def test_weekday_in_apposition_to_a_date_is_that_date(nlp):
+    text = "The staff learned of it on Dec. 8, a Wednesday, from a memo."
+    assert value_of(nlp, text, "Wednesday", published=date(2021, 12, 30)) == "2021-12-08"
+
+
+def test_weekday_as_subject_of_a_present_verb_is_the_nearer_one(nlp):
+    assert value_of(nlp, "Saturday is the tenth anniversary of the law.", "Saturday",
+                    published=FRIDAY) == "2021-12-18"
+    assert value_of(nlp, "Saturday was the tenth anniversary of the law.", "Saturday",
+                    published=FRIDAY) == "2021-12-11"

@@ -211,3 +211,24 @@ def test_proportions_in_percent(figs, text, value, span):
     f = one(fs, value)
     assert f.unit == "percent" and f.text == span
     assert len(fs) == 1
+
+
+@pytest.mark.parametrize("text, value, span", [
+    ("The siege lasted four-and-a-half years.", 4.5, "four-and-a-half years"),
+    ("She raised two and a half million dollars.", 2_500_000, "two and a half million dollars"),
+])
+def test_and_a_half_spaced_or_hyphenated(figs, text, value, span):
+    f = one(figs(text), value)
+    assert f.text == span and f.unit != "percent"
+
+
+def test_a_fraction_of_a_scale_is_an_amount(figs):
+    f = one(figs("The fund needs a quarter of a million dollars."), 250_000)
+    assert f.text == "a quarter of a million dollars" and f.unit == "USD"
+    assert not [g for g in figs("The fund needs a quarter of a million dollars.") if g.unit == "percent"]
+
+
+def test_about_after_more_is_a_preposition(figs):
+    f = one(figs("Parents can learn more about 529 plans online."), 529)
+    assert f.approx is None and f.text == "529 plans"
+    assert one(figs("The ticket costs about 40 dollars."), 40).approx == "about"

@@ -85,8 +85,10 @@ ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|['\u2019]s)"  # not part of a longer number, a range or a decade
-NUM = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-       r"|twenty|thirty|fifty|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)")
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM = (rf"(?:\d{{1,3}}|(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)(?!\w)"
+       r"|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+       rf"|{_TENS}|a\s+hundred|several|a\s+few|a\s+couple\s+of|some)")
 _SPELLED_TEN = "|".join(_TEENS_TENS)
 _SPELLED_UNIT = "|".join(_UNITS)
 SPELLED_YEAR = (rf"(?:nineteen|eighteen)[\s-]+(?:(?:{_SPELLED_TEN})(?:[\s-]+(?:{_SPELLED_UNIT}))?|hundred)"
@@ -107,6 +109,9 @@ def _num(word: str) -> int | None:
     w = " ".join(word.lower().split())
     if w.isdigit():
         return int(w)
+    tens, _, unit = w.replace("-", " ").partition(" ")
+    if tens in _TEENS_TENS and unit in _UNITS:
+        return _TEENS_TENS[tens] + _UNITS[unit]  # seventy-four
     if w in ("a hundred",):
         return 100
     if w in ("a couple of",):
@@ -337,7 +342,7 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     ("this_unit", _p(_WORD_START, r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of",
                      r"|(?:earlier|later)\s+in)\s+(?i:the\s+)(?P<unit>(?i:year|month))(?!\w)"), _this_unit),
     # two years ago / a year earlier / nine months ago
-    ("ago", _p(_WORD_START, _HEDGE, rf"(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?",
+    ("ago", _p(_WORD_START, r"(?<![A-Za-z]-)", _HEDGE, rf"(?P<n>(?i:{NUM}))[\s-]+(?P<unit>(?i:day|week|month|year))s?",
                r"(?:\s+(?i:or\s+so))?\s+", _AGO_WORDS), _ago),
     # the previous year / the following day / the same month
     ("anaphora", _p(_WORD_START, r"(?i:the\s+)(?P<dir>(?i:previous|prior|preceding|following|same))",

@@ -8,16 +8,19 @@ keep those the parse agrees are dates (`date_filter`), read the tense of their c
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import DateClaim
 
 from . import date_frame
 from .date_expressions import Expression, find_expressions
 from .date_filter import is_date
-from .date_resolve import Context, resolve
+from .date_resolve import Context, Resolved, resolve
 from .tense import tense_at
 
-VERSION = "7"
+VERSION = "8"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
@@ -37,13 +40,28 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
                       frame_year=frames.year_for(e, span, tense),
                       reference=frames.reference_for(e, span),
                       lean=lead_lean(span) or scheduled_lean(e, span, tense, speech))
-        r = resolve(e, ctx)
+        r = _apposed_day(e, claims, text) or resolve(e, ctx)
         if r is None:
             continue
         frames.record(e, span, r)
         claims.append(DateClaim(text=e.text, value=r.value, precision=r.precision, start=e.start,
                                 end=e.end, sentence=span.sent.text.strip()))
     return claims
+
+
+_APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")
+
+
+def _apposed_day(e: Expression, claims: list[DateClaim], text: str) -> Resolved | None:
+    """`on Dec. 18, a Wednesday`: a weekday set after a full date names that date, whatever
+    the tense says, when the date falls on it."""
+    if e.kind != "weekday" or e.shift is not None or not claims:
+        return None
+    last = claims[-1]
+    if last.precision != "day" or not _APPOSITION.fullmatch(text, last.end, e.start):
+        return None
+    day = date.fromisoformat(last.value)
+    return Resolved(last.value, "day") if day.weekday() == e.weekday else None
 
 
 LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "due": "nearest",
@@ -81,7 +99,8 @@ def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
     to the polls on Sunday`, `the ministers meet Monday`): the one ahead. Where the verb could
     as well be past (`shares hit a record Friday`), the nearer one. A weekday that only
     modifies a noun (`Thursday's closing price`, `the March high`) keeps the default. A month
-    on such a verb is the nearer one."""
+    on such a verb, and a weekday that is the subject of one (`Saturday is the deadline`), is
+    the nearer one."""
     if tense != "present" or speech:
         return None
     month_name = e.kind == "calendar" and e.year is None and e.month is not None
@@ -93,6 +112,8 @@ def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:
         verb = root.head
     elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX"):
         verb = root.head.head
+    elif root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return "nearest"  # `Saturday marks the anniversary`: the day at hand, either side
     if verb is None:
         return None
     if month_name:

@@ -64,6 +64,8 @@ def attach_left(doc, core: Core) -> None:
                     break
                 if n == 1 and doc[s - 1].dep_ == "prt":
                     break  # handed over millions
+                if h == ("about",) and low_at(doc, s - 2) in ("more", "less", "much", "little", "most"):
+                    break  # learn more about 40 cases: a preposition, not a hedge
                 s -= n
                 hedge = " ".join(t.text for t in doc[s:s + n])
                 if hedge.lower() not in _NOT_HEDGE_APPROX:

@@ -202,13 +202,13 @@ def _read_words(doc, i: int) -> Core | None:
     value = nb.words_value(words)
     if value is None:
         return None
-    # two and a half (million)
-    if (end + 2 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in ("a", "one")
-            and doc[end + 2].lower_ == "half"):
+    # two and a half (million), four-and-a-half
+    half_end = _and_a_half(doc, end)
+    if half_end is not None:
         value += 0.5
-        end += 3
+        end = half_end
         if end < len(doc) and doc[end].lower_ in nb.SCALE_WORDS:
-            value = (value - 0.5 + 0.5) * nb.SCALE_WORDS[doc[end].lower_]
+            value *= nb.SCALE_WORDS[doc[end].lower_]
             end += 1
     # fractions: two-thirds, three quarters
     k = end
@@ -222,6 +222,27 @@ def _read_words(doc, i: int) -> Core | None:
     core = Core(start, end, value, "words", raw=value, scaled=scaled)
     core.small_words = value <= 12 and not scaled
     return core
+
+
+def _and_a_half(doc, j: int) -> int | None:
+    """End of `and a half` right after a number, spaced or hyphenated (`four-and-a-half`)."""
+    words = []
+    while j < len(doc) and len(words) < 3:
+        if doc[j].text == "-" and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
+            j += 1
+            continue
+        words.append(doc[j].lower_)
+        j += 1
+    return j if words == ["and", "a", "half"] or words == ["and", "one", "half"] else None
+
+
+def _of_a_scale(doc, k: int) -> tuple[float, int] | None:
+    """`of a million` after a fraction (`a quarter of a million`): the scale and the end it reaches."""
+    if low_at(doc, k) == "of" and low_at(doc, k + 1) in ("a", "an"):
+        scale = nb.scale_of(low_at(doc, k + 2))
+        if scale:
+            return scale, k + 3
+    return None
 
 
 def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
@@ -240,6 +261,10 @@ def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
     value = nb.fraction_value(numerator, den_word)
     if value is None:
         return None
+    scaled = _of_a_scale(doc, k + 1)
+    if scaled:  # a third of a billion: an amount, not a share
+        amount = numerator / nb.FRACTION_DENOMINATORS[den_word] * scaled[0]
+        return Core(i, scaled[1], amount, "words", raw=amount, scaled=True)
     return Core(i, k + 1, value, "fraction", percent="percent")
 
 
