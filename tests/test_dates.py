@@ -297,3 +297,19 @@ def test_weekday_as_subject_of_a_present_verb_is_the_nearer_one(nlp):
                     published=FRIDAY) == "2021-12-18"
     assert value_of(nlp, "Saturday was the tenth anniversary of the law.", "Saturday",
                     published=FRIDAY) == "2021-12-11"
+
+
+def test_an_indefinite_weekday_names_no_day(nlp):
+    assert found(nlp, "Drop by the club on a random Tuesday and it is full.") == [] or \
+        "Tuesday" not in dict(found(nlp, "Drop by the club on a random Tuesday and it is full."))
+
+
+def test_a_month_owned_by_a_possessive_is_a_name(nlp):
+    assert "March" not in dict(found(nlp, "Thousands joined another Farmers' March."))
+    assert value_of(nlp, "The firm's March sales rose.", "March") == "2021-03"
+
+
+def test_an_auxiliary_from_the_paragraph_before_does_not_set_the_tense(nlp):
+    text = ("“He has refused to apologize. He really should.”\n\nDean, a former party chairman, "
+            "poked at the senator during the Monday night debate, tweeting a question.")
+    assert value_of(nlp, text, "Monday", published=date(2016, 9, 28)) == "2016-09-26"

@@ -232,3 +232,8 @@ def test_about_after_more_is_a_preposition(figs):
     f = one(figs("Parents can learn more about 529 plans online."), 529)
     assert f.approx is None and f.text == "529 plans"
     assert one(figs("The ticket costs about 40 dollars."), 40).approx == "about"
+
+
+def test_a_share_after_a_name_is_no_model_number(figs):
+    got = figs("The poll shows Ortiz leading Brandt 47.3 percent to 44.4 percent.")
+    assert one(got, 47.3).unit == "percent" and one(got, 44.4).unit == "percent"

@@ -71,6 +71,8 @@ def is_date(e: Expression, span) -> bool:
             return False  # the Fourth of July: a holiday, optional at most
         if lead in DATE_LEADS:
             return True
+        if _possessed_name(span):
+            return False  # `the Women's March`: a name
         # without a preposition only the tagger's word counts, and `May` must be a proper noun
         return tok.ent_type_ == "DATE" and (tok.text != "May" or tok.tag_ == "NNP")
     if e.kind == "weekday" and _ends_a_quoted_name(span):
@@ -83,6 +85,8 @@ def is_date(e: Expression, span) -> bool:
         return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
     if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
         return False  # `every Monday`, `each July`: a habit, not a date
+    if e.kind == "weekday" and e.shift is None and _any_such_day(span):
+        return False  # `on a random Tuesday`: any one of them, not a date
     if e.kind in ("weekday", "deictic") and any(t.ent_type_ in NOT_DATE_ENTS for t in span):
         return False  # `The Sunday Times`
     return True
@@ -121,3 +125,27 @@ def _looks_like_title(span) -> bool:
         return False
     prev = span.doc[first.i - 1] if first.i > 0 else None
     return prev is not None and prev.tag_ == "NNP" and not prev.is_sent_start  # `VOA Today`
+
+
+def _possessed_name(span) -> bool:
+    """A month name owned by a possessive and modifying nothing (`another Women's March.`) is a
+    name; `the company's March sales` keeps its date."""
+    tok = span[0]
+    doc = span.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (prev is not None and prev.tag_ == "POS"
+            and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM")))
+
+
+def _any_such_day(span) -> bool:
+    """`a Tuesday`, `on any given Sunday`: an indefinite weekday names no day. After a full
+    date (`Dec. 18, a Wednesday`) it is an apposition and names that date."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "VERB") and doc[i].tag_ in ("JJ", "VBN"):
+        i -= 1  # `a random`, `any given`
+    if i < 0 or doc[i].lower_ not in ("a", "an", "any"):
+        return False
+    before = doc[i - 1] if i >= 1 else None
+    return not (before is not None and before.text == "," and i >= 2 and doc[i - 2].like_num)

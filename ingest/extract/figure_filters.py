@@ -159,8 +159,9 @@ def in_name(doc, core: Core) -> bool:
                                             or nb.scale_of(nxt.text) is not None)
     if prev is not None and prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() \
             and nxt is not None and nxt.tag_ == "NN" and core.value != 1 and not un.measure_word(nxt.text) \
-            and nxt.lower_ not in un.MEASURE_NOUNS and not _is_month(prev):
-        return True  # Planet 9 project
+            and nxt.lower_ not in un.MEASURE_NOUNS and nxt.lower_ not in un.PERCENT_WORDS \
+            and not _is_month(prev):
+        return True  # Planet 9 project (not `leads Jones 52 percent to 48`)
     counts_next = nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in un.PERCENT_WORDS
                                        or un.measure_word(nxt.text) or nxt.text == "-")
     if prev is not None and prev.text in ("No", "No.", "no.", "#", "Nos", "Nos.", "Number"):

@@ -41,7 +41,7 @@ def clause_tense(verb, depth: int = 0) -> str:
     `was due to be released in September`) for the clause headed by `verb`."""
     if verb is None:
         return "present"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and _same_sentence(c, verb)]
     words = [c.lower_ for c in auxes]
     if any(w in FUTURE_AUX for w in words):
         return "future"
@@ -90,6 +90,16 @@ def clause_tense(verb, depth: int = 0) -> str:
     if verb.dep_ == "conj" and depth < 3:
         return clause_tense(verb.head, depth + 1)
     return "present"
+
+
+_BREAKS = {".", "?", "!"}
+
+
+def _same_sentence(a, b) -> bool:
+    """No full stop or paragraph break between two tokens: the parser sometimes hangs the
+    last word of one paragraph (`He really should.`) on the verb of the next."""
+    lo, hi = sorted((a.i, b.i))
+    return not any(t.text in _BREAKS or "\n" in t.text for t in a.doc[lo + 1:hi])
 
 
 def tense_at(span) -> tuple[str, bool]:
