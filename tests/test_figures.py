@@ -237,3 +237,8 @@ def test_about_after_more_is_a_preposition(figs):
 def test_a_share_after_a_name_is_no_model_number(figs):
     got = figs("The poll shows Ortiz leading Brandt 47.3 percent to 44.4 percent.")
     assert one(got, 47.3).unit == "percent" and one(got, 44.4).unit == "percent"
+
+
+def test_m_before_years_is_a_million(figs):
+    assert one(figs("The fossils were laid down 220m years ago."), 220_000_000).unit == "years"
+    assert one(figs("The tower stands 30m tall."), 30).unit == "m"

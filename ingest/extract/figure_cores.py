@@ -95,7 +95,7 @@ def _read_digits(doc, i: int) -> Core | None:
             core.value *= nb.scale_of(low, glued=True)
             core.scaled = True
         elif low == "m":
-            if _money_before(doc, i) or _counted_after(doc, i + 1):
+            if _money_before(doc, i) or _million_after(doc, i + 1):
                 core.value *= 1e6
                 core.scaled = True
             else:
@@ -126,7 +126,7 @@ def _read_digits(doc, i: int) -> Core | None:
         nxt = doc[j].lower_
         glued = doc[j - 1].whitespace_ == ""
         scale = nb.scale_of(nxt, glued=glued)
-        if nxt == "m" and not (_money_before(doc, i) or (glued and _counted_after(doc, j + 1))):
+        if nxt == "m" and not (_money_before(doc, i) or (glued and _million_after(doc, j + 1))):
             scale = None
         if scale and core.unit is None:
             core.value *= scale
@@ -156,6 +156,12 @@ def _counted_after(doc, k: int) -> bool:
     """A plural noun right after `1m` makes the `m` a million (`1m people`), not metres."""
     return (k < len(doc) and doc[k].tag_ == "NNS" and not un.measure(doc[k].text)
             and doc[k].lower_ not in un.MEASURE_NOUNS and not un.currency_word(doc[k].text))
+
+
+def _million_after(doc, k: int) -> bool:
+    """`m` is a million before counted things (`1m people`) and before `years` (`220m years
+    ago`): no length is counted in years."""
+    return _counted_after(doc, k) or low_at(doc, k) == "years"
 
 
 def _word_run(doc, i: int) -> int:
