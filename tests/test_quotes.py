@@ -363,3 +363,11 @@ def test_headline_label_that_cannot_speak_is_not_a_source(extract):
     text = "Analysis: The mayor faces a hard winter.\n\nAnother problem for the mayor: the roads are in poor shape."
     quotes, _ = extract(text)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_more_stance_and_speech_objects(extract):
+    text = ("Councillor Ravi Mehta mocked the mayor’s new slogan. "
+            "Councillor Ravi Mehta highlighted the cost of the stadium project.")
+    quotes, _ = extract(text)
+    ind = [q.text for q in quotes if q.kind == "indirect"]
+    assert ind == ["the mayor’s new slogan", "the cost of the stadium project"]
