@@ -371,3 +371,9 @@ def test_more_stance_and_speech_objects(extract):
     quotes, _ = extract(text)
     ind = [q.text for q in quotes if q.kind == "indirect"]
     assert ind == ["the mayor’s new slogan", "the cost of the stadium project"]
+
+
+def test_relative_clause_without_its_subject_is_not_content(extract):
+    text = "The memo that the senator said was leaked last week caused a stir in the capital."
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == []

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "10"
+VERSION = "11"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -491,10 +491,18 @@ def _content_clauses(tok) -> list:
     """The verb's content clauses, those after it first. One before it must have a subject of
     its own (`The plan, she said, ...`); else it is a misparsed opening phrase (`In a statement
     released on Monday, Cruz said ...`)."""
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and (tok.dep_ != "relcl" or _has_subject(c, tok))]
     after = [c for c in comps if c.i > tok.i]
-    before = [c for c in comps if c.i < tok.i and any(d.dep_ in CLAUSE_SUBJECTS for d in c.children)]
+    before = [c for c in comps if c.i < tok.i and _has_subject(c, tok)]
     return after + before
+
+
+def _has_subject(clause, verb) -> bool:
+    """`the article that Carson said was written about it`: a content clause whose subject
+    was moved away (a relative pronoun before the verb) leaves a verb phrase, not a claim."""
+    return clause.pos_ not in ("VERB", "AUX") or any(
+        d.dep_ in CLAUSE_SUBJECTS and not (d.lower_ in ("that", "which", "who") and d.i < verb.i)
+        for d in clause.children)
 
 
 def _complements(tok, lay: _Layout) -> list:
