@@ -313,3 +313,29 @@ def test_an_auxiliary_from_the_paragraph_before_does_not_set_the_tense(nlp):
     text = ("“He has refused to apologize. He really should.”\n\nDean, a former party chairman, "
             "poked at the senator during the Monday night debate, tweeting a question.")
     assert value_of(nlp, text, "Monday", published=date(2016, 9, 28)) == "2016-09-26"
+
+
+def _full_scan(text: str):
+    """Every pattern over the whole text: what the gated scan must reproduce exactly."""
+    from newsfacts.ingest.extract import date_expressions as de
+    found = []
+    for _name, pattern, build in de.PATTERNS:
+        for m in pattern.finditer(text):
+            e = build(m)
+            found.extend([de._trim(x) for x in e] if isinstance(e, list) else [de._trim(e)] if e else [])
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept = []
+    for e in found:
+        if not kept or e.start >= kept[-1].end:
+            kept.append(e)
+    return kept
+
+
+@pytest.mark.parametrize("text", [
+    "“We meet tomorrow,” she said (on Friday). Was it late March 2019? Yes — the end of 1999!",
+    "He left “early April” and came back the following day; two years ago it was [Sept. 3, 2001].",
+    "The year-end figures (fiscal 1989) beat the third quarter of 1990 — nineteen ninety-six…",
+    "Prices rose in the 2008-2016 period, a year earlier than forecast, for the year…\n\nMarch\n2016",
+])
+def test_gated_scan_equals_a_full_scan(text):
+    assert find_expressions(text) == _full_scan(text)
