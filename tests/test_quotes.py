@@ -377,3 +377,9 @@ def test_relative_clause_without_its_subject_is_not_content(extract):
     text = "The memo that the senator said was leaked last week caused a stir in the capital."
     quotes, _ = extract(text)
     assert [q.text for q in quotes if q.kind == "indirect"] == []
+
+
+def test_closing_aside_is_cut_from_the_content(extract):
+    text = "The mayor said she supports the new budget, which includes funds for three libraries."
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["she supports the new budget"]

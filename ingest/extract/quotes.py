@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "11"
+VERSION = "12"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -451,6 +451,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
                     content = [t for t in content if not (t.is_punct and abs(t.i - tok.i) <= len(own) + 1 and t.text == ",")]
         if not content:
             continue
+        content = _trim_tail(content)
         while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
             content = content[1:]
         while content and (content[-1].is_punct or content[-1].is_space):
@@ -503,6 +504,22 @@ def _has_subject(clause, verb) -> bool:
     return clause.pos_ not in ("VERB", "AUX") or any(
         d.dep_ in CLAUSE_SUBJECTS and not (d.lower_ in ("that", "which", "who") and d.i < verb.i)
         for d in clause.children)
+
+
+def _trim_tail(content: list) -> list:
+    """`he backed the bill, which includes ...`: an aside after a comma that closes the content
+    (a non-restrictive relative clause) is the reporter's, not the source's."""
+    if len(content) < 6:
+        return content
+    ids = {t.i for t in content}
+    for k in range(2, len(content) - 1):
+        t = content[k]
+        if t.text == "," and t.i + 1 in ids:
+            nxt = t.doc[t.i + 1]
+            if nxt.lower_ in ("which", "who", "whom", "whose") and nxt.head.dep_ == "relcl" and nxt.head.head.i < t.i \
+                    and nxt.head.right_edge.i >= content[-1].i:
+                return content[:k]
+    return content
 
 
 def _complements(tok, lay: _Layout) -> list:
