@@ -38,6 +38,10 @@ def default_actor() -> str:
         return "unknown"
 
 
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
 def canonical(payload: dict) -> str:
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -63,7 +67,7 @@ def append(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,
     schema_version = EVENT_TYPES[type_][1]
     payload_json = canonical(clean)
     actor = actor or default_actor()
-    recorded_at = recorded_at or datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    recorded_at = recorded_at or utc_now()
     last = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
     seq = (last[0] + 1) if last else 1
     prev_hash = last[1] if last else None

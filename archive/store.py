@@ -69,6 +69,7 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
            actor: str | None = None) -> Outcome:
     """Append what the article needs and update the tables, atomically."""
     with transaction(conn):
+        at = log.utc_now()  # one moment for everything this transaction records
         d = decide(conn, article, extractor)
         if needs_extraction(d) and claims is None:
             raise ValueError(f"{article.source}: claims are needed to record a {d.status} article")
@@ -79,23 +80,23 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
             if not conn.execute("SELECT 1 FROM originals WHERE sha256 = ?", (article.raw_sha256,)).fetchone():
                 events.append(log.append(conn, f"original:{article.raw_sha256}", "original.stored", {
                     "sha256": article.raw_sha256, "size": len(raw),
-                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")}, actor))
+                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")}, actor, at))
                 apply(conn, events[-1])
         if d.status in ("ingested", "revised"):
             events.append(log.append(conn, stream, "article.revised", {
                 "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
-                "content_hash": article.content_hash, "article": article.model_dump(mode="json")}, actor))
+                "content_hash": article.content_hash, "article": article.model_dump(mode="json")}, actor, at))
             apply(conn, events[-1])
         elif d.status == "sighted" or (d.status == "reextracted" and _new_address(conn, d.article_id, article)):
             events.append(log.append(conn, stream, "article.sighted", {
                 "article_id": d.article_id, "source": article.source, "reader": article.reader,
                 "read_at": article.read_at.isoformat() if article.read_at else None,
-                "raw_sha256": article.raw_sha256}, actor))
+                "raw_sha256": article.raw_sha256}, actor, at))
             apply(conn, events[-1])
         if needs_extraction(d):
             events.append(log.append(conn, stream, "claims.extracted", {
                 "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
-                "claims": claims.model_dump(mode="json")}, actor))
+                "claims": claims.model_dump(mode="json")}, actor, at))
             apply(conn, events[-1])
         return Outcome(d.status, d.article_id, d.revision, len(events))
 

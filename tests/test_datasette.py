@@ -135,3 +135,29 @@ def test_claims_about_a_date_and_figures_by_value(get):
     assert [f["value"] for f in figures] == sorted((f["value"] for f in figures), reverse=True)
     years = get("/archive/dates.json?_facet=year&_facet=month")["facet_results"]
     assert "2024" in {r["value"] for r in years["year"]["results"]}
+
+
+def test_claims_as_of_reads_the_past_from_the_log(tmp_path, metadata):
+    from .conftest import run_cli, write
+    from .test_ingest import HEADER
+
+    body = "The council approved about $45 million for the barrier on Sunday."
+    src = write(tmp_path / "a", "story.txt", HEADER + body)
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", src, "--db", db).exit_code == 0
+    conn = connect(db)
+    (aid, first) = conn.execute("SELECT id, updated_at FROM articles").fetchone()
+    write(tmp_path / "a", "story.txt", HEADER + body.replace("$45 million", "$60 million"))
+    assert "1 revised" in run_cli("ingest", src, "--db", db).output
+    ds = Datasette([str(db)], metadata=metadata)
+
+    def figures_at(moment: str) -> list[str]:
+        from urllib.parse import urlencode
+
+        q = urlencode({"article_id": aid, "as_of": moment, "_shape": "array"})
+        rows = asyncio.run(ds.client.get(f"/archive/claims_as_of.json?{q}")).json()
+        return [r["text"] for r in rows if r["claim"] == "figure"]
+
+    assert figures_at(first) == ["about $45 million"]
+    assert figures_at("9999-12-31") == ["about $60 million"]
+    assert figures_at("2000-01-01") == []
