@@ -339,3 +339,11 @@ def _full_scan(text: str):
 ])
 def test_gated_scan_equals_a_full_scan(text):
     assert find_expressions(text) == _full_scan(text)
+
+
+def test_a_month_of_that_year_takes_the_year_the_text_gave(nlp):
+    text = "The mill opened in 1987. It shut in early June of that year and reopened in March of the following year."
+    got = dict(found(nlp, text))
+    assert got["early June of that year"] == "1987-06"
+    assert got["March of the following year"] == "1988-03"
+    assert "that year" not in got

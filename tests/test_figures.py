@@ -242,3 +242,14 @@ def test_a_share_after_a_name_is_no_model_number(figs):
 def test_m_before_years_is_a_million(figs):
     assert one(figs("The fossils were laid down 220m years ago."), 220_000_000).unit == "years"
     assert one(figs("The tower stands 30m tall."), 30).unit == "m"
+
+
+def test_list_and_rank_labels_are_not_figures(figs):
+    text = "The ranking:\n\n1. Ann Lee (Last week: 3.)\n\n2. Bo Chan (1.)\n\nShe won 3 races."
+    got = figs(text)
+    assert [f.text for f in got] == ["3 races"]
+
+
+def test_a_capital_article_before_a_dollar_is_no_currency_prefix(figs):
+    assert one(figs("Senator Backs A $15 Minimum Wage."), 15).unit == "USD"
+    assert one(figs("The ticket cost A$15 in Sydney."), 15).unit == "AUD"

@@ -222,6 +222,15 @@ def _month_unit(m: re.Match) -> Expression:
                       month=month_number(m.group("mon")))
 
 
+def _month_of_that_year(m: re.Match) -> Expression:
+    """`June of that year`: the month in the year the text last spoke of (or the one after,
+    before)."""
+    d = " ".join(m.group("dir").lower().split()).removeprefix("the ")
+    offset = {"that": 0, "same": 0, "following": 1, "next": 1}.get(d, -1)
+    return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=offset,
+                      month=month_number(m.group("mon")), modified=bool(m.group("pre")))
+
+
 def _ago(m: re.Match) -> Expression | None:
     n = _num(m.group("n"))
     if n is None:
@@ -316,6 +325,10 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     # June last year / March of next year
     ("month_unit", _p(_WORD_START, rf"(?P<mon>{MON})\s+(?:of\s+)?(?P<dir>(?i:this|last|next))\s+(?i:year)(?!\w)"),
      _month_unit),
+    # June of that year / early May of the following year
+    ("month_of_that_year", _p(_WORD_START, _PRE, rf"(?P<mon>{MON})\s+(?i:of\s+)",
+                              r"(?P<dir>(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
+                              r"|the\s+preceding|the\s+prior))\s+(?i:year)(?!\w)"), _month_of_that_year),
     # last April
     ("month_dir", _p(_WORD_START, _PRE, rf"{_DIR}\s+(?P<mon>{MON})"), _month_dir),
     # September / early April
@@ -388,7 +401,7 @@ _UNIT_WORD = r"(?i:year|month|week|day|tomorrow)"  # `day` is also in yesterday 
 _SPELLED = r"(?i:nineteen|eighteen|thousand)"
 GATES: dict[str, tuple[str, ...]] = {
     "iso": (_YEAR4,), "mdy": (_MON3,), "dmy": (_MON3,), "m_dayword": (_MON3,), "my": (_MON3,),
-    "month_unit": (_MON3, _UNIT_WORD), "month_dir": (_MON3,), "month": (_MON3,),
+    "month_unit": (_MON3, _UNIT_WORD), "month_of_that_year": (_MON3, _UNIT_WORD), "month_dir": (_MON3,), "month": (_MON3,),
     "season_year": (r"(?i:spring|summer|autumn|fall|winter)",), "fiscal": (_YEAR4,), "year": (_YEAR4,),
     "year_range": (_YEAR4,), "spelled_year": (_SPELLED,), "weekday": (_WD_FULL,),
     "deictic": (_UNIT_WORD,), "unit": (_UNIT_WORD,), "this_unit": (_UNIT_WORD,), "ago": (_UNIT_WORD,),

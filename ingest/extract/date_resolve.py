@@ -173,10 +173,14 @@ def resolve(e: Expression, ctx: Context) -> Resolved | None:
         return _ago(a, e.unit, e.offset) if a else None
     if e.kind == "anaphora":
         ref = ctx.reference
+        if ref is None and e.month is not None:
+            return None  # `June of that year` with no year before it
         if ref is None:
             # `a year earlier` with nothing before it counts from publication; `the following
             # month` with nothing before it cannot be placed
             return _shift(a, e.unit, e.offset) if a and e.offset <= 0 and e.unit != "day" else None
+        if e.month is not None:  # `June of that year`
+            return month(ref.year + e.offset, e.month)
         return _shift_resolved(ref, e.unit, e.offset)
     return None
 

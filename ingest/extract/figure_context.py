@@ -46,7 +46,8 @@ def attach_left(doc, core: Core) -> None:
             core.currency = code
             s -= 1
             # US $58.24, A $5
-            if s > 0 and doc[s - 1].text in ("US", "U.S.", "A", "C", "NZ", "HK", "S", "AU") and prev.text == "$":
+            if s > 0 and doc[s - 1].text in ("US", "U.S.", "A", "C", "NZ", "HK", "S", "AU") and prev.text == "$" \
+                    and not (len(doc[s - 1].text) == 1 and doc[s - 1].whitespace_):  # not `For A $15 Wage`
                 core.currency = un.currency_symbol(doc[s - 1].text + "$") or code
                 s -= 1
     if core.approx is None:

@@ -232,6 +232,21 @@ def _age_after_person(prev, core: Core) -> bool:
             and nxt is not None and nxt.pos_ in ("VERB", "AUX"))
 
 
+def is_label(doc, core: Core) -> bool:
+    """A bare number that numbers an item: `1.` opening a line of a list, `(4.)` after a name
+    in a ranking. Counts carry a noun or sit inside a sentence, not before its full stop."""
+    if core.kind != "digits" or core.currency or core.percent or core.scaled or core.value != int(core.value):
+        return False
+    i, j = core.start, core.end
+    after = low_at(doc, j)
+    if after != ".":
+        return False
+    if low_at(doc, j + 1) == ")":
+        return True  # Ted Cruz (4.)
+    line_start = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+    return line_start and j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper()
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of phone numbers and dates written in digits: no figure starts inside."""
     return [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _NUMERIC_DATE.finditer(text)]

@@ -20,16 +20,17 @@ from . import units as un
 from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, elliptic_percent, link_ranges,
                              proportions)
 from .figure_cores import low_at, read_cores
-from .figure_filters import in_date, in_name, is_time, is_year, phone_spans
+from .figure_filters import in_date, in_name, is_label, is_time, is_year, phone_spans
 
-VERSION = "5"
+VERSION = "6"
 
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
-    """Years (noted, so a year range drops its second end), dates, times, names, phone numbers."""
+    """Years (noted, so a year range drops its second end), dates, times, names, list and rank
+    labels, phone numbers."""
     if is_year(doc, core):
         core.notes.append("year")
         return True
-    if in_date(doc, core) or is_time(doc, core) or in_name(doc, core):
+    if in_date(doc, core) or is_time(doc, core) or in_name(doc, core) or is_label(doc, core):
         return True
     s = doc[core.start].idx
     return any(a <= s < b for a, b in phones)
