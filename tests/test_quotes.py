@@ -383,3 +383,11 @@ def test_closing_aside_is_cut_from_the_content(extract):
     text = "The mayor said she supports the new budget, which includes funds for three libraries."
     quotes, _ = extract(text)
     assert [q.text for q in quotes if q.kind == "indirect"] == ["she supports the new budget"]
+
+
+def test_object_of_the_main_verb_speaks_through_its_infinitive(extract):
+    text = "The vote prompted the governor to criticize the dam operators."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and ind[0].text == "the dam operators"
+    assert ind[0].speaker.mention == "the governor"

@@ -174,6 +174,11 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):
                     j += 1
                 return doc[j]
     if depth < 3:
+        if cue.dep_ == "xcomp" and cue.head.i != cue.i:
+            # `the tests led NATO to order ...`, `urged voters to reject ...`: the object acts
+            objects = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i and not inside(c)]
+            if objects:
+                return objects[-1]
         if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cue.head.i != cue.i:
             head = cue.head
             if head.dep_ == "prep":  # `in saying`
