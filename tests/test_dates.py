@@ -347,3 +347,9 @@ def test_a_month_of_that_year_takes_the_year_the_text_gave(nlp):
     assert got["early June of that year"] == "1987-06"
     assert got["March of the following year"] == "1988-03"
     assert "that year" not in got
+
+
+def test_an_ordinal_weekday_is_a_rule_not_a_date(nlp):
+    text = "The fair, held on the second Tuesday in May, opened on Friday."
+    got = dict(found(nlp, text))
+    assert "Tuesday" not in got and got["Friday"] == "2021-12-10"

@@ -253,3 +253,8 @@ def test_list_and_rank_labels_are_not_figures(figs):
 def test_a_capital_article_before_a_dollar_is_no_currency_prefix(figs):
     assert one(figs("Senator Backs A $15 Minimum Wage."), 15).unit == "USD"
     assert one(figs("The ticket cost A$15 in Sydney."), 15).unit == "AUD"
+
+
+def test_a_label_noun_opening_a_sentence_still_labels(figs):
+    assert figs("Article 12 affirms: “Everyone may leave any country.”") == []
+    assert one(figs("Article 12 gives 30 days to appeal."), 30).unit == "days"

@@ -85,6 +85,8 @@ def is_date(e: Expression, span) -> bool:
         return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
     if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
         return False  # `every Monday`, `each July`: a habit, not a date
+    if e.kind == "weekday" and lead in ("first", "second", "third", "fourth", "fifth"):
+        return False  # `the first Monday in September`: a rule for finding a day, not a date
     if e.kind == "weekday" and e.shift is None and _any_such_day(span):
         return False  # `on a random Tuesday`: any one of them, not a date
     if e.kind in ("weekday", "deictic") and any(t.ent_type_ in NOT_DATE_ENTS for t in span):

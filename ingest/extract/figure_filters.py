@@ -172,8 +172,8 @@ def in_name(doc, core: Core) -> bool:
     if prev is not None and prev.text == "The" and prev.i != prev.sent.start and not counts_head:
         return True  # a title mid-sentence: `The 411`
     if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and prev.text[:1].isupper() \
-            and prev.i != prev.sent.start and not core.scaled:
-        return True  # Model 3 sedans, Article 50 talks
+            and (prev.i != prev.sent.start or not prev.lower_.endswith("s")) and not core.scaled:
+        return True  # Model 3 sedans, Article 50 talks; `Article 33 affirms` opening a sentence
     if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and not counts_next \
             and not (prev.lower_ in ("no", "number") and prev.text[:1].islower()):
         return True
