@@ -353,3 +353,8 @@ def test_an_ordinal_weekday_is_a_rule_not_a_date(nlp):
     text = "The fair, held on the second Tuesday in May, opened on Friday."
     got = dict(found(nlp, text))
     assert "Tuesday" not in got and got["Friday"] == "2021-12-10"
+
+
+def test_the_last_unit_as_a_stretch_of_time_is_no_date(nlp):
+    assert found(nlp, "He signed it in the last year of his term.") == []
+    assert value_of(nlp, "She moved here last year.", "last year") == "2020"

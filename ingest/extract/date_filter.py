@@ -85,6 +85,8 @@ def is_date(e: Expression, span) -> bool:
         return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
     if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
         return False  # `every Monday`, `each July`: a habit, not a date
+    if e.kind == "unit" and e.offset and lead == "the" and _a_stretch_of_time(span):
+        return False  # `the last year of his term`: a span, not a date
     if e.kind == "weekday" and lead in ("first", "second", "third", "fourth", "fifth"):
         return False  # `the first Monday in September`: a rule for finding a day, not a date
     if e.kind == "weekday" and e.shift is None and _any_such_day(span):
@@ -151,3 +153,10 @@ def _any_such_day(span) -> bool:
         return False
     before = doc[i - 1] if i >= 1 else None
     return not (before is not None and before.text == "," and i >= 2 and doc[i - 2].like_num)
+
+
+def _a_stretch_of_time(span) -> bool:
+    """`the last year of his presidency`: with `the` before it, a last/next unit that a part
+    is taken of is a length of time (`over the next year` is left alone: TimeML dates it)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ == "of"
