@@ -271,7 +271,8 @@ def _tag_after(doc, lay: _Layout, q: QuoteSpan, para: int):
             src = source_token(t, lay.inside)
             if src is None or lay.inside(src) or src.i < i:
                 return None
-            if any(doc[k] not in set(src.subtree) for k in range(i, j)):
+            subject = {t.i for t in src.subtree}
+            if any(k not in subject for k in range(i, j)):
                 return None  # `“...,” but he said`: another clause begins
             return t, src, "tag"
         if t.pos_ in ("VERB", "AUX"):
@@ -403,12 +404,15 @@ COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list[_Found]:
     """Content clauses of speech and thought verbs whose subject is a source; every content,
-    however short or quoted, also goes to `hosts` as (start, end, cue, source)."""
+    however short or quoted, also goes to `hosts` as (start, end, cue, source, paragraph)."""
     found: list[_Found] = []
     inside = lay.inside
+    adjectives = []
     for tok in doc:
         if inside(tok):
             continue
+        if tok.dep_ == "acomp":
+            adjectives.append(tok)
         lemma = tok.lemma_.lower()
         stance = tok.pos_ == "VERB" and lemma in STANCE_VERBS
         if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
@@ -457,7 +461,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         while content and (content[-1].is_punct or content[-1].is_space):
             content = content[:-1]
         if hosts is not None and content:
-            hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src))
+            hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src, lay.para(content[0].idx)))
         if len(content) < 3:
             continue
         quoted = sum(1 for t in content if inside(t))
@@ -466,7 +470,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
                             intent=intent))
-    found.extend(_held_views(doc, lay))
+    found.extend(_held_views(doc, lay, adjectives))
     found.extend(_headline_claims(doc, lay))
     for j, (cue, src) in lists.items():
         s0 = lay.starts[j]
@@ -649,11 +653,12 @@ concerned worried afraid fearful adamant unsure uncertain wary leery mindful cri
 """.split())
 
 
-def _held_views(doc, lay: _Layout) -> list[_Found]:
-    """`Her aides are confident that she will win`: a view held by the subject of `be`."""
+def _held_views(doc, lay: _Layout, adjectives: list) -> list[_Found]:
+    """`Her aides are confident that she will win`: a view held by the subject of `be`
+    (`adjectives`: the sentence complements outside quotes, gathered in one pass)."""
     out = []
-    for adj in doc:
-        if adj.dep_ != "acomp" or adj.lemma_.lower() not in ATTITUDE_ADJECTIVES or lay.inside(adj):
+    for adj in adjectives:
+        if adj.lemma_.lower() not in ATTITUDE_ADJECTIVES:
             continue
         verb = adj.head
         src = source_token(verb, lay.inside)
@@ -692,12 +697,15 @@ def _whole_phrase(head) -> str:
 def _adopt(items: list[_Found], hosts: list) -> None:
     """`Cruz accused Trump of being “politically correct”`: a quote with no speech verb of its
     own, inside what a source holds or says, is that source's (the innermost content wins)."""
+    by_para: dict[int, list] = {}
+    for h in hosts:
+        by_para.setdefault(h[4], []).append(h)
     for f in items:
         if f.kind == "indirect" or f.source is not None:
             continue
-        around = [h for h in hosts if h[0] <= f.span.open and f.span.close <= h[1]]
+        around = [h for h in by_para.get(f.para, []) if h[0] <= f.span.open and f.span.close <= h[1]]
         if around:
-            start, end, cue, src = min(around, key=lambda h: h[1] - h[0])
+            start, end, cue, src, _ = min(around, key=lambda h: h[1] - h[0])
             f.cue, f.source = cue, src
 
 
