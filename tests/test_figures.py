@@ -258,3 +258,15 @@ def test_a_capital_article_before_a_dollar_is_no_currency_prefix(figs):
 def test_a_label_noun_opening_a_sentence_still_labels(figs):
     assert figs("Article 12 affirms: “Everyone may leave any country.”") == []
     assert one(figs("Article 12 gives 30 days to appeal."), 30).unit == "days"
+
+
+def test_x_of_ten_is_a_share(figs):
+    f = one(figs("Nearly eight of 10 shoppers pay by card."), 80)
+    assert f.unit == "percent" and f.text == "Nearly eight of 10"
+    assert one(figs("Three of 20 judges dissented."), 20).unit != "percent"
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative(figs):
+    f = one(figs("The poll has a margin of error of plus or minus 4 percentage points."), 4)
+    assert f.text == "plus or minus 4 percentage points"
+    assert one(figs("It fell to minus 5 degrees."), -5).text == "minus 5 degrees"

@@ -36,9 +36,12 @@ COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lowe
 def attach_left(doc, core: Core) -> None:
     """Currency symbol or code just before the number, then a hedge before that."""
     s = core.start
-    if s > 0 and doc[s - 1].lower_ == "minus" and core.kind == "digits":
-        core.value = -abs(core.value)
-        s -= 1
+    if s > 0 and doc[s - 1].lower_ == "minus" and core.kind in ("digits", "words"):
+        if low_at(doc, s - 2) == "or" and low_at(doc, s - 3) == "plus":
+            s -= 3  # plus or minus 4 points: a margin, not a negative number
+        elif core.kind == "digits":
+            core.value = -abs(core.value)
+            s -= 1
     if s > 0:
         prev = doc[s - 1]
         code = un.currency_symbol(prev.text) or un.currency_code(prev.text)
@@ -205,11 +208,13 @@ def _weight_context(doc, j: int) -> bool:
 
 
 def proportions(doc, cores: list[Core]) -> None:
-    """`one in five adults`, `eight out of 10`: a share of a whole, given in percent (the second
+    """`one in five adults`, `eight out of 10`, `nine of 10 limes`: a share of a whole, given in percent (the second
     number is part of the figure, not one of its own). Run before the context is attached."""
     for a, b in zip(cores, cores[1:]):
         gap = [t.lower_ for t in doc[a.end:b.start]]
-        if gap not in (["in"], ["out", "of"]) or a.drop or b.drop:
+        if gap == ["of"] and not (b.value == 10 and a.value == int(a.value) and 2 <= a.value <= 9):
+            continue  # `eight of 10 avocados` is a share; `three of 20 judges` is a count
+        if gap not in (["in"], ["out", "of"], ["of"]) or a.drop or b.drop:
             continue
         if a.kind not in ("digits", "words") or b.kind not in ("digits", "words"):
             continue
