@@ -391,3 +391,10 @@ def test_object_of_the_main_verb_speaks_through_its_infinitive(extract):
     ind = [q for q in quotes if q.kind == "indirect"]
     assert ind and ind[0].text == "the dam operators"
     assert ind[0].speaker.mention == "the governor"
+
+
+def test_a_poll_shows_its_finding(extract):
+    text = "A new county poll shows the mayor with a twelve-point lead."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in ind] == ["the mayor with a twelve-point lead"]

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plaus
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "13"
+VERSION = "14"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -393,10 +393,11 @@ tout applaud decline plan hope prefer recognize encourage threaten order aim int
 attack chide credit float deride ridicule lambaste scold fault hail commend
 """.split())
 # speech verbs whose object (not a clause) is what was said: `announced his candidacy`,
-# `called for a ban`, `described the plan as a failure`, `stressed the risks`
+# `called for a ban`, `described the plan as a failure`, `stressed the risks`; and findings
+# (`the poll shows Smith with 40 percent`)
 OBJECT_SPEECH_VERBS = frozenset("""
 call describe announce propose cite acknowledge declare plead promise vow urge warn emphasize emphasise
-highlight stress reiterate echo
+highlight stress reiterate echo show
 """.split())
 NAMING_VERBS = frozenset("call dub label brand term nickname describe characterize characterise".split())
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
