@@ -270,3 +270,14 @@ def test_plus_or_minus_is_a_margin_not_a_negative(figs):
     f = one(figs("The poll has a margin of error of plus or minus 4 percentage points."), 4)
     assert f.text == "plus or minus 4 percentage points"
     assert one(figs("It fell to minus 5 degrees."), -5).text == "minus 5 degrees"
+
+
+@pytest.mark.parametrize("text, value, span", [
+    ("The bank raised its rate a quarter point.", 0.25, "a quarter point"),
+    ("Yields fell half a point on Friday.", 0.5, "half a point"),
+    ("The bank cut rates by three quarters of a percentage point.", 0.75,
+     "three quarters of a percentage point"),
+])
+def test_a_fraction_of_a_point_is_in_percentage_points(figs, text, value, span):
+    f = one(figs(text), value)
+    assert f.text == span and f.unit == "percentage points"

@@ -251,6 +251,15 @@ def _of_a_scale(doc, k: int) -> tuple[float, int] | None:
     return None
 
 
+def _point_at(doc, k: int) -> int | None:
+    """End of `point` or `percentage point` starting at k (a rate moved by a fraction of one)."""
+    if low_at(doc, k) == "point":
+        return k + 1
+    if low_at(doc, k) == "percentage" and low_at(doc, k + 1) == "point":
+        return k + 2
+    return None
+
+
 def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
     """A fraction of a whole, in percent; `a quarter-point` is a quarter of a percentage point."""
     den_word = doc[k].lower_
@@ -259,6 +268,9 @@ def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
         den = nb.FRACTION_DENOMINATORS[den_word]
         c = Core(i, k + 3, round(numerator / den, 4), "fraction", percent="percentage points")
         return c
+    if nxt in ("point", "points") and low_at(doc, k + 2) != "of":  # a quarter point (not `a half point of view`)
+        den = nb.FRACTION_DENOMINATORS[den_word]
+        return Core(i, k + 2, round(numerator / den, 4), "fraction", percent="percentage points")
     if doc[i].lower_ in ("a", "an", "one") and nxt not in ("of", "", ",", ".", ";", ":", ")", "'s"):
         if doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt == "-":
             return None  # a third term, a quarter century, a fourth-quarter
@@ -267,6 +279,9 @@ def _read_fraction(doc, i: int, numerator: float, k: int) -> Core | None:
     value = nb.fraction_value(numerator, den_word)
     if value is None:
         return None
+    if nxt == "of" and low_at(doc, k + 2) in ("a", "an") and _point_at(doc, k + 3):
+        # three quarters of a point: a change in percentage points, not a share
+        return Core(i, _point_at(doc, k + 3), round(value / 100, 4), "fraction", percent="percentage points")
     scaled = _of_a_scale(doc, k + 1)
     if scaled:  # a third of a billion: an amount, not a share
         amount = numerator / nb.FRACTION_DENOMINATORS[den_word] * scaled[0]
@@ -283,6 +298,8 @@ def _read_half(doc, i: int) -> Core | None:
         return None
     if nxt == "-" or (i + 1 < len(doc) and doc[i].whitespace_ == "" and nxt not in (",", ".")):
         return None
+    if nxt in ("a", "an") and _point_at(doc, i + 2):
+        return Core(i, _point_at(doc, i + 2), 0.5, "fraction", percent="percentage points")  # half a point
     if nxt in ("a", "an") and i + 2 < len(doc):
         scale = nb.scale_of(doc[i + 2].lower_)
         if scale:
