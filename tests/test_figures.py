@@ -281,3 +281,8 @@ def test_plus_or_minus_is_a_margin_not_a_negative(figs):
 def test_a_fraction_of_a_point_is_in_percentage_points(figs, text, value, span):
     f = one(figs(text), value)
     assert f.text == span and f.unit == "percentage points"
+
+
+def test_a_number_naming_a_mission_before_its_verb_is_no_figure(figs):
+    assert figs("Voyager 2 reached Neptune.") == []
+    assert one(figs("Jane Roe 44 has spent 200 days in orbit."), 44)

@@ -20,6 +20,7 @@ TIME_MARKERS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock"
                 "est", "edt", "pst", "pdt", "cet", "cest", "hrs", "hours"}
 """Words after a number that make it a time of day (`9 a.m.`); `hours` only after `0900`."""
 
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 LABEL_NOUNS = {
     "page", "pages", "section", "chapter", "article", "clause", "paragraph", "item", "no",
     "no.", "number", "nos", "room", "flight", "route", "highway", "interstate", "road",
@@ -162,6 +163,10 @@ def in_name(doc, core: Core) -> bool:
             and nxt.lower_ not in un.MEASURE_NOUNS and nxt.lower_ not in un.PERCENT_WORDS \
             and not _is_month(prev):
         return True  # Planet 9 project (not `leads Jones 52 percent to 48`)
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.is_alpha \
+            and nxt is not None and nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and not _is_month(prev) \
+            and prev.ent_type_ not in ("GPE", "LOC", "NORP", "PERSON") and prev.lower_ not in WEEKDAY_NAMES:
+        return True  # `Apollo 11 landed`, `the Pixel 6 costs`: a model's or mission's name
     counts_next = nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ in un.PERCENT_WORDS
                                        or un.measure_word(nxt.text) or nxt.text == "-")
     if prev is not None and prev.text in ("No", "No.", "no.", "#", "Nos", "Nos.", "Number"):
