@@ -286,3 +286,13 @@ def test_a_fraction_of_a_point_is_in_percentage_points(figs, text, value, span):
 def test_a_number_naming_a_mission_before_its_verb_is_no_figure(figs):
     assert figs("Voyager 2 reached Neptune.") == []
     assert one(figs("Jane Roe 44 has spent 200 days in orbit."), 44)
+
+
+def test_a_clock_time_with_a_stray_space_is_no_figure(figs):
+    assert figs("11: 06 a.m. The polls open.") == []
+
+
+def test_a_counted_noun_is_not_sought_past_a_break(figs):
+    f = one(figs("The blast left more than 20 wounded.--Ann Lee."), 20)
+    assert f.text == "more than 20" and f.unit is None
+    assert one(figs("It sent 20 U.S. troops."), 20).unit == "troops"

@@ -82,6 +82,11 @@ def attach_left(doc, core: Core) -> None:
     core.text_start = min(core.text_start, s)
 
 
+# punctuation that ends a phrase: a counted noun is never found beyond it (`20 wounded.--Ann Lee`)
+_NOT_INSIDE_UNIT = {",", ";", ":", "(", ")", ".", "!", "?", "--", "\u2014", "\u2013"}
+_GLUED_BREAK = re.compile(r"\.-|--|[!?\u2014]")  # a token glued across a break: `wounded.--Ann`
+
+
 def attach_right(doc, core: Core) -> None:
     """Percent words, currency words, units, a hyphenated measure or the counted noun."""
     j = core.end
@@ -177,8 +182,8 @@ def attach_right(doc, core: Core) -> None:
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") and head.i >= core.end \
             and head.i - core.end <= 4 and head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
-        if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM") and t.text not in (",", ";", ":", "(")
-               for t in doc[core.end:head.i]):
+        if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM") and t.text not in _NOT_INSIDE_UNIT
+               and not _GLUED_BREAK.search(t.text) for t in doc[core.end:head.i]):
             core.unit = head.text
             core.text_end = head.i + 1
             return

@@ -126,6 +126,9 @@ def is_time(doc, core: Core) -> bool:
         return True
     if re.fullmatch(r"\d{1,2}\.\d{2}", doc[core.start].text) and nxt in ("a.m.", "p.m.", "am", "pm"):
         return True
+    if nxt == ":" and re.fullmatch(r"\d{1,2}", doc[core.start].text) \
+            and re.fullmatch(r"\d{2}", low_at(doc, core.end + 1)) and low_at(doc, core.end + 2) in TIME_MARKERS:
+        return True  # `11: 06 a.m.`: a clock time split by a stray space
     return False
 
 

@@ -22,7 +22,7 @@ from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, 
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, in_name, is_label, is_time, is_year, phone_spans
 
-VERSION = "9"
+VERSION = "10"
 
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
     """Years (noted, so a year range drops its second end), dates, times, names, list and rank
