@@ -358,3 +358,10 @@ def test_an_ordinal_weekday_is_a_rule_not_a_date(nlp):
 def test_the_last_unit_as_a_stretch_of_time_is_no_date(nlp):
     assert found(nlp, "He signed it in the last year of his term.") == []
     assert value_of(nlp, "She moved here last year.", "last year") == "2020"
+
+
+def test_a_clause_of_comparison_keeps_its_present(nlp):
+    text = "The party will win Ohio, as Tuesday's results suggest."
+    assert value_of(nlp, text, "Tuesday", published=date(2016, 3, 16)) == "2016-03-15"
+    text = "He will become the first leader to speak there when he travels on Sunday."
+    assert value_of(nlp, text, "Sunday", published=date(2016, 3, 16)) == "2016-03-20"

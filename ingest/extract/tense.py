@@ -111,13 +111,25 @@ def tense_at(span) -> tuple[str, bool]:
     tense = clause_tense(verb)
     if tense == "present" and later_in_clause(verb):
         tense = "future"
-    if tense == "present" and verb is not None and verb.dep_ == "advcl" and verb.head is not verb:
+    if tense == "present" and verb is not None and verb.dep_ == "advcl" and verb.head is not verb \
+            and _temporal_or_bare(verb):
         # `will become ... when he travels on Sunday`: English puts the future of a
         # temporal clause in the present tense
         if clause_tense(governing_verb(verb.head)) == "future":
             tense = "future"
     speech = verb is not None and verb.lemma_.lower() in SPEECH
     return tense, speech
+
+
+# words that open a clause of comparison or cause, whose present tense is a real present:
+# `as Tuesday's results show, Florida may be in reach`
+NON_TEMPORAL_MARKS = {"as", "because", "since", "though", "although", "whereas"}
+
+
+def _temporal_or_bare(verb) -> bool:
+    """An adverbial clause that may carry a future in the present tense: not one opened by
+    `as`, `because` or the like."""
+    return not any(c.dep_ == "mark" and c.lower_ in NON_TEMPORAL_MARKS for c in verb.children)
 
 
 def later_in_clause(verb) -> bool:
