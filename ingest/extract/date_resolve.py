@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from .date_expressions import Expression
 
@@ -65,7 +65,7 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 
 def valid_day(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+    return MINYEAR <= y <= MAXYEAR and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
 def weekday_near(anchor: date, wd: int, direction: str) -> date:
@@ -199,7 +199,9 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
     elif ctx.anchor is not None:
         direction = _direction(ctx, e.lean)
         y = place_in_year(ctx.anchor, e.month, e.day, direction)
-        if e.day is not None and direction == "before" and valid_day(y + 1, e.month, e.day):
+        if e.day is None or not valid_day(y, e.month, e.day):
+            pass  # a month, or a day this year lacks (Feb. 29): nothing to weigh
+        elif direction == "before" and valid_day(y + 1, e.month, e.day):
             # newsroom style drops the year only for dates near publication: a date in a
             # past-tense clause that would be most of a year back but is only weeks ahead is
             # the one ahead (`declared a dividend, payable Dec. 7`)
@@ -207,7 +209,7 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
             ahead = (date(y + 1, e.month, e.day) - ctx.anchor).days
             if back > 183 and ahead <= 62:
                 y += 1
-        elif e.day is not None and direction == "after" and valid_day(y - 1, e.month, e.day):
+        elif direction == "after" and valid_day(y - 1, e.month, e.day):
             # the mirror case: a future-tense sentence that names a day just gone by (`will
             # leave ..., ahead of the deadline on Dec. 20` in a Dec. 30 paper) means that day,
             # not the same day most of a year ahead

@@ -40,7 +40,10 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
                       frame_year=frames.year_for(e, span, tense),
                       reference=frames.reference_for(e, span),
                       lean=lead_lean(span) or scheduled_lean(e, span, tense, speech))
-        r = _apposed_day(e, claims, text) or resolve(e, ctx)
+        try:
+            r = _apposed_day(e, claims, text) or resolve(e, ctx)
+        except (ValueError, OverflowError):  # a day the calendar has not got (year 0, 10000)
+            continue
         if r is None:
             continue
         frames.record(e, span, r)
