@@ -365,3 +365,9 @@ def test_a_clause_of_comparison_keeps_its_present(nlp):
     assert value_of(nlp, text, "Tuesday", published=date(2016, 3, 16)) == "2016-03-15"
     text = "He will become the first leader to speak there when he travels on Sunday."
     assert value_of(nlp, text, "Sunday", published=date(2016, 3, 16)) == "2016-03-20"
+
+
+def test_do_support_is_no_future(nlp):
+    text = "He said the team doesn't want that, in an interview on Sunday."
+    assert value_of(nlp, text, "Sunday", published=date(2016, 2, 8)) == "2016-02-07"
+    assert value_of(nlp, "The vote is set for Friday.", "Friday", published=date(2016, 2, 8)) == "2016-02-12"

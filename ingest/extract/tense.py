@@ -72,8 +72,9 @@ def clause_tense(verb, depth: int = 0) -> str:
     if verb.tag_ in PAST_TAGS:
         return "past"
     if any(c.tag_ in PRESENT_TAGS for c in auxes):
-        # `closing is expected in December`, `the vote is set for Friday`
-        return "future" if verb.lemma_.lower() in FUTURE_HEADS else "present"
+        # `closing is expected in December`, `the vote is set for Friday` (not `does not want`)
+        be = any(c.tag_ in PRESENT_TAGS and c.lemma_.lower() == "be" for c in auxes)
+        return "future" if be and verb.lemma_.lower() in FUTURE_HEADS else "present"
     if verb.tag_ == "VBN":
         # a participle without its own auxiliary: `the vote, held Sunday`
         return "past"
