@@ -371,3 +371,10 @@ def test_do_support_is_no_future(nlp):
     text = "He said the team doesn't want that, in an interview on Sunday."
     assert value_of(nlp, text, "Sunday", published=date(2016, 2, 8)) == "2016-02-07"
     assert value_of(nlp, "The vote is set for Friday.", "Friday", published=date(2016, 2, 8)) == "2016-02-12"
+
+
+def test_would_under_a_past_speech_verb_may_lie_either_side(nlp):
+    wed = date(2016, 6, 15)
+    assert value_of(nlp, "Two cities said they would light landmarks in rainbow colors on Monday night.",
+                    "Monday", published=wed) == "2016-06-13"
+    assert value_of(nlp, "Officials said the bridge would reopen on Friday.", "Friday", published=wed) == "2016-06-17"

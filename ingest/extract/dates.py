@@ -20,7 +20,7 @@ from .date_filter import is_date
 from .date_resolve import Context, Resolved, resolve
 from .tense import tense_at
 
-VERSION = "12"
+VERSION = "13"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:

@@ -24,6 +24,13 @@ PAST_TAGS = {"VBD"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 
 
+def _reported_would(verb, words: list[str]) -> bool:
+    """`would` in a clause reported by a past verb: the future seen from that past moment."""
+    head = verb.head
+    return ("would" in words or "'d" in words) and verb.dep_ == "ccomp" and head is not verb \
+        and head.tag_ == "VBD"
+
+
 def governing_verb(token):
     """The verb whose clause the token belongs to (the token itself if it is one)."""
     t = token
@@ -48,7 +55,11 @@ def clause_tense(verb, depth: int = 0) -> str:
     if "going" in words and "to" in words:
         return "future"
     if any(w in MODALS for w in words):
-        return "past" if "have" in words else "future"
+        if "have" in words:
+            return "past"
+        if _reported_would(verb, words):
+            return "prospective"  # `said they would light it on Monday`: either side of today
+        return "future"
     if any(c.tag_ == "VBD" for c in auxes) or any(w in ("had",) for w in words):
         return "past"
     if any(w in ("has", "have", "'ve") for w in words):
