@@ -296,3 +296,10 @@ def test_a_counted_noun_is_not_sought_past_a_break(figs):
     f = one(figs("The blast left more than 20 wounded.--Ann Lee."), 20)
     assert f.text == "more than 20" and f.unit is None
     assert one(figs("It sent 20 U.S. troops."), 20).unit == "troops"
+
+
+def test_two_shares_glued_by_a_dash(figs):
+    text = "Voters backed the plan by about 58%-33%, the poll found."
+    got = figs(text)
+    assert [(f.text, f.value, f.unit) for f in got] == [("about 58%", 58, "percent"), ("33%", 33, "percent")]
+    assert all(text[f.start:f.end] == f.text for f in got)

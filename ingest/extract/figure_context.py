@@ -35,6 +35,8 @@ COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lowe
 
 def attach_left(doc, core: Core) -> None:
     """Currency symbol or code just before the number, then a hedge before that."""
+    if core.glued_start is not None:
+        return  # the second share of `58%-33%`: what lies before belongs to the first
     s = core.start
     if s > 0 and doc[s - 1].lower_ == "minus" and core.kind in ("digits", "words"):
         if low_at(doc, s - 2) == "or" and low_at(doc, s - 3) == "plus":

@@ -40,6 +40,8 @@ class Core:
     drop: bool = False
     small_words: bool = False  # a small count written in words (optional in the gold)
     notes: list = field(default_factory=list)
+    glued_start: int | None = None  # character offset where the number starts inside its first token
+    glued_end: int | None = None  # character offset where it ends inside its last token
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -371,6 +373,23 @@ def _read_slash_fraction(doc, i: int) -> Core | None:
     return Core(i, i + 1, round(100.0 * num / den, 2), "fraction", percent="percent")
 
 
+_GLUED_SHARES = re.compile(r"(\d+(?:\.\d+)?)%[-\u2013](\d+(?:\.\d+)?)")
+
+
+def _read_glued_shares(doc, i: int) -> list[Core]:
+    """`58%-33%`, which the tokenizer cuts as `58%-33` `%`: two percentages (a poll's split or
+    a range), each with its own character span inside the glued token."""
+    tok = doc[i]
+    m = _GLUED_SHARES.fullmatch(tok.text)
+    if not m or low_at(doc, i + 1) != "%" or tok.whitespace_:
+        return []
+    a = Core(i, i + 1, float(m.group(1)), "digits", percent="percent", raw=float(m.group(1)),
+             glued_end=tok.idx + m.end(1) + 1)
+    b = Core(i, i + 2, float(m.group(2)), "digits", percent="percent", raw=float(m.group(2)),
+             glued_start=tok.idx + m.start(2))
+    return [a, b]
+
+
 def read_cores(doc) -> list[Core]:
     """Every number core in the doc, left to right, non-overlapping."""
     cores, i, n = [], 0, len(doc)
@@ -383,6 +402,14 @@ def read_cores(doc) -> list[Core]:
                 core = _read_ratio(doc, i)
             if core is None:
                 core = _read_slash_fraction(doc, i)
+            if core is None:
+                pair = _read_glued_shares(doc, i)
+                if pair:
+                    for c in pair:
+                        c.text_start, c.text_end = c.start, c.end
+                    cores.extend(pair)
+                    i = pair[-1].end
+                    continue
         elif tok.is_alpha:
             w = tok.lower_
             if w in nb.RATIO_WORDS or w.endswith("fold"):

@@ -22,7 +22,7 @@ from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, 
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, in_name, is_label, is_time, is_year, phone_spans
 
-VERSION = "10"
+VERSION = "11"
 
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
     """Years (noted, so a year range drops its second end), dates, times, names, list and rank
@@ -54,6 +54,10 @@ def _char_span(doc, text: str, core) -> tuple[int, int]:
     start = doc[core.text_start].idx
     last = doc[core.text_end - 1]
     end = last.idx + len(last.text)
+    if core.glued_start is not None and core.text_start == core.start:
+        start = core.glued_start
+    if core.glued_end is not None and core.text_end == core.end:
+        end = core.glued_end
     if text[start:end].endswith(".") and end - start > 1 and "." not in text[start:end - 1].split()[-1][:-1].strip("0123456789,"):
         end -= 1
     return start, end
