@@ -378,3 +378,11 @@ def test_would_under_a_past_speech_verb_may_lie_either_side(nlp):
     assert value_of(nlp, "Two cities said they would light landmarks in rainbow colors on Monday night.",
                     "Monday", published=wed) == "2016-06-13"
     assert value_of(nlp, "Officials said the bridge would reopen on Friday.", "Friday", published=wed) == "2016-06-17"
+
+
+def test_a_range_of_days_in_one_month_gives_both_days(nlp):
+    got = found(nlp, "The survey ran September 16-19, 2016, online.")
+    assert got == [("September 16", "2016-09-16"), ("19, 2016", "2016-09-19")]
+    got = dict(found(nlp, "The poll was taken Nov. 6 to 10 by phone."))
+    assert got == {"Nov. 6": "2021-11-06", "10": "2021-11-10"}
+    assert "20" not in dict(found(nlp, "Prices rose from Jan. 6 to 20 percent."))

@@ -165,6 +165,19 @@ def _calendar(m: re.Match) -> Expression | None:
                       day=_day_of(m), weekday=wd, modified=bool(g.get("pre")))
 
 
+def _day_range(m: re.Match) -> list[Expression]:
+    """`Nov. 6 to 10`: the first day as written, the second a day of the same month (and of
+    the year written after it, which both share)."""
+    first, last = _day_of(m), int(re.match(r"\d+", m.group("d2")).group())
+    if last <= first:
+        return []
+    month, year = month_number(m.group("mon")), _year_of(m)
+    return [Expression(m.start(), m.end("d"), m.group()[:m.end("d") - m.start()], "calendar", year=year,
+                       month=month, day=first),
+            Expression(m.start("d2"), m.end(), m.group()[m.start("d2") - m.start():], "calendar",
+                       year=year, month=month, day=last)]
+
+
 def _weekday(m: re.Match) -> Expression:
     g = m.groupdict()
     shift = DIRECTION.get(" ".join(g["dir"].lower().split())) if g.get("dir") else None
@@ -311,6 +324,10 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
     # 2021-12-12
     ("iso", _p(r"(?<![\w-])", rf"(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
                r"(?![\w-])"), _calendar),
+    # Nov. 6 to 10 / September 16-19, 2016: two days of one month
+    ("mdy_range", _p(_WORD_START, rf"(?P<mon>{MON})\s+(?P<d>{DAY})\s*(?:[-\u2013]|\s(?i:to|through|and)\s)\s*",
+                     rf"(?P<d2>{DAY})(?![-\u2013.,]?\d)(?!\s*(?i:%|percent|per\b|points?\b))",
+                     rf"(?:,?\s+{_ANY_YEAR})?"), _day_range),
     # Dec. 12, 2021 / Saturday, March 6 / early Sept. 30
     ("mdy", _p(_WORD_START, _PRE, _WD_LEAD, rf"(?P<mon>{MON})\s+(?P<d>{DAY})",
                rf"(?:,?\s+{_ANY_YEAR})?"), _calendar),
@@ -400,7 +417,7 @@ _WD_FULL = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _UNIT_WORD = r"(?i:year|month|week|day|tomorrow)"  # `day` is also in yesterday and today
 _SPELLED = r"(?i:nineteen|eighteen|thousand)"
 GATES: dict[str, tuple[str, ...]] = {
-    "iso": (_YEAR4,), "mdy": (_MON3,), "dmy": (_MON3,), "m_dayword": (_MON3,), "my": (_MON3,),
+    "iso": (_YEAR4,), "mdy_range": (_MON3,), "mdy": (_MON3,), "dmy": (_MON3,), "m_dayword": (_MON3,), "my": (_MON3,),
     "month_unit": (_MON3, _UNIT_WORD), "month_of_that_year": (_MON3, _UNIT_WORD), "month_dir": (_MON3,), "month": (_MON3,),
     "season_year": (r"(?i:spring|summer|autumn|fall|winter)",), "fiscal": (_YEAR4,), "year": (_YEAR4,),
     "year_range": (_YEAR4,), "spelled_year": (_SPELLED,), "weekday": (_WD_FULL,),

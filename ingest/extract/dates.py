@@ -20,7 +20,7 @@ from .date_filter import is_date
 from .date_resolve import Context, Resolved, resolve
 from .tense import tense_at
 
-VERSION = "13"
+VERSION = "14"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
