@@ -2,7 +2,8 @@
 
 Only what date resolution needs: does the clause look back (past), ahead (future), sit in
 the present, or look ahead from a past event (prospective: `was due to be released in
-September`, which may lie on either side of publication); and is its verb a speech verb
+September`, or reported `would`: `said they would vote on Monday`; either may lie on either
+side of publication, so the nearer day wins); and is its verb a speech verb
 (`says Wednesday` reports, it does not schedule).
 """
 
@@ -45,7 +46,8 @@ def governing_verb(token):
 
 def clause_tense(verb, depth: int = 0) -> str:
     """'past', 'present', 'future' or 'prospective' (the future seen from a past event:
-    `was due to be released in September`) for the clause headed by `verb`."""
+    `was due to be released in September`, `said they would vote on Monday`) for the clause
+    headed by `verb`."""
     if verb is None:
         return "present"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and _same_sentence(c, verb)]
