@@ -91,19 +91,11 @@ def read(conn: sqlite3.Connection, until_seq: int | None = None,
          until_time: str | None = None, stream: str | None = None, seq: int | None = None) -> Iterator[Event]:
     """Events in order, optionally only up to a sequence number or a recorded time, of one
     stream, or the one event numbered `seq`."""
-    sql, args = "SELECT * FROM events WHERE 1=1", []
-    if seq is not None:
-        sql += " AND seq = ?"
-        args.append(seq)
-    if until_seq is not None:
-        sql += " AND seq <= ?"
-        args.append(until_seq)
-    if until_time is not None:
-        sql += " AND recorded_at <= ?"
-        args.append(until_time)
-    if stream is not None:
-        sql += " AND stream = ?"
-        args.append(stream)
+    filters = [(c, v) for c, v in (("seq = ?", seq), ("seq <= ?", until_seq),
+                                   ("recorded_at <= ?", until_time), ("stream = ?", stream))
+               if v is not None]
+    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(c for c, _ in filters) if filters else "")
+    args = [v for _, v in filters]
     for row in conn.execute(sql + " ORDER BY seq", args):
         yield _row_to_event(row)
 
