@@ -398,3 +398,19 @@ def test_a_poll_shows_its_finding(extract):
     quotes, _ = extract(text)
     ind = [q for q in quotes if q.kind == "indirect"]
     assert [q.text for q in ind] == ["the mayor with a twelve-point lead"]
+
+
+def test_findings_of_results_and_records_are_not_speech(extract):
+    text = ("The official results show that turnout fell to a record low. "
+            "Court records revealed the firm had paid no tax for a decade. "
+            "The mayor revealed that she would not run again.")
+    quotes, speakers = extract(text)
+    ind = [q.text for q in quotes if q.kind == "indirect"]
+    assert ind == ["she would not run again"]
+    assert not any(w in s.name.lower() for s in speakers for w in ("results", "records"))
+
+
+def test_a_stance_needs_a_subject_that_can_hold_one(extract):
+    text = "Violent crime declined sharply in the port city. Rents floated above the national average."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -52,7 +52,8 @@ def is_human(tok) -> bool:
     """People or bodies of people (`officials`, `organizers`, `the coalition`), not things."""
     lemma = tok.lemma_.lower()
     return (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or tok.ent_type_ in ("PERSON", "NORP", "ORG")
-            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and lemma not in NOT_PEOPLE)
+            or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and lemma not in NOT_PEOPLE
+            and not lemma.endswith("ment"))  # `retirement`, `statement`: acts and things
 
 
 NOT_PEOPLE = frozenset("""
@@ -61,6 +62,28 @@ corner cover layer filter power tower river winter summer event content comment 
 agreement element moment argument document amount percent point payment investment environment
 treatment movement development management requirement settlement
 """.split())  # -er/-ent nouns that are not people
+
+
+# verbs that report what evidence bears out; a finding of data, records or polls is not speech
+EVIDENCE_VERBS = frozenset("show demonstrate prove reveal suggest indicate find confirm imply mean".split())
+EVIDENCE_NOUNS = frozenset("""
+result finding data figure number record file document paper evidence statistic sample chart
+graph graphic map image photo picture footage tally count sign""".split())
+
+
+def is_evidence(cue, src) -> bool:
+    """`the results show that ...`, `records revealed ...`, `the poll suggests ...`: what a
+    finding bears out, not what a source said."""
+    lemma = cue.lemma_.lower()
+    if lemma not in EVIDENCE_VERBS:
+        return False
+    return not _speaks(src)
+
+
+def _speaks(tok) -> bool:
+    """Is this subject of `reveal`, `suggest`, `show` someone speaking, not a finding (results,
+    data, records, files)?"""
+    return tok.lemma_.lower() not in EVIDENCE_NOUNS and tok.lower_ not in EVIDENCE_NOUNS
 
 
 def plausible_source(tok) -> bool:

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
-from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, plausible_source, source_token
+from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_evidence, plausible_source, source_token
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human
 
-VERSION = "14"
+VERSION = "15"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -423,6 +423,8 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
             continue
         if src.lower_ == "it" and tok.lemma_.lower() not in SPEECH_VERBS:
             continue
+        if is_evidence(tok, src) or stance and not plausible_source(src):
+            continue  # `the results show`, `violent crime declined`: no one speaks
         content = None
         intent = False
         if tok.lower_ == "according":
