@@ -414,3 +414,25 @@ def test_a_stance_needs_a_subject_that_can_hold_one(extract):
     text = "Violent crime declined sharply in the port city. Rents floated above the national average."
     quotes, _ = extract(text)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_office_description_names_the_story_subject(extract):
+    text = ("Lena Vogt, who ran the port city for ten years, entered the race in March.\n"
+            "Vogt has spent heavily on advertising. Vogt also hired a large staff.\n"
+            "Rivals say the spending is excessive.\n"
+            "In a speech last year, the former mayor argued that the harbour tax had saved the city.")
+    quotes, speakers = extract(text)
+    ind = by_text(quotes, "the harbour tax")
+    assert ind.speaker.name == "Lena Vogt"
+
+
+def test_indefinite_source_with_a_proper_modifier_is_anonymous(extract):
+    text = "“The vote was rigged from the start,” said one Labour organiser in the county."
+    quotes, _ = extract(text)
+    assert by_text(direct(quotes), "The vote was rigged").speaker.anonymous
+
+
+def test_label_inside_the_speakers_own_phrase_is_not_a_quote(extract):
+    text = "Later, our “law and order” governor declared that “the streets are safe again.”"
+    quotes, _ = extract(text)
+    assert [q.text for q in direct(quotes)] == ["the streets are safe again."]

@@ -18,9 +18,9 @@ from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
 from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_evidence, plausible_source, source_token
 from .quote_marks import QuoteSpan, find_spans
-from .speakers import NameIndex, Source, SpeakerBook, is_human
+from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "15"
+VERSION = "16"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -712,6 +712,13 @@ def _adopt(items: list[_Found], hosts: list) -> None:
             f.cue, f.source = cue, src
 
 
+def _in_phrase(doc, q: QuoteSpan, src) -> bool:
+    """Does the quote sit inside the noun phrase naming its own source?"""
+    phrase = phrase_tokens(src)
+    toks = _tokens(doc, q.start, q.end)
+    return bool(phrase and toks) and phrase[0].i <= toks[0].i and toks[-1].i <= phrase[-1].i
+
+
 def _ref(src: Source | None) -> SpeakerRef | None:
     if src is None or (src.name is None and src.mention is None):
         return None
@@ -728,6 +735,8 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
         if _names_a_work(lay, q):
             continue
         cue, src, _rule = _quote_cue(doc, lay, q)
+        if src is not None and _in_phrase(doc, q, src):
+            continue  # `our “America first” president declared`: a label in the speaker's name
         if src is None and lay.para(q.start) in lists:
             cue, src = lists[lay.para(q.start)]
         if src is None and not _title_like(text[q.start:q.end]) and len(text[q.start:q.end].split()) >= GOVERNED_MIN_WORDS:
@@ -782,6 +791,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
         kept.append((f, src, how))
     used = [src for _, src, _ in kept if src is not None]
     SpeakerBook.forward(used)
+    book.salient(used)
     SpeakerBook.unify(used)
     quotes = [Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
                     cue=cue_phrase(f.cue) if f.cue is not None else None,

@@ -50,6 +50,23 @@ class Source:
     doc_noun: bool = False  # the cue named a document (`in a statement`)
 
 
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"})
+
+
+def _unquoted(toks) -> list:
+    """The words of a phrase outside the quotation marks in it: `our “America first” president`
+    is a description, not a name."""
+    out, inside = [], False
+    for t in toks:
+        if t.text in QUOTE_MARKS and not (t.text in ("’", "'") and t.i > 0 and t.nbor(-1).is_alpha and not inside):
+            inside = not inside
+            continue
+        if not inside:
+            out.append(t)
+    return out
+
+
 def _text(toks) -> str:
     if not toks:
         return ""
@@ -175,6 +192,16 @@ def _role_words(ent) -> str:
     return " ".join(words)
 
 
+DEFINITE = frozenset({"the", "our", "this", "that"})
+# offices and standings a story's subject holds: `the former mayor`, `the billionaire`; not side
+# roles (`the spokesman`), which belong to someone else
+OFFICES = frozenset("""
+mayor president senator governor minister chancellor premier congressman congresswoman lawmaker
+candidate nominee billionaire businessman businesswoman tycoon mogul incumbent challenger leader
+chairman chairwoman king queen prince princess pope star actor actress singer director ceo founder
+""".split())
+
+
 class NameIndex:
     """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
 
@@ -199,6 +226,12 @@ class NameIndex:
                 self.roles.append((_role_words(ent), _text(toks), ent.start_char))
                 self._vote(ent, toks[-1].lower_)
         self.starts = [at for _, _, at in self.names]
+        # every occurrence of a known person's surname (tagged PERSON or not), and how often
+        surnames = {words[-1] for words, _, _ in self.names}
+        self.surname_at = [(tok.idx, tok.lower_) for tok in doc if tok.pos_ == "PROPN" and tok.lower_ in surnames]
+        self.mentions: dict[str, int] = {}
+        for _, w in self.surname_at:
+            self.mentions[w] = self.mentions.get(w, 0) + 1
         self.by_word: dict[str, list[int]] = {}
         for k, (words, _, _) in enumerate(self.names):
             for w in set(words):
@@ -395,7 +428,7 @@ class SpeakerBook:
         """`the minister`, `officials`, `a spokesman for the agency`."""
         mention = _text(phrase)
         lemma = head.lemma_.lower()
-        definite = phrase and phrase[0].lower_ in ("the", "this", "that") and head.tag_ in ("NN", "NNP", "NNS", "NNPS")
+        definite = phrase and phrase[0].lower_ in DEFINITE and head.tag_ in ("NN", "NNP", "NNS", "NNPS")
         if definite:
             prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + [s.mention]) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
             if prev:
@@ -418,11 +451,12 @@ class SpeakerBook:
             kind = "person"
         else:
             kind = "unknown"
-        has_proper = any(t.pos_ == "PROPN" for t in phrase)
+        has_proper = any(t.pos_ == "PROPN" for t in _unquoted(phrase))
+        indefinite = bool(phrase) and phrase[0].lower_ in INDEFINITE and head.pos_ == "NOUN"
         name = mention
         if has_proper or not (phrase and phrase[0].pos_ == "DET" and phrase[0].lower_ in ("a", "an", "another", "one", "some")):
             name = _text(_strip(phrase)) if phrase and phrase[0].pos_ == "DET" and phrase[0].lower_ == "the" and has_proper else mention
-        anonymous = not has_proper
+        anonymous = not has_proper or indefinite  # `one GOP operative`, `a White House official`
         return Source(mention, name, kind, anonymous, how, [], pos, para)
 
     def add(self, src: Source) -> Source:
@@ -445,6 +479,24 @@ class SpeakerBook:
                     s.name, s.anonymous = t.name, False
                     s.roles = s.roles or [s.mention[4:]]
                     break
+
+    def salient(self, used: list[Source], reach: int = 3) -> None:
+        """`the former mayor argued ...` with no earlier mayor named: a definite description of an
+        office names the most mentioned person of the last few paragraphs (news names its subject
+        by surname again and again)."""
+        for s in used:
+            if not (s.anonymous and s.attribution == "description" and s.kind == "person" and s.mention):
+                continue
+            words = s.mention.lower().split()
+            if len(words) < 2 or words[0] not in DEFINITE or words[-1] not in OFFICES:
+                continue
+            near = [w for at, w in self.names.surname_at if at < s.pos and s.para - self.para_of(at) <= reach]
+            if not near:
+                continue
+            best = max(near, key=lambda w: self.names.mentions[w])
+            fullest = max((t for w, t, _ in self.names.names if w[-1] == best), key=lambda t: len(t.split()))
+            s.name, s.anonymous = fullest, False
+            s.roles = s.roles or [" ".join(s.mention.split()[1:])]
 
     @staticmethod
     def unify(used: list[Source]) -> None:
