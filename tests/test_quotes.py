@@ -436,3 +436,28 @@ def test_label_inside_the_speakers_own_phrase_is_not_a_quote(extract):
     text = "Later, our “law and order” governor declared that “the streets are safe again.”"
     quotes, _ = extract(text)
     assert [q.text for q in direct(quotes)] == ["the streets are safe again."]
+
+
+def test_content_run_over_a_full_stop_keeps_the_cue_sentence(nlp):
+    from newsfacts.ingest.extract.quotes import _one_sentence
+
+    doc = nlp("Ann said the mill is worth a lot. Bob disagrees with her.")
+    after = _one_sentence(list(doc[2:]), doc[1], lambda t: False)
+    assert after[-1].text == "." and after[0].text == "the" and "Bob" not in [t.text for t in after]
+    doc = nlp("The mill opened in May. The mill is worth a lot, Ann said.")
+    before = _one_sentence(list(doc[:12]), doc[13], lambda t: False)
+    assert before[0].text == "The" and before[0].i == 6
+
+
+def test_a_source_name_stops_at_a_line_break(extract):
+    text = "Rival lawmakers showed open contempt\nMarta Quill says the tax plan will pass before summer."
+    quotes, speakers = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and ind[-1].speaker.name == "Marta Quill"
+    assert all("\n" not in s.name for s in speakers)
+
+
+def test_a_surname_tagged_as_a_noun_is_the_person_named_elsewhere(extract):
+    text = "Quill says the plan will pass\nSenator Marta Quill told reporters the plan would pass by June."
+    quotes, speakers = extract(text)
+    assert [s.name for s in speakers] == ["Marta Quill"]

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "16"
+VERSION = "17"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -458,7 +458,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
                     content = [t for t in content if not (t.is_punct and abs(t.i - tok.i) <= len(own) + 1 and t.text == ",")]
         if not content:
             continue
-        content = _trim_tail(content)
+        content = _one_sentence(_trim_tail(content), tok, inside)
         while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
             content = content[1:]
         while content and (content[-1].is_punct or content[-1].is_space):
@@ -527,6 +527,18 @@ def _trim_tail(content: list) -> list:
                     and nxt.head.right_edge.i >= content[-1].i:
                 return content[:k]
     return content
+
+
+def _one_sentence(content: list, cue, inside) -> list:
+    """Content the parser ran over a full stop (`... is worth $50m. An appraiser disagrees, ...`)
+    ends there: keep the sentence next to the cue."""
+    cuts = [k for k, t in enumerate(content[:-1]) if t.text in (".", "!", "?") and not inside(t)
+            and content[k + 1].text[:1].isupper()]
+    if not cuts:
+        return content
+    if content[0].i > cue.i:
+        return content[:cuts[0] + 1]
+    return content[cuts[-1] + 1:]
 
 
 def _complements(tok, lay: _Layout) -> list:

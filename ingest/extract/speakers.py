@@ -80,10 +80,10 @@ def _ent(tok):
         return None
     doc = tok.doc
     start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and doc[start].ent_iob_ == "I" and not _breaks(doc[start - 1]):
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and doc[end].ent_iob_ == "I" and not _breaks(doc[end - 1]):
         end += 1
     return Span(doc, start, end, label=tok.ent_type_)
 
@@ -123,10 +123,27 @@ def phrase_tokens(head):
         if doc[i].text in (",", "(", ";", "—", "–") and i > head.i:
             hi = i - 1
             break
+    lo, hi = _within_line(doc, head.i, lo, hi)
     toks = [doc[i] for i in range(lo, hi + 1)]
     if len(toks) > 12:
         toks = toks[-12:] if head.i == toks[-1].i else toks[: 12]
     return toks
+
+
+def _breaks(tok) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
+
+
+def _within_line(doc, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """Narrow [lo, hi] around token `at` to its own line: a headline and the paragraph under it
+    are parsed as one sentence, but a name never runs across the break."""
+    i = at
+    while i > lo and not _breaks(doc[i - 1]):
+        i -= 1
+    j = at
+    while j < hi and not _breaks(doc[j]) and not doc[j + 1].is_space:
+        j += 1
+    return i, j
 
 
 def description_tokens(head):
@@ -142,7 +159,8 @@ def description_tokens(head):
         if t.i > head.i and t.text in (",", "(", ";", "—", "–", ":"):
             break
         keep.append(t)
-    keep = [t for t in keep if t.i >= phrase_tokens(head)[0].i]
+    lo, hi = _within_line(head.doc, head.i, keep[0].i if keep else head.i, keep[-1].i if keep else head.i)
+    keep = [t for t in keep if max(lo, phrase_tokens(head)[0].i) <= t.i <= hi]
     while keep and (keep[-1].is_punct or keep[-1].is_space):
         keep.pop()
     return keep[:20]
@@ -384,9 +402,9 @@ class SpeakerBook:
             inner = [t for t in phrase if t.ent_type_ == "PERSON"]
             if inner:
                 ent = _ent(inner[-1])
-        if head.pos_ == "PROPN" and (ent is None or ent.label_ != "PERSON"):
-            # a surname the tagger missed (`Doherty` as ORG): known from a PERSON elsewhere
-            props = [t for t in (list(ent) if ent is not None else phrase) if t.pos_ == "PROPN"]
+        if (head.pos_ == "PROPN" or ent is not None and head.is_title) and (ent is None or ent.label_ != "PERSON"):
+            # a surname the tagger missed (`Doherty` as ORG, even as a noun): known from a PERSON elsewhere
+            props = [t for t in (list(ent) if ent is not None else phrase) if t.pos_ == "PROPN" or t.is_title]
             name = self.names.find(props, pos) if props else None
             if name:
                 return Source(mention, name, "person", False, "named", _roles(head, _strip(props)), pos, para)
