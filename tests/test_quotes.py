@@ -461,3 +461,34 @@ def test_a_surname_tagged_as_a_noun_is_the_person_named_elsewhere(extract):
     text = "Quill says the plan will pass\nSenator Marta Quill told reporters the plan would pass by June."
     quotes, speakers = extract(text)
     assert [s.name for s in speakers] == ["Marta Quill"]
+
+
+def test_a_ticker_colon_is_not_a_headline_label(extract):
+    text = "Acme Corp (NASDAQ:ACME) director Jo Lin sold 500 shares of the stock on Friday."
+    quotes, speakers = extract(text)
+    assert quotes == [] and speakers == []
+
+
+def test_bulleted_points_lose_their_bullets_and_end_with_them(extract):
+    text = ("In a long interview, the mayor also said:\n"
+            "- The bridge will reopen in May\n"
+            "- Taxes will not rise this year\n"
+            "The council meets again on Friday to discuss the budget.\n")
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        "The bridge will reopen in May", "Taxes will not rise this year"]
+
+
+def test_they_names_the_people_just_mentioned(extract):
+    text = "The outage left several grid engineers puzzled. They said the network had plenty of spare power."
+    quotes, _ = extract(text)
+    ind = by_text(quotes, "the network had")
+    assert "engineers" in ind.speaker.name and ind.speaker.anonymous
+
+
+def test_it_names_the_organization_and_not_a_group(extract):
+    text = ("Several engineers said the network was fine. "
+            "The Western Grid Authority said it acted quickly. It also said gas supplies had run short.")
+    quotes, speakers = extract(text)
+    assert by_text(quotes, "gas supplies").speaker.name == "Western Grid Authority"
+    assert {s.name: s.kind for s in speakers}["Western Grid Authority"] == "organization"

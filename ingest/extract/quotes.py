@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "17"
+VERSION = "18"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -286,7 +286,7 @@ HEADLINE_SPLIT = re.compile(r"\s[-–—|]\s|[.!?]\s")
 def _headline_source(doc, lay: _Layout, para: int, para_before: str):
     """`Trump: ‘...’`, `Bill Clinton: Hillary ‘...’`, `HEADLINE - Michael McDonald: “...”`: a short
     name and a colon opening the paragraph (or its last part) give the source."""
-    colon = para_before.find(":")
+    colon = _label_colon(para_before)
     if colon <= 0:
         return None
     lead = para_before[:colon]
@@ -479,6 +479,9 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         s0 = lay.starts[j]
         s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(lay.text)
         item = lay.text[s0:s1].rstrip().rstrip(".;")
+        bullet = BULLET.match(item)
+        if bullet:  # `- The UK must stay`: the point, not its bullet
+            s0, item = s0 + bullet.end(), item[bullet.end():]
         content = _tokens(doc, s0, s0 + len(item))
         if content and sum(lay.inside(t) for t in content) < 0.5 * len(content):
             found.append(_Found(s0, s0 + len(item), "indirect", cue, src, para=j, sentence=item.strip()))
@@ -570,6 +573,15 @@ opinion breaking exclusive related editor
 """.split())
 
 
+def _label_colon(line: str) -> int:
+    """Where `Name: ...` ends its label, or -1: a colon followed by a space, outside brackets
+    (`Slack (NASDAQ:WORK) insider ...` is a ticker, not a label)."""
+    m = re.search(r":(\s|$)", line)
+    if m is None or line[:m.start()].count("(") != line[:m.start()].count(")"):
+        return -1
+    return m.start()
+
+
 def _headline_claims(doc, lay: _Layout) -> list[_Found]:
     """`Lynch: No outside influence on FBI probe`: a headline giving a source and what it said."""
     out = []
@@ -578,7 +590,7 @@ def _headline_claims(doc, lay: _Layout) -> list[_Found]:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        colon = line.find(":")
+        colon = _label_colon(line)
         if colon <= 0 or len(line[:colon].split()) > HEADLINE_PREFIX_WORDS:
             continue
         rest = line[colon + 1:].strip()
@@ -623,6 +635,15 @@ LIST_ITEM_MAX_WORDS = 45
 LIST_MAX_ITEMS = 10
 
 
+BULLET = re.compile(r"[-•*–—·▪]\s+|\d{1,2}[.)]\s+")
+
+
+def _own_cue(doc, lay: _Layout, start: int, end: int) -> bool:
+    """Does this paragraph attribute something itself (a speech verb with a source)?"""
+    return any(not lay.inside(t) and is_cue(t) and source_token(t, lay.inside) is not None
+               for t in _tokens(doc, start, end))
+
+
 def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
     """`Obama also said:` then one paragraph per point: each point paragraph -> (cue, source)."""
     out: dict[int, tuple] = {}
@@ -647,12 +668,19 @@ def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
                     break
         if pair is None:
             continue
+        bulleted = None
         for j in range(k + 1, min(len(lay.starts), k + 1 + LIST_MAX_ITEMS)):
             s0 = lay.starts[j]
             s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(text)
             item = text[s0:s1].strip()
             if not item or len(item.split()) > LIST_ITEM_MAX_WORDS or item.endswith(":"):
                 break
+            if bulleted is None:
+                bulleted = bool(BULLET.match(item))
+            elif bulleted != bool(BULLET.match(item)):
+                break  # the bullets end, and with them the list
+            if _own_cue(doc, lay, s0, s1):
+                break  # `But he said gun control ...`: a paragraph with its own attribution
             if item[0] in "\"“‘'«":
                 break  # a quoted paragraph: the quote rules take it
             if re.search(r"[.!?]\s+[A-Z]", item):

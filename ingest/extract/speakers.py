@@ -321,6 +321,18 @@ class SpeakerBook:
                 return s
         return None
 
+    def _people_before(self, head, reach: int = 60):
+        """`... left some energy experts bewildered. They said ...`: the nearest plural people
+        noun before `they` in its paragraph."""
+        para = self.para_of(head.idx)
+        for i in range(head.i - 1, max(-1, head.i - reach), -1):
+            t = self.doc[i]
+            if self.para_of(t.idx) != para:
+                break
+            if t.tag_ in ("NNS", "NNPS") and is_human(t) and t.dep_ not in ("compound", "poss"):
+                return t
+        return None
+
     def _person_before(self, pos, want: str | None = None):
         """The nearest PERSON named before `pos` (of the pronoun's gender, where known)."""
         names = self.names.names  # in text order
@@ -350,9 +362,14 @@ class SpeakerBook:
             return Source(head.text, name, "person", name is None, "pronoun",
                           list(prev.roles) if prev else [], pos, para)
         if head.pos_ == "PRON" and low in GROUP_PRONOUNS:
-            prev = self._recent(pos, para, lambda s: s.kind in ("group", "organization"), window=2)
+            kinds = ("organization",) if low == "it" else ("group", "organization")
+            prev = self._recent(pos, para, lambda s: s.kind in kinds, window=2, anon_ok=True)
             if prev:
-                return Source(head.text, prev.name, prev.kind, False, "pronoun", list(prev.roles), pos, para)
+                return Source(head.text, prev.name, prev.kind, prev.anonymous, "pronoun", list(prev.roles), pos, para)
+            people = self._people_before(head) if low in ("they", "them") else None
+            if people is not None:
+                mention = _text(description_tokens(people))
+                return Source(head.text, mention, "group", people.pos_ != "PROPN", "pronoun", [], pos, para)
             return Source(head.text, None, "group", True, "pronoun", [], pos, para)
         if head.pos_ == "PRON":
             return Source(head.text, None, "unknown", True, "pronoun", [], pos, para)
@@ -426,7 +443,8 @@ class SpeakerBook:
         titled = any(t.lower_ in TITLES for t in phrase if t.i < head.i)
         kind = ("group" if head.tag_ in ("NNS", "NNPS") else
                 "person" if head.pos_ == "PROPN" and (ent is None or titled) else "unknown")
-        if head.lemma_.lower() in GROUP_NOUNS or any(t.lemma_.lower() in GROUP_NOUNS for t in props):
+        if head.lemma_.lower() in GROUP_NOUNS or any(t.lemma_.lower() in GROUP_NOUNS for t in props) \
+                or not titled and any(t.ent_type_ == "ORG" for t in phrase):  # `The Foo Energy Operator`
             kind = "organization"
         return Source(mention, name, kind, False, "named", [], pos, para)
 
