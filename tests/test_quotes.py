@@ -492,3 +492,24 @@ def test_it_names_the_organization_and_not_a_group(extract):
     quotes, speakers = extract(text)
     assert by_text(quotes, "gas supplies").speaker.name == "Western Grid Authority"
     assert {s.name: s.kind for s in speakers}["Western Grid Authority"] == "organization"
+
+
+def test_a_surname_that_is_also_a_title_is_kept(extract):
+    text = "Ruth King, an aide to the senator, filed on Friday.\n“We start today,” said King."
+    quotes, _ = extract(text)
+    assert by_text(direct(quotes), "We start today").speaker.name == "Ruth King"
+
+
+def test_a_bare_surname_far_from_a_relative_is_the_story_subject(extract):
+    filler = "The district has voted for the same party for decades, and turnout is usually low. " * 6
+    text = ("Rep. Tom Ashby announced his retirement on Monday.\n"
+            "His wife, Clara Ashby, runs a political group in the district.\n"
+            + filler + "\nAshby said he had planned to leave for years.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "he had planned").speaker.name == "Tom Ashby"
+
+
+def test_a_participle_opening_a_dash_aside_is_not_a_speech_verb(extract):
+    text = "The senator's sudden exit — revealed only hours before the deadline — has angered local party members."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "18"
+VERSION = "19"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -423,6 +423,8 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
             continue
         if src.lower_ == "it" and tok.lemma_.lower() not in SPEECH_VERBS:
             continue
+        if _opens_aside(tok) and src.i < tok.i:
+            continue  # `the retirement — revealed hours before the deadline — has roiled ...`: an aside
         if is_evidence(tok, src) or stance and not plausible_source(src):
             continue  # `the results show`, `violent crime declined`: no one speaks
         content = None
@@ -530,6 +532,17 @@ def _trim_tail(content: list) -> list:
                     and nxt.head.right_edge.i >= content[-1].i:
                 return content[:k]
     return content
+
+
+DASHES = ("—", "–", "--")
+
+
+def _opens_aside(tok) -> bool:
+    """Does a participle follow the dash that opens an aside (`X — revealed on Monday — ...`),
+    not the one closing it (`Kall -- co-editor of a book -- said ...`)?"""
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in DASHES or tok.tag_ not in ("VBD", "VBN"):
+        return False
+    return sum(1 for t in tok.doc[tok.sent.start:tok.i - 1] if t.text in DASHES) % 2 == 0
 
 
 def _one_sentence(content: list, cue, inside) -> list:

@@ -91,7 +91,10 @@ def _ent(tok):
 def _strip(toks):
     """Drop titles, determiners and possessive endings around a name."""
     toks = list(toks)
-    while toks and (toks[0].lower_ in TITLES or toks[0].pos_ in ("DET", "PUNCT") or toks[0].tag_ == "POS"):
+    while toks and (toks[0].lower_ in TITLES and (len(toks) > 1 or toks[0].is_title and toks[0].ent_type_ == "PERSON")
+                    or toks[0].pos_ in ("DET", "PUNCT") or toks[0].tag_ == "POS"):
+        if len(toks) == 1 and toks[0].lower_ in TITLES:
+            break  # `said King`: a surname that is also a title
         toks = toks[1:]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].pos_ == "PUNCT" or toks[-1].lower_ in ("'s", "’s")):
         toks = toks[:-1]
@@ -220,6 +223,18 @@ chairman chairwoman king queen prince princess pope star actor actress singer di
 """.split())
 
 
+NEAR_CHARS = 400  # a full name this close before a bare surname is the one it repeats
+
+
+def _closeness(at: int, pos: int) -> tuple:
+    """Rank a full name at `at` for a surname at `pos`: one just before wins (`Bill Clinton
+    said ... Clinton added`); otherwise the first introduced, the story's own subject, not a
+    relative named later (`Debbie Meadows` for `Meadows`)."""
+    if at <= pos and pos - at < NEAR_CHARS:
+        return (1, at)
+    return (0, -at)
+
+
 class NameIndex:
     """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
 
@@ -295,7 +310,7 @@ class NameIndex:
         for k in self.by_word.get(key[-1], ()):
             words, text, at = self.names[k]
             if set(key) <= set(words):
-                rank = (len(words), -abs(at - pos) if at <= pos else -abs(at - pos) - 10**6)
+                rank = (len(words),) + _closeness(at, pos)
                 if best is None or rank > best[0]:
                     best = (rank, text)
         return best[1] if best else _text(_strip(toks))
