@@ -513,3 +513,11 @@ def test_a_participle_opening_a_dash_aside_is_not_a_speech_verb(extract):
     text = "The senator's sudden exit — revealed only hours before the deadline — has angered local party members."
     quotes, _ = extract(text)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_he_is_the_person_this_paragraph_is_about(extract):
+    text = ("“The budget is a disgrace,” said Nora Palmer, the council leader.\n"
+            "The plans were kept so quiet that Victor Hale, the deputy treasurer, heard of them late. "
+            "He said he was asked to announce the cuts on Friday.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "he was asked").speaker.name == "Victor Hale"

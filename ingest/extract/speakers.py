@@ -336,6 +336,20 @@ class SpeakerBook:
                 return s
         return None
 
+    def _subject_in_paragraph(self, head, want: str) -> str | None:
+        """The last person named as a subject in the pronoun's paragraph before it, of its gender."""
+        para = self.para_of(head.idx)
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if self.para_of(t.idx) != para:
+                return None
+            if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                ent = _ent(t)
+                name = self.names.canonical(list(ent), t.idx) if ent is not None else None
+                if name and self.names.gender(name) in (None, want):
+                    return name
+        return None
+
     def _people_before(self, head, reach: int = 60):
         """`... left some energy experts bewildered. They said ...`: the nearest plural people
         noun before `they` in its paragraph."""
@@ -373,7 +387,10 @@ class SpeakerBook:
         if head.pos_ == "PRON" and low in PERSON_PRONOUNS:
             want = "m" if low in ("he", "him") else "f"
             prev = self._recent(pos, para, lambda s: s.kind == "person" and self.names.gender(s.name) in (None, want))
-            name = prev.name if prev else self._person_before(head.idx, want)
+            subject = self._subject_in_paragraph(head, want) if prev is None or prev.para < para else None
+            if subject is not None and subject != (prev.name if prev else None):
+                prev = None  # `Wayne King ... did not learn of it. He said ...`: this paragraph's subject
+            name = prev.name if prev else subject or self._person_before(head.idx, want)
             return Source(head.text, name, "person", name is None, "pronoun",
                           list(prev.roles) if prev else [], pos, para)
         if head.pos_ == "PRON" and low in GROUP_PRONOUNS:
