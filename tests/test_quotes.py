@@ -521,3 +521,25 @@ def test_he_is_the_person_this_paragraph_is_about(extract):
             "He said he was asked to announce the cuts on Friday.")
     quotes, _ = extract(text)
     assert by_text(quotes, "he was asked").speaker.name == "Victor Hale"
+
+
+def test_a_definite_office_with_a_place_modifier_names_the_subject(extract):
+    text = ("Senator Ida Marsh, who represents Vermont, has led the race for months.\n"
+            "Marsh won two debates. Marsh also raised the most money.\n"
+            "The Vermont senator said the campaign would not change course.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "the campaign would").speaker.name == "Ida Marsh"
+
+
+def test_an_according_to_source_stops_at_a_line_break(extract):
+    text = "Rules of the agency\nMost people who own small planes never fly them, according to the agency."
+    quotes, _ = extract(text)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert ind and "\n" not in (ind[0].speaker.mention or "")
+
+
+def test_a_name_glued_to_its_owner_loses_the_owner(nlp):
+    from newsfacts.ingest.extract.speakers import _person_name
+
+    doc = nlp("the Policy Center’s Ward said so")
+    assert [t.text for t in _person_name(doc[:5])] == ["Ward"]

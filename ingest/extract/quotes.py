@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "20"
+VERSION = "21"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -742,8 +742,11 @@ def _whole_phrase(head) -> str:
     up to the first comma, parenthesis or dash (an apposition follows)."""
     words = []
     for t in head.subtree:
-        if t.i > head.i and t.text in (",", "(", "—", "–", "--", ";", ":"):
+        if t.i > head.i and (t.text in (",", "(", "—", "–", "--", ";", ":") or "\n" in t.text):
             break
+        if "\n" in t.text or "\n" in t.whitespace_:
+            words = []  # a line break before the head: the words above it are another line
+            continue
         words.append(t)
     while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()

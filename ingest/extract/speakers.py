@@ -70,7 +70,7 @@ def _unquoted(toks) -> list:
 def _text(toks) -> str:
     if not toks:
         return ""
-    return toks[0].doc[toks[0].i: toks[-1].i + 1].text.strip()
+    return toks[0].doc[toks[0].i: toks[-1].i + 1].text.strip().lstrip("”’\"'“‘ ").rstrip(",;: ")
 
 
 def _ent(tok):
@@ -86,6 +86,18 @@ def _ent(tok):
     while end < len(doc) and doc[end].ent_iob_ == "I" and not _breaks(doc[end - 1]):
         end += 1
     return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _owned(toks) -> bool:
+    """`Media Research Center’s Bozell`, `Kelvin’s Book`: a possessive inside the span."""
+    return any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in list(toks)[:-1])
+
+
+def _person_name(toks):
+    """A person's name without the owner the tagger glued to it (`the Center’s Bozell`)."""
+    toks = list(toks)
+    owners = [k for k, t in enumerate(toks[:-1]) if t.tag_ == "POS" or t.lower_ in ("'s", "’s")]
+    return _strip(toks[owners[-1] + 1:] if owners else toks)
 
 
 def _strip(toks):
@@ -251,7 +263,7 @@ class NameIndex:
                 v = self.votes.setdefault(doc[j].lower_, [0, 0])
                 v[0 if title in MALE_TITLES else 1] += 2
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or skip(ent[0]):
+            if ent.label_ != "PERSON" or skip(ent[0]) or _owned(ent):
                 continue
             toks = _strip(ent)
             if toks and all(t.is_alpha or t.text.endswith(".") or t.text in ("-", "’", "'") or "-" in t.text for t in toks):
@@ -458,7 +470,7 @@ class SpeakerBook:
             if name:
                 return Source(mention, name, "person", False, "named", _roles(head, _strip(props)), pos, para)
         if ent is not None and ent.label_ == "PERSON" or (ent is None and head.pos_ == "PROPN" and self._is_known_person(head)):
-            name_toks = _strip(list(ent) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
+            name_toks = _person_name(list(ent) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
             name = self.names.canonical(name_toks, pos) if name_toks else mention
             roles = _roles(head, name_toks)
             return Source(mention, name, "person", False, "named", roles, pos, para)
@@ -553,8 +565,9 @@ class SpeakerBook:
         office names the most mentioned person of the last few paragraphs (news names its subject
         by surname again and again)."""
         for s in used:
-            if not (s.anonymous and s.attribution == "description" and s.kind == "person" and s.mention):
-                continue
+            if not (s.attribution == "description" and s.kind == "person" and s.mention and s.name
+                    and s.name.lower() in s.mention.lower()):
+                continue  # resolved already, or not a description of a person
             words = s.mention.lower().split()
             if len(words) < 2 or words[0] not in DEFINITE or words[-1] not in OFFICES:
                 continue
