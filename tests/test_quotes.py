@@ -543,3 +543,21 @@ def test_a_name_glued_to_its_owner_loses_the_owner(nlp):
 
     doc = nlp("the Policy Center’s Ward said so")
     assert [t.text for t in _person_name(doc[:5])] == ["Ward"]
+
+
+def test_a_nickname_is_not_a_quote(extract):
+    text = "Rivals have mocked the governor for months, and the senator he calls “Little Tom” answered back."
+    quotes, _ = extract(text)
+    assert [q.text for q in direct(quotes)] == []
+
+
+def test_a_capitalised_quote_before_a_noun_names_the_thing(extract):
+    text = "The grid operator ordered its “Phase Two” cuts on Friday, the utility said."
+    quotes, _ = extract(text)
+    assert [q.text for q in direct(quotes)] == []
+
+
+def test_mumbling_is_speech(extract):
+    text = "A woman sat alone in the hallway. “I hate this place,” she mumbles."
+    quotes, _ = extract(text)
+    assert by_text(direct(quotes), "I hate this place").speaker is not None

@@ -16,6 +16,7 @@ testify joke quip lament vow promise reveal mention boast brag charge counter re
 yell scream whisper plead rule caution advise propose recommend indicate continue ask inform
 proclaim exclaim muse relate press interrupt chime snap scoff sigh laugh gush rave fume marvel mock tease taunt chant recite read call refer dub label brand term nickname quote cite email e-mail text blog interject intone grumble protest question wonder speculate
 estimate forecast acknowledge disclose divulge reiterate repeat highlight underline point
+mumble mutter murmur stammer whine groan moan sob gasp holler bellow
 """.split())
 # verbs of thought and finding: they attribute content clauses, rarely quoted words
 COGNITION_VERBS = frozenset("""

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "21"
+VERSION = "22"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -347,14 +347,28 @@ def _title_like(quoted: str, max_words: int = 8) -> bool:
 TITLE_CUES = frozenset("""
 on in of with from titled entitled called named dubbed book show program programme movie film
 series article column piece headline album song documentary podcast report essay op-ed editorial
-novel memoir author co-author host anchor episode play musical
+novel memoir author co-author host anchor episode play musical calls call calling dubs nicknamed
+nickname nicknames labeled labelled branded known
 """.split())
+
+
+def _modifies_noun(lay: _Layout, q: QuoteSpan) -> bool:
+    """A short capitalised quote right before a lower-case noun names the thing (`the “Stage
+    3” alert`, `a “Yes” vote`)."""
+    if len(lay.text[q.start:q.end].split()) > 4:
+        return False
+    toks = _tokens(lay.doc, q.close, min(len(lay.text), q.close + 30))
+    words = [t for t in toks if not t.is_space and not (t.is_punct and t.idx < q.close + 2)]
+    return bool(words) and words[0].is_lower and words[0].is_alpha and words[0].pos_ == "NOUN" \
+        and lay.text[q.close:words[0].idx].strip(" ”\"’'»") == ""
 
 
 def _names_a_work(lay: _Layout, q: QuoteSpan) -> bool:
     """`on CNN’s “State of the Union”`, `the book “Crippled America”`: a title, not speech."""
     if not _title_like(lay.text[q.start:q.end], max_words=12):
         return False
+    if _modifies_noun(lay, q):
+        return True  # `its “Stage 3” action`: a name used as a modifier
     before = lay.text[max(0, q.open - 40):q.open].split()
     if not before:
         return False
