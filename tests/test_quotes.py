@@ -561,3 +561,11 @@ def test_mumbling_is_speech(extract):
     text = "A woman sat alone in the hallway. “I hate this place,” she mumbles."
     quotes, _ = extract(text)
     assert by_text(direct(quotes), "I hate this place").speaker is not None
+
+
+def test_she_in_an_article_naming_no_one_is_the_woman_described(extract):
+    text = ("Ten minutes into the film, a woman is seen sitting in a dark hotel room.\n"
+            "“I hate this place,” she mumbles as the lights go out.")
+    quotes, _ = extract(text)
+    sp = by_text(direct(quotes), "I hate this place").speaker
+    assert sp.name == "a woman" and sp.anonymous

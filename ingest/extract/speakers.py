@@ -362,6 +362,17 @@ class SpeakerBook:
                     return name
         return None
 
+    def _someone_before(self, head, want: str, reach: int = 80):
+        """In an article that names no one: the nearest person noun before he or she (`a woman`)."""
+        other = {"m": ("woman", "girl", "mother", "wife", "daughter", "sister"),
+                 "f": ("man", "boy", "father", "husband", "son", "brother")}[want]
+        for i in range(head.i - 1, max(-1, head.i - reach), -1):
+            t = self.doc[i]
+            if t.tag_ == "NN" and (t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in ("girl", "boy", "mother", "father")) \
+                    and t.lower_ not in other and t.dep_ not in ("compound", "poss"):
+                return t
+        return None
+
     def _people_before(self, head, reach: int = 60):
         """`... left some energy experts bewildered. They said ...`: the nearest plural people
         noun before `they` in its paragraph."""
@@ -403,6 +414,10 @@ class SpeakerBook:
             if subject is not None and subject != (prev.name if prev else None):
                 prev = None  # `Wayne King ... did not learn of it. He said ...`: this paragraph's subject
             name = prev.name if prev else subject or self._person_before(head.idx, want)
+            if name is None:
+                someone = self._someone_before(head, want)
+                if someone is not None:  # `A woman is seen ... “...,” she mumbles.`
+                    return Source(head.text, _text(description_tokens(someone)), "person", True, "pronoun", [], pos, para)
             return Source(head.text, name, "person", name is None, "pronoun",
                           list(prev.roles) if prev else [], pos, para)
         if head.pos_ == "PRON" and low in GROUP_PRONOUNS:
