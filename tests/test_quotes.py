@@ -569,3 +569,13 @@ def test_she_in_an_article_naming_no_one_is_the_woman_described(extract):
     quotes, _ = extract(text)
     sp = by_text(direct(quotes), "I hate this place").speaker
     assert sp.name == "a woman" and sp.anonymous
+
+
+def test_a_first_name_the_tagger_left_out_joins_the_name(nlp):
+    from spacy.tokens import Span
+
+    from newsfacts.ingest.extract.speakers import _given_names
+
+    doc = nlp("Professor Hany Farid said so.")
+    names = _given_names(Span(doc, 2, 3, label="PERSON"), list(doc[0:3]))
+    assert [t.text for t in names] == ["Hany", "Farid"]

@@ -100,6 +100,19 @@ def _person_name(toks):
     return _strip(toks[owners[-1] + 1:] if owners else toks)
 
 
+def _given_names(ent, phrase) -> list:
+    """The person entity with the capitalised words just before it that the tagger left out
+    (`Hany Farid` tagged as `Farid`)."""
+    ids = {t.i for t in phrase}
+    start = ent.start
+    doc = ent.doc
+    while start - 1 in ids and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].lower_.rstrip(".") not in TITLES and doc[start - 1].lower_ not in TITLES \
+            and doc[start - 1].ent_type_ in ("", "PERSON") and not _breaks(doc[start - 1]):
+        start -= 1
+    return list(doc[start:ent.end])
+
+
 def _strip(toks):
     """Drop titles, determiners and possessive endings around a name."""
     toks = list(toks)
@@ -485,7 +498,7 @@ class SpeakerBook:
             if name:
                 return Source(mention, name, "person", False, "named", _roles(head, _strip(props)), pos, para)
         if ent is not None and ent.label_ == "PERSON" or (ent is None and head.pos_ == "PROPN" and self._is_known_person(head)):
-            name_toks = _person_name(list(ent) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
+            name_toks = _person_name(_given_names(ent, phrase) if ent is not None else [t for t in phrase if t.pos_ == "PROPN"])
             name = self.names.canonical(name_toks, pos) if name_toks else mention
             roles = _roles(head, name_toks)
             return Source(mention, name, "person", False, "named", roles, pos, para)
