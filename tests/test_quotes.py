@@ -579,3 +579,9 @@ def test_a_first_name_the_tagger_left_out_joins_the_name(nlp):
     doc = nlp("Professor Hany Farid said so.")
     names = _given_names(Span(doc, 2, 3, label="PERSON"), list(doc[0:3]))
     assert [t.text for t in names] == ["Hany", "Farid"]
+
+
+def test_a_description_in_apposition_stands_for_the_name(extract):
+    text = "The grant went to Green Future Fund, a charity that says the river must be cleaned by 2030."
+    quotes, _ = extract(text)
+    assert by_text(quotes, "the river must").speaker.name == "Green Future Fund"

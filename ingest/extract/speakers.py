@@ -446,6 +446,11 @@ class SpeakerBook:
         if head.pos_ == "PRON":
             return Source(head.text, None, "unknown", True, "pronoun", [], pos, para)
 
+        if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+            # `Right Women PAC, an organization that plans ...`: the description stands for the name
+            src = self._resolve(head.head, pos, doc_cue)
+            src.roles.append(_text(phrase_tokens(head)))
+            return src
         appos = _appos_person(head) if head.pos_ == "NOUN" else None
         if appos is not None:
             phrase = phrase_tokens(appos)
