@@ -585,3 +585,10 @@ def test_a_description_in_apposition_stands_for_the_name(extract):
     text = "The grant went to Green Future Fund, a charity that says the river must be cleaned by 2030."
     quotes, _ = extract(text)
     assert by_text(quotes, "the river must").speaker.name == "Green Future Fund"
+
+
+def test_a_document_issued_by_someone_speaks_for_them(extract):
+    text = ("“We will appeal,” said Dana Kemp, the union leader.\n"
+            "The Harbour Trust released a statement saying the ruling was unfair to workers.")
+    quotes, _ = extract(text)
+    assert by_text(quotes, "the ruling was unfair").speaker.name == "Harbour Trust"

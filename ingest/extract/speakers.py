@@ -194,6 +194,18 @@ def description_tokens(head):
     return keep[:20]
 
 
+def _issuer(doc_head):
+    """Who issued a document that is the object of a verb: `many issued statements praising`."""
+    verb = doc_head.head
+    if doc_head.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < doc_head.i]
+    if not subjects:
+        return None
+    who = subjects[0]
+    return who if who.pos_ in ("PROPN", "PRON", "NOUN") or who.lower_ in ("many", "some", "most", "several", "others") else None
+
+
 def _appos_person(head):
     """`a spokesman, John Smith,`: the name in the apposition."""
     for c in head.children:
@@ -479,6 +491,12 @@ class SpeakerBook:
                     src.mention = mention
                     src.attribution = "document"
                     return src
+            issuer = _issuer(head)
+            if issuer is not None:  # `Smith released a statement saying ...`: Smith
+                src = self.resolve(issuer, pos)
+                src.mention = mention
+                src.attribution = "document"
+                return src
             if has_proper:
                 return self._described(head, phrase, pos, para, "document")
             prev = (self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4, anon_ok=True)
