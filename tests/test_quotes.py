@@ -592,3 +592,9 @@ def test_a_document_issued_by_someone_speaks_for_them(extract):
             "The Harbour Trust released a statement saying the ruling was unfair to workers.")
     quotes, _ = extract(text)
     assert by_text(quotes, "the ruling was unfair").speaker.name == "Harbour Trust"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(extract):
+    text = "Some critics focused on the cost of the stadium; others pointed out the lack of parking."
+    quotes, _ = extract(text)
+    assert not any(q.text.startswith("Some critics") for q in quotes)

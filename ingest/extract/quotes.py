@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "26"
+VERSION = "27"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -465,6 +465,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
                 same_side = (lambda t: t.i > tok.i) if comp.i > tok.i else (lambda t: t.i < tok.i)
                 content = [t for t in comp.subtree if lay.para(t.idx) == lay.para(tok.idx) and same_side(t)]
             elif (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
+                  and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)  # a tag says nothing itself
                   and not is_cue(tok.head, cognition=True) and tok.left_edge.i > 0
                   and (doc[tok.left_edge.i].text in (",", "—", "–") or doc[tok.left_edge.i - 1].text in (",", "—", "–"))):
                 # `..., the source added.` and `This campaign, he says, is different.`
@@ -520,7 +521,8 @@ def _content_clauses(tok) -> list:
     released on Monday, Cruz said ...`)."""
     comps = [c for c in tok.children if c.dep_ == "ccomp" and (tok.dep_ != "relcl" or _has_subject(c, tok))]
     after = [c for c in comps if c.i > tok.i]
-    before = [c for c in comps if c.i < tok.i and _has_subject(c, tok)]
+    before = [c for c in comps if c.i < tok.i and _has_subject(c, tok)
+              and not any(t.text == ";" for t in tok.doc[c.right_edge.i + 1:tok.i])]  # `A did x; B said y`
     return after + before
 
 
