@@ -598,3 +598,12 @@ def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(extract):
     text = "Some critics focused on the cost of the stadium; others pointed out the lack of parking."
     quotes, _ = extract(text)
     assert not any(q.text.startswith("Some critics") for q in quotes)
+
+
+def test_bulleted_quotes_after_a_colon_keep_their_speaker(extract):
+    text = ("Mayor Ana Ruiz made two promises on Monday:\n"
+            "• “The bridge will reopen in May.”\n"
+            "• “Taxes will not rise this year.”\n")
+    quotes, _ = extract(text)
+    assert [(q.text, q.speaker.name) for q in direct(quotes)] == [
+        ("The bridge will reopen in May.", "Ana Ruiz"), ("Taxes will not rise this year.", "Ana Ruiz")]

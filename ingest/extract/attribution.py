@@ -29,6 +29,7 @@ statement release report letter memo note email e-mail tweet post filing documen
 paper communique communiqué announcement complaint lawsuit ruling order notice message transcript
 analysis press briefing summary review interview ad advertisement website site sign banner book
 editorial column article piece projection estimate forecast petition memorandum video speech
+assessment
 """.split())
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officer minister president secretary senator governor

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_ev
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "27"
+VERSION = "28"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -179,7 +179,7 @@ def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
             src = source_token(verb, inside) if verb.pos_ in ("VERB", "AUX") else None
             if src is not None:
                 return verb, src, "colon"
-    if para > 0 and lay.text[lay.starts[para]:q.open].strip() == "":
+    if para > 0 and _blank(lay.text[lay.starts[para]:q.open]):
         prev_text = lay.text[lay.starts[para - 1]:lay.starts[para]].rstrip()
         if prev_text.endswith(":"):
             # `As X observed, the stage itself won:` ¶ `“...”`
@@ -667,6 +667,12 @@ LIST_MAX_ITEMS = 10
 BULLET = re.compile(r"[-•*–—·▪]\s+|\d{1,2}[.)]\s+")
 
 
+def _blank(lead: str) -> bool:
+    """Nothing, or only a bullet, before a quote opening its paragraph (`• “...`)."""
+    lead = lead.strip()
+    return lead == "" or BULLET.fullmatch(lead + " ") is not None
+
+
 def _own_cue(doc, lay: _Layout, start: int, end: int) -> bool:
     """Does this paragraph attribute something itself (a speech verb with a source)?"""
     return any(not lay.inside(t) and is_cue(t) and source_token(t, lay.inside) is not None
@@ -848,7 +854,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             how = src.attribution
         elif f.kind != "indirect" and last_quote is not None:
             para, prev, prev_sent = last_quote
-            starts_para = text[lay.starts[f.para]:f.span.open].strip() == ""
+            starts_para = _blank(text[lay.starts[f.para]:f.span.open])
             before = text[lay.starts[f.para]:f.span.open].rstrip()
             opens_sentence = before == "" or before[-1] in ".?!:”\"’'"
             same_sentence = prev_sent == _sent_start(doc, f.start)
