@@ -607,3 +607,10 @@ def test_bulleted_quotes_after_a_colon_keep_their_speaker(extract):
     quotes, _ = extract(text)
     assert [(q.text, q.speaker.name) for q in direct(quotes)] == [
         ("The bridge will reopen in May.", "Ana Ruiz"), ("Taxes will not rise this year.", "Ana Ruiz")]
+
+
+def test_a_poll_bears_out_a_finding_but_is_no_speaker(extract):
+    text = "A county poll from May showed the mayor with a twelve-point lead over her rival."
+    quotes, speakers = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"]
+    assert speakers == []

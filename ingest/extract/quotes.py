@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
-from .attribution import DOCUMENT_NOUNS, SPEECH_VERBS, cue_phrase, is_cue, is_evidence, plausible_source, source_token
+from .attribution import DOCUMENT_NOUNS, EVIDENCE_VERBS, SPEECH_VERBS, cue_phrase, is_cue, is_evidence, plausible_source, source_token
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "28"
+VERSION = "29"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -489,7 +489,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
             continue  # `called the plan “a disaster”`: the quoted name is the claim
         found.append(_Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                             para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
-                            intent=intent))
+                            intent=intent or _finding(tok, src)))
     found.extend(_held_views(doc, lay, adjectives))
     found.extend(_headline_claims(doc, lay))
     for j, (cue, src) in lists.items():
@@ -513,6 +513,13 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
 
 
 CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def _finding(cue, src) -> bool:
+    """`a poll showed ...`, `the study found ...`: what a poll or study bears out is kept, but
+    the poll is no speaker for the article's list (people and bodies of people are)."""
+    return cue.lemma_.lower() in EVIDENCE_VERBS and not (
+        src.pos_ == "PRON" or src.ent_type_ in ("PERSON", "NORP") or is_human(src) and src.lemma_.lower() not in DOCUMENT_NOUNS)
 
 
 def _content_clauses(tok) -> list:
