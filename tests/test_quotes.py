@@ -614,3 +614,9 @@ def test_a_poll_bears_out_a_finding_but_is_no_speaker(extract):
     quotes, speakers = extract(text)
     assert [q for q in quotes if q.kind == "indirect"]
     assert speakers == []
+
+
+def test_the_writers_own_i_think_is_not_reported_speech(extract):
+    text = "I think the new stadium will be a success. The mayor said the stadium would open in May."
+    quotes, _ = extract(text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["the stadium would open in May"]

@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, EVIDENCE_VERBS, SPEECH_VERBS, cue_phras
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "29"
+VERSION = "30"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -433,8 +433,8 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
         if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
             continue
         src = source_token(tok, inside)
-        if src is None or src.lower_ in ("there", "this", "that", "which", "what"):
-            continue
+        if src is None or src.lower_ in ("there", "this", "that", "which", "what", "i"):
+            continue  # `I think ...` outside quotes is the writer's own view, not a source's
         if src.lower_ == "it" and tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         if _opens_aside(tok) and src.i < tok.i:
