@@ -620,3 +620,9 @@ def test_the_writers_own_i_think_is_not_reported_speech(extract):
     text = "I think the new stadium will be a success. The mayor said the stadium would open in May."
     quotes, _ = extract(text)
     assert [q.text for q in quotes if q.kind == "indirect"] == ["the stadium would open in May"]
+
+
+def test_declining_to_comment_says_nothing(extract):
+    text = "Through a spokesperson, the senator's office declined to comment for this story."
+    quotes, _ = extract(text)
+    assert [q for q in quotes if q.kind == "indirect"] == []

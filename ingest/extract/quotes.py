@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, EVIDENCE_VERBS, SPEECH_VERBS, cue_phras
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "30"
+VERSION = "31"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
@@ -482,7 +482,7 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
             content = content[:-1]
         if hosts is not None and content:
             hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src, lay.para(content[0].idx)))
-        if len(content) < 3:
+        if len(content) < 3 or _no_comment(content):
             continue
         quoted = sum(1 for t in content if inside(t))
         if quoted >= MOSTLY_QUOTED * len(content) or quoted and lemma in NAMING_VERBS:
@@ -513,6 +513,12 @@ def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list
 
 
 CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def _no_comment(content: list) -> bool:
+    """`declined to comment for this story`, `refused to elaborate`: a refusal says nothing."""
+    return len(content) > 1 and content[0].lower_ == "to" and content[1].lemma_.lower() in (
+        "comment", "elaborate", "speculate", "respond", "discuss", "say")
 
 
 def _finding(cue, src) -> bool:
