@@ -626,3 +626,10 @@ def test_declining_to_comment_says_nothing(extract):
     text = "Through a spokesperson, the senator's office declined to comment for this story."
     quotes, _ = extract(text)
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_a_place_noun_is_not_the_holder_of_a_title_it_modifies(extract):
+    text = ("The only lawmaker running is state Sen. Omar Vail.\n"
+            "The news has angered voters in the state who suspect the seat was promised to a friend.")
+    quotes, speakers = extract(text)
+    assert "Omar Vail" not in [s.name for s in speakers]

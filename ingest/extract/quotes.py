@@ -20,7 +20,7 @@ from .attribution import DOCUMENT_NOUNS, EVIDENCE_VERBS, SPEECH_VERBS, cue_phras
 from .quote_marks import QuoteSpan, find_spans
 from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
 
-VERSION = "31"
+VERSION = "32"
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote

@@ -25,6 +25,7 @@ detective inspector superintendent councilman councilwoman councillor assemblyma
 speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
 nominee former acting interim then late prime
 """.split())
+TITLE_MODIFIERS = frozenset("state former acting interim then late prime deputy vice".split())  # not people
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
@@ -564,8 +565,9 @@ class SpeakerBook:
             prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + [s.mention]) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
             if prev:
                 return Source(mention, prev.name, prev.kind, False, "description", list(prev.roles), pos, para)
-            if head.tag_ in ("NN", "NNP"):
-                named = self._role_holder(lemma, pos)
+            if head.tag_ in ("NN", "NNP") and (lemma in PERSON_NOUNS or lemma in OFFICES
+                                               or lemma in TITLES and lemma not in TITLE_MODIFIERS):
+                named = self._role_holder(lemma, pos)  # `the president`; not `the state` (state Sen. X)
                 if named:
                     return Source(mention, named, "person", False, "description", [mention], pos, para)
             if lemma in GROUP_NOUNS and len(phrase) <= 3:
