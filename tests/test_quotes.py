@@ -9,20 +9,10 @@ from newsfacts.schema.article import Article
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsfacts.ingest.extract.pipeline import load
-
-    return load()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
+def extract(parse):
     from newsfacts.ingest.extract.quotes import find_quotes
 
-    def run(text: str):
-        return find_quotes(nlp(text), Article(text=text))
-
-    return run
+    return lambda text: find_quotes(parse(text), Article(text=text))
 
 
 def direct(quotes):
