@@ -136,7 +136,7 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
 
     summary = Summary()
 
-    def triaged() -> Iterator[tuple[Article, Decision | None]]:
+    def triaged() -> Iterator[tuple[Article, Decision]]:
         """Articles with what they need; read errors are counted on the way."""
         for item in items:
             if isinstance(item, ReadError):

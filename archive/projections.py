@@ -166,13 +166,14 @@ def _claims_extracted(conn, e: Event) -> None:
         key = speaker_key(sp["name"], sp.get("anonymous", False), aid)
         _upsert_speaker(conn, resolve_speaker(conn, key), sp)
 
-    quote_ids = []
+    quote_ids, quote_keys = [], {}
     for q in claims["quotes"]:
         qid = claim_id(aid, "quote", q["start"], q["end"], q["text"])
         quote_ids.append(qid)
         sp = q.get("speaker") or {}
         name = sp.get("name")
         key = speaker_key(name, anonymous.get(name, sp.get("anonymous", False)), aid) if name else None
+        quote_keys.setdefault(qid, key)  # as stored: a repeated id keeps its first row
         sid = resolve_speaker(conn, key)
         if sid is not None and not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
             _upsert_speaker(conn, sid, {"name": name, "kind": sp.get("kind"), "anonymous": sp.get("anonymous")})
@@ -183,9 +184,7 @@ def _claims_extracted(conn, e: Event) -> None:
              q.get("sentence")))
     for f in claims["figures"]:
         qid = quote_ids[f["quote"]] if f.get("quote") is not None and f["quote"] < len(quote_ids) else None
-        key = None
-        if qid is not None:
-            key = conn.execute("SELECT speaker_key FROM quotes WHERE id = ?", (qid,)).fetchone()[0]
+        key = quote_keys.get(qid)
         conn.execute(
             "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],

@@ -73,31 +73,32 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
         d = decide(conn, article, extractor)
         if needs_extraction(d) and claims is None:
             raise ValueError(f"{article.source}: claims are needed to record a {d.status} article")
-        events = []
+        events: list[log.Event] = []
+
+        def emit(stream: str, type_: str, payload: dict) -> None:
+            events.append(log.append(conn, stream, type_, payload, actor, at))
+            apply(conn, events[-1])
+
         stream = f"article:{d.article_id}"
-        raw = getattr(article, "raw", None)
+        raw = article.raw
         if d.status in ("ingested", "revised", "sighted") and raw is not None and article.raw_sha256:
             if not conn.execute("SELECT 1 FROM originals WHERE sha256 = ?", (article.raw_sha256,)).fetchone():
-                events.append(log.append(conn, f"original:{article.raw_sha256}", "original.stored", {
+                emit(f"original:{article.raw_sha256}", "original.stored", {
                     "sha256": article.raw_sha256, "size": len(raw),
-                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")}, actor, at))
-                apply(conn, events[-1])
+                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")})
         if d.status in ("ingested", "revised"):
-            events.append(log.append(conn, stream, "article.revised", {
+            emit(stream, "article.revised", {
                 "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
-                "content_hash": article.content_hash, "article": article.model_dump(mode="json")}, actor, at))
-            apply(conn, events[-1])
+                "content_hash": article.content_hash, "article": article.model_dump(mode="json")})
         elif d.status == "sighted" or (d.status == "reextracted" and _new_address(conn, d.article_id, article)):
-            events.append(log.append(conn, stream, "article.sighted", {
+            emit(stream, "article.sighted", {
                 "article_id": d.article_id, "source": article.source, "reader": article.reader,
                 "read_at": article.read_at.isoformat() if article.read_at else None,
-                "raw_sha256": article.raw_sha256}, actor, at))
-            apply(conn, events[-1])
+                "raw_sha256": article.raw_sha256})
         if needs_extraction(d):
-            events.append(log.append(conn, stream, "claims.extracted", {
+            emit(stream, "claims.extracted", {
                 "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
-                "claims": claims.model_dump(mode="json")}, actor, at))
-            apply(conn, events[-1])
+                "claims": claims.model_dump(mode="json")})
         return Outcome(d.status, d.article_id, d.revision, len(events))
 
 
