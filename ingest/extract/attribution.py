@@ -160,7 +160,7 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
     return tok
 
 
-def _source_token(cue, inside=lambda t: False, depth: int = 0):
+def _source_token(cue, inside=lambda t: False, depth: int = 0):  # noqa: C901 (to split)
     if cue.lower_ == "according" or cue.lemma_ == "accord":
         return according_source(cue)
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]

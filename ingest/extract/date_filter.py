@@ -34,7 +34,7 @@ GENERIC_NOW = {"world", "society", "age", "era", "generation", "economy", "marke
                "youth", "culture", "politics", "standards", "environment", "times", "life"}
 
 
-def is_date(e: Expression, span) -> bool:
+def is_date(e: Expression, span) -> bool:  # noqa: C901 (to split)
     """Whether the parse agrees that a found expression is a date."""
     first, last = span[0], span[-1]
     ents = {t.ent_type_ for t in span if t.ent_type_}

@@ -122,7 +122,7 @@ def place_in_year(anchor: date, m: int, d: int | None, direction: str) -> int:
     return back if distance(back) <= distance(back + 1) else back + 1
 
 
-def resolve(e: Expression, ctx: Context) -> Resolved | None:
+def resolve(e: Expression, ctx: Context) -> Resolved | None:  # noqa: C901 (to split)
     """The ISO value of an expression, or None when it cannot be placed."""
     a = ctx.anchor
     if e.kind == "calendar":

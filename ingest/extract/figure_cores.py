@@ -50,7 +50,7 @@ def low_at(doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
-def _read_digits(doc, i: int) -> Core | None:
+def _read_digits(doc, i: int) -> Core | None:  # noqa: C901 (to split)
     """`2,000`, `816 000`, `1.2 billion`, `3bn`, `25k`, `10%`, `256GB`, `£5m`."""
     tok = doc[i]
     m = _PREFIX.match(tok.text)

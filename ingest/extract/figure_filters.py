@@ -132,7 +132,7 @@ def is_time(doc, core: Core) -> bool:
     return False
 
 
-def in_name(doc, core: Core) -> bool:
+def in_name(doc, core: Core) -> bool:  # noqa: C901 (to split)
     """`COVID-19`, `G-20`, `Boeing 737`, `S&P 500`, `Group of 20`, `Article 50`, `page 5`."""
     i = core.start
     if core.kind != "digits" or core.percent or core.currency or core.unit or core.scaled:

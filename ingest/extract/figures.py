@@ -10,7 +10,6 @@ its NER misses and mislabels numbers, so the decisions are made on tokens.
 
 from __future__ import annotations
 
-import re
 
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Figure

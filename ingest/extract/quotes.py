@@ -77,7 +77,7 @@ def _tokens(doc, start: int, end: int):
     return list(span) if span is not None else []
 
 
-def _quote_cue(doc, lay: _Layout, q: QuoteSpan):
+def _quote_cue(doc, lay: _Layout, q: QuoteSpan):  # noqa: C901 (to split)
     """(cue, source head, rule) for a quote: the outermost speech verb governing it, else the
     nearest in its sentence, else one after it in the paragraph, a colon before it, a headline
     `Name:`, or one opening the next sentence or closing the previous one."""
@@ -417,7 +417,7 @@ NAMING_VERBS = frozenset("call dub label brand term nickname describe characteri
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 
-def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list[_Found]:
+def _indirect(doc, lay: _Layout, lists: dict, hosts: list | None = None) -> list[_Found]:  # noqa: C901 (to split)
     """Content clauses of speech and thought verbs whose subject is a source; every content,
     however short or quoted, also goes to `hosts` as (start, end, cue, source, paragraph)."""
     found: list[_Found] = []
@@ -692,7 +692,7 @@ def _own_cue(doc, lay: _Layout, start: int, end: int) -> bool:
                for t in _tokens(doc, start, end))
 
 
-def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:
+def _colon_lists(doc, lay: _Layout) -> dict[int, tuple]:  # noqa: C901 (to split)
     """`Obama also said:` then one paragraph per point: each point paragraph -> (cue, source)."""
     out: dict[int, tuple] = {}
     text = lay.text

