@@ -529,10 +529,10 @@ def test_an_according_to_source_stops_at_a_line_break(extract):
 
 
 def test_a_name_glued_to_its_owner_loses_the_owner(nlp):
-    from newsfacts.ingest.extract.speakers import _person_name
+    from newsfacts.ingest.extract.names import person_name
 
     doc = nlp("the Policy Center’s Ward said so")
-    assert [t.text for t in _person_name(doc[:5])] == ["Ward"]
+    assert [t.text for t in person_name(doc[:5])] == ["Ward"]
 
 
 def test_a_nickname_is_not_a_quote(extract):
@@ -564,10 +564,10 @@ def test_she_in_an_article_naming_no_one_is_the_woman_described(extract):
 def test_a_first_name_the_tagger_left_out_joins_the_name(nlp):
     from spacy.tokens import Span
 
-    from newsfacts.ingest.extract.speakers import _given_names
+    from newsfacts.ingest.extract.names import with_given_names
 
     doc = nlp("Professor Hany Farid said so.")
-    names = _given_names(Span(doc, 2, 3, label="PERSON"), list(doc[0:3]))
+    names = with_given_names(Span(doc, 2, 3, label="PERSON"), list(doc[0:3]))
     assert [t.text for t in names] == ["Hany", "Farid"]
 
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Quote, Speaker, SpeakerRef
 
 from .attribution import DOCUMENT_NOUNS, EVIDENCE_VERBS, SPEECH_VERBS, cue_phrase, is_cue, is_evidence, plausible_source, source_token
 from .quote_marks import QuoteSpan, find_spans
-from .speakers import NameIndex, Source, SpeakerBook, is_human, phrase_tokens
+from .attribution import is_human
+from .mentions import MentionResolver, Source
+from .names import NameIndex, phrase_tokens
+from .speaker_list import settle, speaker_list
 
 VERSION = "32"
 
@@ -847,7 +850,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     items.sort(key=lambda f: f.start)
 
     names = NameIndex(doc)
-    book = SpeakerBook(doc, names, lay.para)
+    book = MentionResolver(doc, names, lay.para)
     kept: list[tuple[_Found, Source | None, str]] = []
     last_quote: tuple[int, Source, int] | None = None  # paragraph and source of the last attributed quote
     for f in items:
@@ -858,11 +861,10 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 t.lemma_.lower() in DOCUMENT_NOUNS for c in f.cue.children if c.dep_ == "prep" for t in c.subtree)
             src = book.resolve(f.source, f.start, doc_cue)
             if f.label:  # `CLINTON:` is the speaker as the transcript names them, no more
-                src = Source(f.label, f.label, "person", False, "named", [], f.start, f.para)
-            src.doc_noun = doc_cue
+                src = Source(mention=f.label, name=f.label, kind="person", pos=f.start, para=f.para)
+            src = replace(src, doc_noun=doc_cue)
             if f.cue is not None and f.cue.lower_ == "according":
-                src.attribution = "according_to"
-                src.mention = _whole_phrase(f.source) or src.mention
+                src = replace(src, attribution="according_to", mention=_whole_phrase(f.source) or src.mention)
             book.add(src)
             how = src.attribution
         elif f.kind != "indirect" and last_quote is not None:
@@ -872,20 +874,18 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             opens_sentence = before == "" or before[-1] in ".?!:”\"’'"
             same_sentence = prev_sent == _sent_start(doc, f.start)
             if (para == f.para and (opens_sentence or same_sentence)) or (starts_para and (para == f.para - 1 or (para == f.para - 2 and _still_about(lay, f.para - 1, prev)))):
-                src = Source(prev.mention, prev.name, prev.kind, prev.anonymous,
-                             "previous_paragraph" if para != f.para else prev.attribution, list(prev.roles), f.start, f.para)
+                src = replace(prev, attribution="previous_paragraph" if para != f.para else prev.attribution,
+                              pos=f.start, para=f.para, doc_noun=False)
                 how = "previous_paragraph" if para != f.para else "same_paragraph"
         if src is None:
             continue  # marks with no speaker are titles, scare quotes or slogans more often than speech
         if src is not None and src.name:
             last_quote = (f.para, src, _sent_start(doc, f.start))
         kept.append((f, src, how))
-    used = [src for _, src, _ in kept if src is not None]
-    SpeakerBook.forward(used)
-    book.salient(used)
-    SpeakerBook.unify(used)
+    settled = iter(settle([src for _, src, _ in kept], names, lay.para))
+    kept = [(f, next(settled), how) for f, _, how in kept]
     quotes = [Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
                     cue=cue_phrase(f.cue) if f.cue is not None else None,
                     start=f.start, end=f.end, sentence=f.sentence, attribution=how)
               for f, src, how in kept]
-    return quotes, book.speakers([src for f, src, _ in kept if src is not None and not f.intent])
+    return quotes, speaker_list([src for f, src, _ in kept if not f.intent])

@@ -1,0 +1,112 @@
+"""The article's speaker list: one `Speaker` per source, under its canonical name, with its kind,
+the roles the article gives it and every other name it uses for it.
+
+Runs after mention resolution (`mentions`), on the article's resolved sources in text order.
+Each step takes sources and returns new ones (`Source` is frozen): `settle` runs them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from newsfacts.schema.claims import Speaker
+
+from .mentions import Source
+from .names import DEFINITE, OFFICES, NameIndex
+
+
+def settle(used: list[Source], names: NameIndex, para_of) -> list[Source]:
+    """The sources with descriptions named (`forward`, `salient`) and one name per source (`unify`)."""
+    return unify(salient(forward(used), names, para_of))
+
+
+def forward(used: list[Source], reach: int = 2) -> list[Source]:
+    """`the minister ... defended the result` ¶ `..., declared Sébastien Lecornu`: a definite
+    description nobody earlier fits names the next person quoted by name."""
+    out = list(used)
+    for i, s in enumerate(used):
+        if not (s.anonymous and s.attribution == "description" and s.kind == "person"
+                and s.mention.lower().startswith("the ")):
+            continue
+        for t in used[i + 1:]:
+            if t.para - s.para > reach:
+                break
+            if t.kind == "person" and not t.anonymous and t.attribution == "named":
+                out[i] = replace(s, name=t.name, anonymous=False, roles=s.roles or (s.mention[4:],))
+                break
+    return out
+
+
+def salient(used: list[Source], names: NameIndex, para_of, reach: int = 3) -> list[Source]:
+    """`the former mayor argued ...` with no earlier mayor named: a definite description of an
+    office names the most mentioned person of the last few paragraphs (news names its subject
+    by surname again and again)."""
+    out = []
+    for s in used:
+        out.append(s)
+        if not (s.attribution == "description" and s.kind == "person" and s.mention and s.name
+                and s.name.lower() in s.mention.lower()):
+            continue  # resolved already, or not a description of a person
+        words = s.mention.lower().split()
+        if len(words) < 2 or words[0] not in DEFINITE or words[-1] not in OFFICES:
+            continue
+        near = [w for at, w in names.surname_at if at < s.pos and s.para - para_of(at) <= reach]
+        if not near:
+            continue
+        best = max(near, key=lambda w: names.mentions[w])
+        fullest = max((t for w, t, _ in names.names if w[-1] == best), key=lambda t: len(t.split()))
+        out[-1] = replace(s, name=fullest, anonymous=False, roles=s.roles or (" ".join(s.mention.split()[1:]),))
+    return out
+
+
+def unify(used: list[Source]) -> list[Source]:
+    """One name per person: `Doherty` becomes `Michael Doherty` when the article has both; one
+    per organisation: `the Center` becomes `the Center for X`."""
+    persons = {s.name for s in used if s.name and s.kind == "person" and not s.anonymous}
+    words = {n: set(n.lower().replace(".", "").split()) for n in persons}
+    out = []
+    for s in used:
+        mine = words.get(s.name)
+        longer = [n for n in persons if mine is not None and len(words[n]) > len(mine) and mine <= words[n]]
+        out.append(replace(s, name=max(longer, key=lambda n: len(words[n]))) if longer else s)
+    orgs = {s.name for s in out if s.name and s.kind == "organization" and not s.anonymous}
+    final = []
+    for s in out:
+        longer = [n for n in orgs if len(n) > len(s.name) and n.lower().startswith(s.name.lower())] if s.name in orgs else []
+        final.append(replace(s, name=min(longer, key=len)) if longer else s)
+    return final
+
+
+@dataclass
+class _Entry:
+    """A speaker while the list is gathered."""
+
+    name: str
+    kind: str
+    anonymous: bool
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def listed(src: Source) -> bool:
+    """Does this source go in the list? `the statement` or `it` left unresolved, `the results`:
+    no source to list."""
+    return bool(src.name) and not (src.anonymous and (src.kind == "unknown" or src.attribution in ("document", "pronoun")))
+
+
+def speaker_list(used: list[Source]) -> list[Speaker]:
+    """One Speaker per canonical name (case aside), in order of first appearance."""
+    by_name: dict[str, _Entry] = {}
+    for s in used:
+        if not listed(s):
+            continue
+        sp = by_name.setdefault(s.name.lower(), _Entry(name=s.name, kind=s.kind, anonymous=s.anonymous))
+        if sp.kind == "unknown" and s.kind != "unknown":
+            sp.kind = s.kind
+        if s.mention and s.mention != s.name and s.mention not in sp.aliases and s.attribution != "pronoun":
+            sp.aliases.append(s.mention)
+        for r in s.roles:
+            if r and r not in sp.roles and r.lower() != s.name.lower():
+                sp.roles.append(r)
+    return [Speaker(name=e.name, kind=e.kind, anonymous=e.anonymous, roles=e.roles, aliases=e.aliases)
+            for e in by_name.values()]

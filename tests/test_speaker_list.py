@@ -1,0 +1,50 @@
+"""Mention resolution (`mentions`) and the article's speaker list (`speaker_list`) as two steps:
+frozen sources in, new sources and one Speaker per source out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsfacts.ingest.extract.mentions import MentionResolver, Source
+from newsfacts.ingest.extract.names import NameIndex
+from newsfacts.ingest.extract.speaker_list import settle, speaker_list, unify
+
+
+def test_a_source_cannot_be_changed_once_built():
+    src = Source(mention="the minister", name="Ada Quillfeather", kind="person")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        src.name = "someone else"
+    with pytest.raises(TypeError):
+        Source("the minister", "Ada Quillfeather")  # built by keyword only
+
+
+def test_a_surname_and_the_full_name_are_one_speaker_with_the_surname_as_alias():
+    used = [Source(mention="Ada Quillfeather", name="Ada Quillfeather", kind="person", pos=0),
+            Source(mention="Quillfeather", name="Quillfeather", kind="person", pos=80, para=1)]
+    settled = unify(used)
+    assert [s.name for s in settled] == ["Ada Quillfeather", "Ada Quillfeather"]
+    assert used[1].name == "Quillfeather"  # the input is left as it was
+    [one] = speaker_list(settled)
+    assert one.name == "Ada Quillfeather" and one.aliases == ["Quillfeather"]
+
+
+def test_an_unresolved_pronoun_or_document_is_no_speaker():
+    used = [Source(mention="it", name=None, kind="group", anonymous=True, attribution="pronoun"),
+            Source(mention="the memo", name="the memo", kind="organization", anonymous=True, attribution="document")]
+    assert speaker_list(used) == []
+
+
+def test_he_resolves_through_the_resolver_to_the_person_named_before(parse):
+    text = "Mark Delaney, the harbour master, spoke on Monday. He said the port would reopen."
+    doc = parse(text)
+    names = NameIndex(doc)
+    book = MentionResolver(doc, names, lambda char: 0)
+    first = book.add(book.resolve(doc[1], 0))
+    he = next(t for t in doc if t.lower_ == "he")
+    second = book.add(book.resolve(he, he.idx))
+    assert first.name == "Mark Delaney" and first.attribution == "named"
+    assert second.name == "Mark Delaney" and second.attribution == "pronoun"
+    [one] = speaker_list(settle([first, second], names, lambda char: 0))
+    assert one.name == "Mark Delaney" and one.kind == "person"
