@@ -97,11 +97,12 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None = 1, chunk_size: int = 8,
-           progress: Progress | None = None, actor: str | None = None) -> Summary:
+           progress: Progress | None = None, actor: str | None = None, follow_links: bool = False) -> Summary:
     """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input.
-    `workers`: extraction processes; None for one per core."""
+    `workers`: extraction processes; None for one per core. `follow_links`: read symbolic links
+    that lead out of a folder being ingested."""
     own_files = _own_files(conn)
-    items = (i for i in iter_inputs(targets)
+    items = (i for i in iter_inputs(targets, follow_links=follow_links)
              # the archive itself, when it sits in a folder being ingested
              if not (isinstance(i, ReadError) and _resolved(i.source) in own_files))
     return ingest_items(conn, items, workers, chunk_size, progress, actor)

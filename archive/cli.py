@@ -31,7 +31,8 @@ def cli():
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: one per core; small batches use one].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
-def ingest(targets, db_path, workers, quiet):
+@click.option("--follow-symlinks", is_flag=True, help="Read symbolic links that lead out of a folder.")
+def ingest(targets, db_path, workers, quiet, follow_symlinks):
     """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
 
     Each article is recorded in its own transaction; a bad input is reported and skipped. Ends
@@ -56,7 +57,7 @@ def ingest(targets, db_path, workers, quiet):
             click.echo(text, err=True)
 
     try:
-        summary = run(conn, targets, workers=workers, progress=progress)
+        summary = run(conn, targets, workers=workers, progress=progress, follow_links=follow_symlinks)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: articles recorded so far are kept; run again to continue", err=True)
         sys.exit(130)

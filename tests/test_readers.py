@@ -94,7 +94,7 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 </item>
 <item><title>Only a title</title></item>
 <item><title>Bad date item</title><link>https://news.example.org/bad-date</link>
-<pubDate>Tue, 30 Feb 2021 09:00:00 GMT</pubDate><description>Text of an item with an impossible date.</description>
+<pubDate>Tue, 30 Feb 2021 09:00:00 GMT</pubDate><description>Text of an item with an impossible date in its feed.</description>
 </item>
 </channel></rss>"""
 
@@ -146,10 +146,10 @@ def test_text_formats_and_provenance():
     assert a.read_at.tzinfo is not None
     assert "raw" not in a.model_dump() and "raw=" not in repr(a)
 
-    header = b"title: Bus plan\nurl: https://x.org/bus\noutlet: X\npublished: 2020-01-02\n---\nBody text."
+    header = b"title: Bus plan\nurl: https://x.org/bus\noutlet: X\npublished: 2020-01-02\n---\nBody text of the bus plan story."
     [b] = read_bytes(header, "b.txt")
     assert (b.title, b.url, b.outlet, b.published, b.text) == (
-        "Bus plan", "https://x.org/bus", "X", date(2020, 1, 2), "Body text.")
+        "Bus plan", "https://x.org/bus", "X", date(2020, 1, 2), "Body text of the bus plan story.")
     [c] = read_bytes("Plain text, no date — with “quotes”.".encode(), "c.txt")
     assert c.published is None
 
@@ -205,7 +205,7 @@ def test_gzip_of_each_format(tmp_path):
     (tmp_path / "a.txt.gz").write_bytes(gzip.compress(text))
     (tmp_path / "b.html.gz").write_bytes(gzip.compress(article_page()))
     (tmp_path / "c.rss.gz").write_bytes(gzip.compress(RSS))
-    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(b'{"text": "one"}\n{"text": "two"}\n'))
+    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(b'{"text": "The first story of the day, long enough."}\n{"text": "The second story of the day, long enough."}\n'))
     (tmp_path / "e.warc.gz").write_bytes(make_warc([("https://w.org/1", 200, "text/html", article_page())]))
     items = list(iter_inputs([str(tmp_path)]))
     got = sorted((a.reader, a.source.rsplit("/", 1)[-1]) for a in articles(items))
@@ -326,10 +326,10 @@ def test_bad_feeds(data, reason):
 
 def test_json_shapes_and_provenance():
     doc = {"status": "ok", "articles": [
-        {"title": "A", "content": "First text.", "url": "https://x.org/a",
+        {"title": "A", "content": "First text of the X News export.", "url": "https://x.org/a",
          "publishedAt": "2021-03-04T08:00:00Z", "source": {"id": None, "name": "X News"},
          "author": "Ann"},
-        {"title": "B", "description": "Only a summary.", "pubDate": "2021-02-30"},
+        {"title": "B", "description": "Only a summary of the second story.", "pubDate": "2021-02-30"},
         "not an object",
     ]}
     data = json.dumps(doc, indent=2).encode()
@@ -337,44 +337,44 @@ def test_json_shapes_and_provenance():
     a, b = articles(items)
     [err] = errors(items)
     assert (a.title, a.text, a.outlet, a.author, a.published) == (
-        "A", "First text.", "X News", "Ann", date(2021, 3, 4))
+        "A", "First text of the X News export.", "X News", "Ann", date(2021, 3, 4))
     assert a.source == "https://x.org/a" and a.reader == "json"
     assert json.loads(a.raw) == doc["articles"][0] and a.raw in data  # the item's exact bytes
     assert b.source == "export.json#2" and b.summary_only and b.published is None
     assert err.source == "export.json#3"
     # a plain list and a single object
-    assert len(read_bytes(b'[{"body": "one"}, {"text": "two"}]', "l.json")) == 2
-    [one] = read_bytes(b'{"text": "solo", "link": "https://x.org/s", "date": "2020-01-02"}', "o.json")
+    assert len(read_bytes(b'[{"body": "The first story of the day, long enough."}, {"text": "The second story of the day, long enough."}]', "l.json")) == 2
+    [one] = read_bytes(b'{"text": "The solo story of the day, long enough.", "link": "https://x.org/s", "date": "2020-01-02"}', "o.json")
     assert one.url == "https://x.org/s" and one.published == date(2020, 1, 2)
 
 
 def test_json_field_map_parameter_and_env(monkeypatch):
-    data = b'[{"hed": "Headline", "story": {"body": "Nested text."}, "site": "S"}]'
+    data = b'[{"hed": "Headline", "story": {"body": "Nested text of the headline story."}, "site": "S"}]'
     items = list(iter_bytes(data, "x.json", field_map={"title": "hed", "text": "story.body",
                                                        "outlet": ["site"]}))
     [a] = articles(items)
-    assert (a.title, a.text, a.outlet) == ("Headline", "Nested text.", "S")
+    assert (a.title, a.text, a.outlet) == ("Headline", "Nested text of the headline story.", "S")
     monkeypatch.setenv(jsonexport.ENV_VAR, "title=hed,text=story.body")
     [b] = read_bytes(data, "x.json")
-    assert (b.title, b.text) == ("Headline", "Nested text.")
+    assert (b.title, b.text) == ("Headline", "Nested text of the headline story.")
     with pytest.raises(ValueError, match="unknown"):
         jsonexport.field_names({"colour": "x"})
 
 
 def test_jsonl_bad_line_names_line_number():
-    data = b'{"text": "one"}\n\n{"text": broken}\n{"text": "four"}\n'
+    data = b'{"text": "The first story of the day, long enough."}\n\n{"text": broken}\n{"text": "The fourth story of the day, long enough."}\n'
     items = list(iter_bytes(data, "x.jsonl"))
-    assert [a.text for a in articles(items)] == ["one", "four"]
+    assert [a.text for a in articles(items)] == ["The first story of the day, long enough.", "The fourth story of the day, long enough."]
     [err] = errors(items)
     assert "line 3" in err.reason and err.source == "x.jsonl#3"
-    assert articles(items)[1].raw == b'{"text": "four"}'
+    assert articles(items)[1].raw == b'{"text": "The fourth story of the day, long enough."}'
 
 
 @pytest.mark.parametrize("wrap", [lambda items: items, lambda items: {"n": 2, "tags": ["a"], "articles": items},
                                   lambda items: {"meta": {"x": 1}, "posts": items}])
 def test_json_over_the_size_limit_is_streamed(monkeypatch, wrap):
     monkeypatch.setattr(jsonexport, "MAX_BYTES", 500)
-    items = [{"title": f"T{i}", "text": f"Story {i}.", "n": 10 ** 15} for i in range(60)]
+    items = [{"title": f"T{i}", "text": f"Story number {i} of the long export.", "n": 10 ** 15} for i in range(60)]
     data = json.dumps(wrap(items), indent=1).encode()
     got = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
     assert [a.title for a in got] == [f"T{i}" for i in range(60)]
@@ -433,13 +433,13 @@ def test_truncated_warc_keeps_earlier_records(gz):
 def test_folder_recursive_hidden_skipped_and_errors_go_on(tmp_path):
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
-    (tmp_path / "a.txt").write_bytes(b"date 2021-01-01 First.")
-    (tmp_path / "sub" / "deeper" / "b.txt").write_bytes(b"Second.")
+    (tmp_path / "a.txt").write_bytes(b"date 2021-01-01 First story of the folder test.")
+    (tmp_path / "sub" / "deeper" / "b.txt").write_bytes(b"Second story of the folder test.")
     (tmp_path / "sub" / "empty.txt").write_bytes(b"")
     (tmp_path / ".secret.txt").write_bytes(b"hidden")
     (tmp_path / ".hidden" / "c.txt").write_bytes(b"hidden too")
     items = list(iter_inputs([str(tmp_path), str(tmp_path / "missing.txt")]))
-    assert [a.text for a in articles(items)] == ["First.", "Second."]
+    assert [a.text for a in articles(items)] == ["First story of the folder test.", "Second story of the folder test."]
     assert [e.source.rsplit("/", 1)[-1] for e in errors(items)] == ["empty.txt", "missing.txt"]
     assert all(e.reason and "\n" not in e.reason for e in errors(items))
     assert [p.name for p in iter_paths([tmp_path])] == ["a.txt", "b.txt", "empty.txt"]
@@ -447,8 +447,8 @@ def test_folder_recursive_hidden_skipped_and_errors_go_on(tmp_path):
 
 
 def test_stdin():
-    [a] = list(iter_inputs(["-"], stdin=io.BytesIO(b"date 2020-05-05 From a pipe.")))
-    assert a.source == "<stdin>" and a.text == "From a pipe."
+    [a] = list(iter_inputs(["-"], stdin=io.BytesIO(b"date 2020-05-05 From a pipe, a story read on standard input.")))
+    assert a.source == "<stdin>" and a.text == "From a pipe, a story read on standard input."
 
 
 class CountingStream(io.RawIOBase):
@@ -467,8 +467,8 @@ class CountingStream(io.RawIOBase):
         return len(chunk)
 
 
-@pytest.mark.parametrize("head,unit", [(b"", b'{"text": "an article"}\n'),
-                                       (b"[", b'{"text": "an article"},\n')])
+@pytest.mark.parametrize("head,unit", [(b"", b'{"text": "an article long enough to be one"}\n'),
+                                       (b"[", b'{"text": "an article long enough to be one"},\n')])
 def test_reading_is_lazy(head, unit, monkeypatch):
     """An endless JSON Lines stream, and an endless JSON list: only a few reads' worth is read."""
     monkeypatch.setattr(jsonexport, "MAX_BYTES", 100_000)  # past it, a JSON list is streamed

@@ -40,7 +40,7 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
     for p in map(Path, paths):
         if p.is_dir():
-            yield from walk(p)
+            yield from (f for f in walk(p) if isinstance(f, Path))
         else:
             yield p
 

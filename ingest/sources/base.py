@@ -11,7 +11,19 @@ from newsfacts.schema.article import Article
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted, in bytes. A news article is kilobytes; tens of megabytes is a mistake
 (a dump, a binary) and would stall the NLP pipeline, so it is refused with a clear message.
-Streamed containers (WARC, JSON Lines) are not limited as a whole, only each record/line."""
+Streamed containers (WARC, JSON Lines) are not limited as a whole, only each record/line, and
+by the decompression limits below."""
+
+MAX_DECOMPRESSED = 2 * 1024 ** 3
+"""Most bytes one gzipped input may decompress to: a bound on the work of any reader, streamed
+JSON and JSON Lines included ("a size cap on decompressed bytes for every reader")."""
+MAX_GZIP_RATIO = 100
+"""Past MAX_BYTES of output, a gzip stream that has grown more than this many times its
+compressed size is a bomb (text compresses 3 to 10 times; a 2 MB file of newlines, 1000 times)."""
+
+MIN_TEXT_CHARS = 25
+"""Fewer characters of text than this is no article ("texts and feed items below a minimum
+length ... are refused"): a JSON scalar `42`, a stray word, an empty template."""
 
 
 class ReadError(Exception):

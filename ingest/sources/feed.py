@@ -55,6 +55,18 @@ def read(data: bytes, source: str, *, read_at: datetime | None = None) -> Iterat
     if parsed.get("bozo") and not any(isinstance(i, Article) for i in items):
         raise ReadError(source, f"malformed feed ({_one_line(parsed.get('bozo_exception'))})")
     yield from items
+    if _broken(parsed):
+        # "a feed that does not parse to its end is reported with how many items were read"
+        yield ReadError(source, f"feed does not parse to its end ({_one_line(parsed['bozo_exception'])}); "
+                                f"{len(entries)} items read before it")
+
+
+def _broken(parsed) -> bool:
+    """Did the XML parser stop before the end? (feedparser's loose parser then reads on and keeps
+    what it can; an encoding override or a content-type mismatch is no break.)"""
+    import xml.sax
+
+    return bool(parsed.get("bozo")) and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
 
 
 def _item(entry, n: int, outlet, source: str, data: bytes, raws, read_at) -> Item:

@@ -24,7 +24,8 @@ def decode_page(data: bytes, source: str) -> str:
     m = _META_CHARSET.search(data[:4096])
     if m:
         enc = m[1].decode("ascii", "replace").lower()
-        if enc not in ("utf-8", "utf8"):
+        # a declared UTF-16/32 with no byte-order mark is left to decode(), which names it
+        if enc not in ("utf-8", "utf8") and not enc.startswith(("utf-16", "utf16", "utf-32", "utf32")):
             try:
                 text = data.decode(enc)
             except (LookupError, UnicodeDecodeError):

@@ -212,7 +212,10 @@ def read_lines(stream: BinaryIO, source: str, *, field_map=None,
     """The articles of a JSON Lines stream, one line at a time (memory stays flat)."""
     names = field_names(field_map)
     lineno = 0
+    skip = getattr(stream, "skip_space", None)  # streams.Reader: blank lines dropped in bulk
     while True:
+        if skip is not None:
+            lineno += skip()
         line = stream.readline(MAX_BYTES + 1)
         if not line:
             return

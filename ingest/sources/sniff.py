@@ -11,9 +11,10 @@ HEAD_BYTES = 64 * 1024
 
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)\b", re.I)
 _HTML_TAG = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script|link)\b", re.I)
-_PROLOG = re.compile(rb"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype\s+(?!html)[^>]*>))*\s*", re.S | re.I)
+_PROLOG = re.compile(rb"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype\s+(?!html)[^>\[]*(?:\[.*?\])?\s*>))*\s*",
+                     re.S | re.I)
 """What may come before the root element: XML declaration, stylesheets, comments, a non-HTML
-doctype (an HTML doctype is left, so the page is told by it)."""
+doctype, with its internal subset of entities (an HTML doctype is left, so the page is told by it)."""
 
 
 def sniff(head: bytes, name: str = "", content_type: str | None = None) -> str:

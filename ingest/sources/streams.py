@@ -7,7 +7,7 @@ import io
 import zlib
 from typing import BinaryIO
 
-from .base import ReadError
+from .base import MAX_BYTES, MAX_DECOMPRESSED, MAX_GZIP_RATIO, ReadError
 
 
 class Prefixed(io.RawIOBase):
@@ -37,16 +37,29 @@ class Prefixed(io.RawIOBase):
 class GzipStream(io.RawIOBase):
     """The decompressed bytes of a gzip stream (one member or several, as in .warc.gz), handed out
     as they come: everything before a truncation or corruption is read, then ReadError is raised.
-    Output is bounded per read, so a small bomb cannot fill memory."""
+    Output is bounded per read, so a small bomb cannot fill memory, and in total (MAX_DECOMPRESSED,
+    and MAX_GZIP_RATIO past MAX_BYTES), so it cannot take minutes either."""
 
     CHUNK = 64 * 1024
 
-    def __init__(self, stream: BinaryIO, source: str):
+    def __init__(self, stream: BinaryIO, source: str, *, max_out: int | None = None,
+                 max_ratio: int | None = None):
         self._stream = stream
         self._source = source
         self._member = zlib.decompressobj(wbits=31)
         self._input = b""
         self._fed = False  # has the current member had any input?
+        self._in = self._out = 0
+        self._max_out = MAX_DECOMPRESSED if max_out is None else max_out
+        self._max_ratio = MAX_GZIP_RATIO if max_ratio is None else max_ratio
+
+    def _count(self, n: int) -> None:
+        self._out += n
+        if self._out > self._max_out:
+            raise ReadError(self._source, f"gzip bomb: decompresses to more than {self._max_out:,} bytes")
+        if self._out > MAX_BYTES and self._out > self._max_ratio * max(self._in, 1):
+            raise ReadError(self._source, f"gzip bomb: {self._in:,} compressed bytes grew past "
+                                          f"{self._out:,} (more than {self._max_ratio} times)")
 
     def readable(self) -> bool:
         return True
@@ -65,6 +78,7 @@ class GzipStream(io.RawIOBase):
                     self._member, self._fed = zlib.decompressobj(wbits=31), False
                     self._input = rest if rest.strip(b"\x00") else b""  # NUL padding ends it
                 if out:
+                    self._count(len(out))
                     b[:len(out)] = out
                     return len(out)
                 if self._input:
@@ -74,6 +88,7 @@ class GzipStream(io.RawIOBase):
                 if self._fed:
                     raise ReadError(self._source, "truncated gzip (the file ends before its end marker)")
                 return 0
+            self._in += len(chunk)
             self._input = chunk
 
 
@@ -155,6 +170,19 @@ class Reader(io.BufferedIOBase):
         data = self.read(len(b))
         b[:len(data)] = data
         return len(data)
+
+    def skip_space(self) -> int:
+        """Drop white space ahead (at C speed, a buffer at a time) and return how many newlines it
+        held: a file of millions of blank lines costs seconds, not millions of readline calls."""
+        newlines = 0
+        while True:
+            stripped = self._buf.lstrip()
+            gone = len(self._buf) - len(stripped)
+            if gone:
+                newlines += self._buf.count(b"\n", 0, gone)
+                del self._buf[:gone]
+            if self._buf or not self._fill():
+                return newlines
 
     def readline(self, limit: int | None = -1) -> bytes:
         limit = -1 if limit is None else limit
