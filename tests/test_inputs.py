@@ -5,7 +5,10 @@ odd file names, FIFOs, symbolic links, sidecar files, short texts and scalars, l
 from __future__ import annotations
 
 import gzip
+import http.server
 import os
+import socketserver
+import threading
 import time
 
 import pytest
@@ -180,3 +183,82 @@ def test_blank_lines_in_json_lines_are_skipped_in_bulk(tmp_path):
     start = time.monotonic()
     [a] = list(iter_inputs([str(p)]))
     assert a.source.endswith("x.jsonl#3000001") and time.monotonic() - start < 10
+
+
+# ---------------------------------------------------------------- URLs (a server on 127.0.0.1 only)
+
+
+class Trickle(socketserver.BaseRequestHandler):
+    """A server that sends a status line, then one header line every 0.3 s, forever."""
+
+    def handle(self):
+        try:
+            self.request.recv(4096)
+            self.request.sendall(b"HTTP/1.1 200 OK\r\n")
+            for n in range(200):
+                time.sleep(0.3)
+                self.request.sendall(b"X-Wait-%d: still coming\r\n" % n)
+        except OSError:
+            pass
+
+
+class Redirects(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == "/to-loopback":
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{self.server.server_address[1]}/page")
+            self.end_headers()
+        elif self.path == "/to-script":
+            self.send_response(301)
+            self.send_header("Location", "javascript:alert(1)")
+            self.end_headers()
+        else:
+            from .test_readers import article_page
+
+            body = article_page()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+
+@pytest.fixture
+def serve():
+    servers = []
+
+    def start(handler, cls=http.server.ThreadingHTTPServer):
+        srv = cls(("127.0.0.1", 0), handler)
+        srv.daemon_threads = True
+        threading.Thread(target=srv.serve_forever, args=(0.05,), daemon=True).start()
+        servers.append(srv)
+        return f"http://127.0.0.1:{srv.server_address[1]}"
+
+    yield start
+    for srv in servers:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_a_server_trickling_headers_is_cut_off_at_the_deadline(serve):
+    base = serve(Trickle, socketserver.ThreadingTCPServer)
+    start = time.monotonic()
+    [err] = list(iter_inputs([base + "/slow"], timeout=1.5))
+    took = time.monotonic() - start
+    assert isinstance(err, ReadError) and "timed out after 1.5 s" in err.reason
+    assert took < 3.5, took  # each header came well within any per-read timeout
+
+
+def test_redirects_into_private_addresses_only_from_a_private_first_url(serve):
+    from newsfacts.ingest.sources import url as url_reader
+
+    base = serve(Redirects)
+    [page] = list(iter_inputs([base + "/to-loopback"]))  # the first URL was loopback itself
+    assert isinstance(page, Article) and page.source == base + "/to-loopback"
+    with pytest.raises(ReadError, match="private address refused"):  # as if the first were public
+        url_reader.fetch(base + "/to-loopback", private_redirects=False)
+    [err] = list(iter_inputs([base + "/to-script"]))
+    assert isinstance(err, ReadError) and "redirect target, not followed" in err.reason
