@@ -180,46 +180,6 @@ def history(article_id, db_path, as_of):
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
 
 
-@cli.group()
-def speakers():
-    """Fix speaker identities across the archive (recorded as events, kept through rebuilds)."""
-
-
-@speakers.command("merge")
-@click.argument("speaker_id")
-@click.argument("into")
-@DB_OPTION
-@click.option("--reason")
-def speakers_merge(speaker_id, into, db_path, reason):
-    """Merge SPEAKER_ID into INTO: its quotes count as INTO's from now on."""
-    from .store import append_and_apply
-
-    conn = _open(db_path)
-    for sid in (speaker_id, into):
-        if not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
-            raise click.ClickException(f"no speaker {sid!r}")
-    e = append_and_apply(conn, f"speaker:{speaker_id}", "speaker.merged",
-                         {"speaker_id": speaker_id, "into": into, "reason": reason})
-    click.echo(f"event {e.seq}: {speaker_id} merged into {into}")
-
-
-@speakers.command("split")
-@click.argument("speaker_id")
-@DB_OPTION
-@click.option("--reason")
-def speakers_split(speaker_id, db_path, reason):
-    """Undo the merge of SPEAKER_ID: its quotes become its own again."""
-    from .store import append_and_apply
-
-    conn = _open(db_path)
-    row = conn.execute("SELECT target_id FROM speaker_redirects WHERE speaker_id = ?", (speaker_id,)).fetchone()
-    if row is None:
-        raise click.ClickException(f"{speaker_id!r} is not merged into another speaker")
-    e = append_and_apply(conn, f"speaker:{speaker_id}", "speaker.split",
-                         {"speaker_id": speaker_id, "from": row[0], "reason": reason})
-    click.echo(f"event {e.seq}: {speaker_id} split from {row[0]}")
-
-
 @cli.command()
 @click.argument("claim_id")
 @click.argument("verdict")
@@ -262,3 +222,8 @@ def schema_cmd():
     from newsfacts.schema.claims import Claims
 
     click.echo(json.dumps(Claims.model_json_schema(), indent=2))
+
+
+from .speakers_cli import speakers  # noqa: E402 (registered after the group exists)
+
+cli.add_command(speakers)

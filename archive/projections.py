@@ -10,16 +10,17 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
-import json
 import re
 import sqlite3
 import unicodedata
 import zlib
 
 from .log import Event, read
+from .speaker_decisions import SPEAKER_HANDLERS
+from .speaker_index import assign
 
 
-PROJECTIONS_VERSION = 1
+PROJECTIONS_VERSION = 2
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -50,13 +51,6 @@ def claim_id(article_id: str, kind: str, start, end, text: str) -> str:
     """Stable across re-extractions that find the same span: a citable row URL."""
     key = f"{article_id}|{kind}|{start}|{end}|{text}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def resolve_speaker(conn: sqlite3.Connection, speaker_id: str | None) -> str | None:
-    if speaker_id is None:
-        return None
-    row = conn.execute("SELECT target_id FROM speaker_redirects WHERE speaker_id = ?", (speaker_id,)).fetchone()
-    return row[0] if row else speaker_id
 
 
 def paragraph_index(text: str):
@@ -124,33 +118,10 @@ def _original_stored(conn, e: Event) -> None:
     conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?, ?)", (p["sha256"], p["size"], content, e.seq))
 
 
-def _upsert_speaker(conn, sid: str, sp: dict) -> None:
-    row = conn.execute("SELECT name, kind, roles, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
-    roles = list(dict.fromkeys(sp.get("roles") or []))
-    aliases = [x for x in dict.fromkeys(sp.get("aliases") or []) if x != sp["name"]]
-    if row is None:
-        conn.execute("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
-                     (sid, sp["name"], sp.get("kind") or "unknown", int(bool(sp.get("anonymous"))),
-                      json.dumps(roles, ensure_ascii=False), json.dumps(aliases, ensure_ascii=False)))
-        return
-    kind = row["kind"] if row["kind"] != "unknown" else (sp.get("kind") or "unknown")
-    merged_roles = list(dict.fromkeys(json.loads(row["roles"]) + roles))
-    merged_aliases = [x for x in dict.fromkeys(json.loads(row["aliases"]) + aliases + [sp["name"]])
-                      if x != row["name"]]
-    conn.execute("UPDATE speakers SET kind = ?, roles = ?, aliases = ? WHERE id = ?",
-                 (kind, json.dumps(merged_roles, ensure_ascii=False),
-                  json.dumps(merged_aliases, ensure_ascii=False), sid))
-
-
-def speaker_key(name: str, anonymous: bool, article_id: str) -> str:
-    """An anonymous source ('a spokesperson') is only the same source within one article."""
-    return f"{slug(name)}@{article_id}" if anonymous else slug(name)
-
-
 def _claims_extracted(conn, e: Event) -> None:
     p = e.payload
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
-    art = conn.execute("SELECT revision, outlet, published, month, text FROM articles WHERE id = ?", (aid,)).fetchone()
+    art = conn.execute("SELECT revision, outlet, published, month, title, text FROM articles WHERE id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (e.seq, aid, rev, p["extractor"], len(claims["quotes"]), len(claims["figures"]),
                   len(claims["dates"]), e.recorded_at))
@@ -161,34 +132,29 @@ def _claims_extracted(conn, e: Event) -> None:
     for table in ("figures", "quotes", "dates"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
-    anonymous = {s["name"]: s.get("anonymous", False) for s in claims["speakers"]}
-    for sp in claims["speakers"]:
-        key = speaker_key(sp["name"], sp.get("anonymous", False), aid)
-        _upsert_speaker(conn, resolve_speaker(conn, key), sp)
-
+    who = assign(conn, aid, claims, art["text"], bool(art["title"]), published)
     quote_ids, quote_keys = [], {}
     for q in claims["quotes"]:
         qid = claim_id(aid, "quote", q["start"], q["end"], q["text"])
         quote_ids.append(qid)
         sp = q.get("speaker") or {}
-        name = sp.get("name")
-        key = speaker_key(name, anonymous.get(name, sp.get("anonymous", False)), aid) if name else None
-        quote_keys.setdefault(qid, key)  # as stored: a repeated id keeps its first row
-        sid = resolve_speaker(conn, key)
-        if sid is not None and not conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
-            _upsert_speaker(conn, sid, {"name": name, "kind": sp.get("kind"), "anonymous": sp.get("anonymous")})
+        written = sp.get("name")
+        a = who.get(written) if written else None
+        key, sid, name = (a.key, a.speaker_id, a.name) if a else (None, None, None)
+        attribution = "unresolved" if a is not None and a.junk else q.get("attribution")
+        quote_keys.setdefault(qid, (key, sid))  # as stored: a repeated id keeps its first row
         conn.execute(
-            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
-             q.get("attribution"), outlet, published, month, para(q["start"]), q["start"], q["end"],
-             q.get("sentence")))
+             attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
+             q.get("sentence"), written))
     for f in claims["figures"]:
         qid = quote_ids[f["quote"]] if f.get("quote") is not None and f["quote"] < len(quote_ids) else None
-        key = quote_keys.get(qid)
+        key, sid = quote_keys.get(qid, (None, None))
         conn.execute(
             "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
-             f.get("unit"), f.get("approx"), f.get("about"), qid, resolve_speaker(conn, key), key,
+             f.get("unit"), f.get("approx"), f.get("about"), qid, sid, key,
              outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence")))
     for d in claims["dates"]:
         value = d["value"]
@@ -205,33 +171,6 @@ def _claims_extracted(conn, e: Event) -> None:
                  (p["extractor"], *counts, aid))
 
 
-def _speaker_merged(conn, e: Event) -> None:
-    src, into = e.payload["speaker_id"], resolve_speaker(conn, e.payload["into"])
-    if src == into:
-        return
-    conn.execute("INSERT OR REPLACE INTO speaker_redirects VALUES (?, ?, ?)", (src, into, e.seq))
-    conn.execute("UPDATE speaker_redirects SET target_id = ? WHERE target_id = ?", (into, src))
-    row = conn.execute("SELECT * FROM speakers WHERE id = ?", (src,)).fetchone()
-    if row is not None:
-        _upsert_speaker(conn, into, {"name": row["name"], "kind": row["kind"],
-                                     "roles": json.loads(row["roles"]), "aliases": json.loads(row["aliases"])})
-        conn.execute("DELETE FROM speakers WHERE id = ?", (src,))
-    for table in ("quotes", "figures"):
-        conn.execute(f"UPDATE {table} SET speaker_id = ? WHERE speaker_id = ?", (into, src))
-
-
-def _speaker_split(conn, e: Event) -> None:
-    sid = e.payload["speaker_id"]
-    conn.execute("DELETE FROM speaker_redirects WHERE speaker_id = ?", (sid,))
-    names = [r[0] for r in conn.execute(
-        "SELECT DISTINCT speaker FROM quotes WHERE speaker_key = ? AND speaker IS NOT NULL", (sid,))]
-    if not names:
-        return
-    _upsert_speaker(conn, sid, {"name": names[0], "kind": "unknown", "aliases": names[1:]})
-    for table in ("quotes", "figures"):
-        conn.execute(f"UPDATE {table} SET speaker_id = ? WHERE speaker_key = ?", (sid, sid))
-
-
 def _verdict_recorded(conn, e: Event) -> None:
     p = e.payload
     conn.execute("INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -243,7 +182,6 @@ HANDLERS = {
     "article.sighted": _article_sighted,
     "original.stored": _original_stored,
     "claims.extracted": _claims_extracted,
-    "speaker.merged": _speaker_merged,
-    "speaker.split": _speaker_split,
+    **SPEAKER_HANDLERS,
     "verdict.recorded": _verdict_recorded,
 }

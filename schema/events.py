@@ -75,6 +75,23 @@ class SpeakerSplit(_Payload):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class SpeakerDistinct(_Payload):
+    """A person's decision that two speakers are different sources: never joined automatically."""
+
+    speaker_id: str
+    other_id: str
+    reason: str | None = None
+
+
+class SpeakerLinked(_Payload):
+    """A person's link from a speaker to an external id (a Wikidata QID, any URI); two speakers
+    linked to the same id are one."""
+
+    speaker_id: str
+    external_id: str
+    reason: str | None = None
+
+
 class VerdictRecorded(_Payload):
     """A fact-checker's verdict on one claim (quote, figure or date)."""
 
@@ -91,6 +108,8 @@ EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
     "original.stored": (OriginalStored, 1),
     "speaker.merged": (SpeakerMerged, 1),
     "speaker.split": (SpeakerSplit, 1),
+    "speaker.distinct": (SpeakerDistinct, 1),
+    "speaker.linked": (SpeakerLinked, 1),
     "verdict.recorded": (VerdictRecorded, 1),
 }
 """type name -> (payload model, current schema version)."""

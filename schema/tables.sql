@@ -58,8 +58,13 @@ CREATE TABLE IF NOT EXISTS speakers (
     kind          TEXT NOT NULL,
     anonymous     INTEGER NOT NULL DEFAULT 0,
     roles         TEXT NOT NULL DEFAULT '[]',
-    aliases       TEXT NOT NULL DEFAULT '[]'
+    aliases       TEXT NOT NULL DEFAULT '[]',
+    external_id   TEXT,                           -- newsfacts speakers link (a Wikidata QID or a URI)
+    merged_into   TEXT REFERENCES speakers(id),   -- set when a person merged it into another
+    first_seen    TEXT,                           -- earliest publication date of its articles
+    last_seen     TEXT
 );
+CREATE INDEX IF NOT EXISTS speakers_external_id ON speakers(external_id);
 
 CREATE TABLE IF NOT EXISTS speaker_redirects (
     speaker_id    TEXT PRIMARY KEY,
@@ -85,7 +90,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
-    sentence      TEXT
+    sentence      TEXT,
+    named_as      TEXT                            -- the speaker's name as the extraction gave it
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -160,3 +166,48 @@ CREATE TABLE IF NOT EXISTS verdicts (
     recorded_at   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS verdicts_claim ON verdicts(claim_id);
+
+-- Speakers as entities (issue 9): the name variants joined into each speaker, the forms they are
+-- looked up by, joins offered to a person, and the pairs a person said are different sources.
+CREATE TABLE IF NOT EXISTS speaker_names (
+    speaker_id    TEXT NOT NULL REFERENCES speakers(id),
+    variant       TEXT NOT NULL,
+    origin        TEXT NOT NULL REFERENCES speakers(id),
+    how           TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    first         TEXT,
+    middles       TEXT,
+    surname       TEXT,
+    suffix        TEXT,
+    articles      INTEGER NOT NULL DEFAULT 0,
+    first_seen    TEXT,
+    last_seen     TEXT,
+    PRIMARY KEY (speaker_id, variant)
+);
+CREATE INDEX IF NOT EXISTS speaker_names_surname ON speaker_names(surname);
+CREATE INDEX IF NOT EXISTS speaker_names_variant ON speaker_names(variant);
+CREATE INDEX IF NOT EXISTS speaker_names_origin ON speaker_names(origin);
+
+CREATE TABLE IF NOT EXISTS speaker_forms (
+    form          TEXT NOT NULL,
+    speaker_id    TEXT NOT NULL REFERENCES speakers(id),
+    variant       TEXT NOT NULL,
+    how           TEXT NOT NULL,
+    PRIMARY KEY (form, speaker_id, variant)
+);
+CREATE INDEX IF NOT EXISTS speaker_forms_speaker ON speaker_forms(speaker_id);
+
+CREATE TABLE IF NOT EXISTS speaker_suggestions (
+    speaker_id    TEXT NOT NULL REFERENCES speakers(id),
+    other_id      TEXT NOT NULL REFERENCES speakers(id),
+    score         REAL NOT NULL,
+    evidence      TEXT NOT NULL,
+    PRIMARY KEY (speaker_id, other_id)
+);
+
+CREATE TABLE IF NOT EXISTS speaker_distinct (
+    speaker_id    TEXT NOT NULL REFERENCES speakers(id),
+    other_id      TEXT NOT NULL REFERENCES speakers(id),
+    event_seq     INTEGER NOT NULL REFERENCES events(seq),
+    PRIMARY KEY (speaker_id, other_id)
+);

@@ -1,0 +1,125 @@
+"""Which known speaker a name in a new article denotes: the rules of archive-level identity.
+
+Pure functions over what the archive knows (`Known`, one per speaker) and one article's name;
+`speaker_index.py` reads the tables and applies the `Decision`. The issue's sentences:
+"Name variants of one source become one speaker: middle names and initials, titles and
+honorifics, a surname alone when the archive knows exactly one matching source ..., possessive
+and plural forms, an organisation's short and long names." and "Different sources that share a
+surname (two Clintons, a father and a son) are never joined: when the evidence does not decide,
+keep them apart and offer the join as a suggestion."
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .speaker_names import PersonName, compatible, same_given, tokens, words
+
+
+@dataclass(frozen=True)
+class Known:
+    """A speaker the archive holds, as identity compares it with a new name."""
+
+    speaker_id: str
+    kind: str
+    names: tuple[PersonName, ...] = ()  # every person-name variant joined into it
+    variants: tuple[str, ...] = ()
+    roles: frozenset[str] = frozenset()  # content words of its roles
+    quotes: int = 0
+    bucket: bool = False  # a bare surname the archive could not tell apart (kept out of full names)
+    exact: bool = False  # it already holds this very name
+    form: str | None = None  # how an organisation's form matched (name, acronym)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    other_id: str
+    score: float
+    evidence: dict
+
+
+@dataclass(frozen=True)
+class Decision:
+    speaker_id: str | None  # join this speaker; None: a new one
+    how: str  # the rule that decided
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+GENERIC_ROLE_WORDS = frozenset("former the a an of for and to in on at new then acting current".split())
+
+
+def role_words(roles) -> frozenset[str]:
+    """The words that can tell two holders of a surname apart (`nominee`, `secretary`, `state`)."""
+    return frozenset(w for r in roles for w in tokens(r) if w not in GENERIC_ROLE_WORDS and len(w) > 1)
+
+
+def _suggest(known: list[Known], roles: frozenset[str], names: tuple[str, ...] = ()) -> tuple[Suggestion, ...]:
+    out = []
+    for k in known:
+        shared = sorted(roles & k.roles)
+        score = round(min(0.95, 0.4 + 0.1 * len(shared) + (0.1 if k.quotes >= 10 else 0)), 2)
+        out.append(Suggestion(k.speaker_id, score, {
+            "names": list(k.variants[:8]), "shared_roles": shared, "quotes": k.quotes, "rule": "same surname"}))
+    return tuple(sorted(out, key=lambda s: (-s.score, s.other_id)))
+
+
+def _one(found: list[Known]) -> Known | None:
+    return found[0] if len(found) == 1 else None
+
+
+def decide_person(name: PersonName, roles: frozenset[str], known: list[Known]) -> Decision:
+    """A person's name against the people the archive knows by that surname (in period)."""
+    fits = [k for k in known if k.kind in ("person", "unknown")
+            and all(compatible(name, n) for n in k.names if n.surname == name.surname)]
+    if name.first is None:
+        return _bare_surname(fits, roles)
+    exact = [k for k in fits if k.exact and not k.bucket]
+    if hit := _one(exact):
+        return Decision(hit.speaker_id, "exact")
+    full = [k for k in fits if not k.bucket]
+    strong = [k for k in full if any(same_given(name, n) for n in k.names)]
+    if hit := _one(strong):
+        return Decision(hit.speaker_id, "variant")
+    if strong:
+        return Decision(None, "ambiguous", _suggest(strong, roles))
+    if hit := _one(full):  # an initial (`L. Hart`) or a surname-only speaker: the one that fits
+        return Decision(hit.speaker_id, "initial" if name.initial or any(n.initial for n in hit.names) else "surname")
+    return Decision(None, "new", _suggest(full, roles))
+
+
+def _bare_surname(fits: list[Known], roles: frozenset[str]) -> Decision:
+    """`Trump`: the one person of that surname the archive knows; else the one whose roles the
+    article shares (`the Democratic nominee`); else kept apart, with suggestions."""
+    people = [k for k in fits if not k.bucket]
+    if hit := _one(people):
+        return Decision(hit.speaker_id, "surname")
+    if people and roles:
+        shared = [k for k in people if roles & k.roles]
+        if hit := _one(shared):
+            return Decision(hit.speaker_id, "surname_roles")
+    bucket = _one([k for k in fits if k.bucket])
+    return Decision(bucket.speaker_id if bucket else None, "ambiguous" if people else "new", _suggest(people, roles))
+
+
+def decide_org(known: list[Known]) -> Decision:
+    """An organisation's name against the organisations holding one of its forms: its whole name
+    matches first, then a short form (`the FBI`, `California ISO`) that exactly one long name has."""
+    orgs = [k for k in known if k.kind in ("organization", "unknown")]
+    if hit := _one([k for k in orgs if k.exact]):
+        return Decision(hit.speaker_id, "exact")
+    if hit := _one(orgs):
+        return Decision(hit.speaker_id, "acronym")
+    return Decision(None, "new" if not orgs else "ambiguous", _suggest(orgs, frozenset()))
+
+
+def decide_other(known: list[Known]) -> Decision:
+    """Groups and sources of unknown kind: only the very same name joins."""
+    if hit := _one([k for k in known if k.exact]):
+        return Decision(hit.speaker_id, "exact")
+    return Decision(None, "new")
+
+
+def is_title_only(name: str) -> bool:
+    """`Senator`, `the President`: an office without a name never joins anyone by itself."""
+    toks = tokens(name)
+    return bool(toks) and all(t in words("name_titles") or t in ("the", "a") for t in toks)

@@ -1,0 +1,240 @@
+"""Speakers across the archive, as tables: which speaker row each article's source joins.
+
+`assign()` runs inside the projection of `claims.extracted`: for each source of the article it
+reads what the archive knows (`speaker_names`, `speaker_forms`), lets `identity.py` decide, and
+writes the joined variant, the speaker row and any `speaker_suggestions`. Being part of the
+projection, it is replayed by `rebuild` in log order and gives the same rows; people's decisions
+(`speaker_decisions.py`) are events replayed at their place in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import identity
+from .speaker_article import ArticleSpeaker, article_speakers
+from .speaker_names import org_forms, org_key, person_name
+
+PERIOD = timedelta(days=366)
+"""A surname alone joins the one source of that name known within this distance in time."""
+
+
+@dataclass(frozen=True)
+class Assigned:
+    speaker_id: str | None  # after merges
+    key: str | None  # the speaker it joined automatically (a split returns the quote to it)
+    name: str | None  # the speaker's name as every table shows it
+    junk: str | None
+
+
+def slug(name: str) -> str:
+    from .projections import slug as _slug
+
+    return _slug(name)
+
+
+def resolve(conn: sqlite3.Connection, speaker_id: str | None) -> str | None:
+    if speaker_id is None:
+        return None
+    row = conn.execute("SELECT target_id FROM speaker_redirects WHERE speaker_id = ?", (speaker_id,)).fetchone()
+    return row[0] if row else speaker_id
+
+
+def display_name(conn: sqlite3.Connection, sid: str) -> str | None:
+    row = conn.execute("SELECT name FROM speakers WHERE id = ?", (sid,)).fetchone()
+    return row[0] if row else None
+
+
+# -- reading what the archive knows ---------------------------------------------------------
+
+def _in_period(conn, sid: str, published: str | None) -> bool:
+    if not published:
+        return True
+    row = conn.execute("SELECT first_seen, last_seen FROM speakers WHERE id = ?", (sid,)).fetchone()
+    if row is None or not row[0]:
+        return True
+    day = date.fromisoformat(published[:10])
+    return row[0] <= (day + PERIOD).isoformat() and row[1] >= (day - PERIOD).isoformat()
+
+
+def _distinct_from(conn, ids: set[str]) -> set[str]:
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in conn.execute(f"SELECT other_id FROM speaker_distinct WHERE speaker_id IN ({marks})", list(ids))}
+
+
+def _known(conn, sid: str, want_key: str | None, form: str | None = None) -> identity.Known:
+    rows = conn.execute("SELECT variant, how, kind, first, middles, surname, suffix FROM speaker_names "
+                        "WHERE speaker_id = ? ORDER BY rowid", (sid,)).fetchall()
+    names = tuple(identity.PersonName(r["first"], tuple(json.loads(r["middles"] or "[]")), r["surname"], r["suffix"])
+                  for r in rows if r["surname"])
+    sp = conn.execute("SELECT kind, roles FROM speakers WHERE id = ?", (sid,)).fetchone()
+    quotes = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (sid,)).fetchone()[0]
+    bucket = bool(rows) and rows[0]["how"] == "ambiguous" and all(n.first is None for n in names)
+    exact = any(n.key == want_key for n in names) if want_key is not None else False
+    return identity.Known(
+        speaker_id=sid, kind=sp["kind"] if sp else "unknown", names=names,
+        variants=tuple(r["variant"] for r in rows), roles=identity.role_words(json.loads(sp["roles"]) if sp else []),
+        quotes=quotes, bucket=bucket, exact=exact or form == "name", form=form)
+
+
+def _current(conn, ids, published, holders: set[str]) -> list[str]:
+    """Current speakers (merges followed) in the period, not marked distinct from a holder."""
+    barred = _distinct_from(conn, holders)
+    out = []
+    for sid in dict.fromkeys(resolve(conn, i) for i in ids):
+        if sid not in barred and _in_period(conn, sid, published):
+            out.append(sid)
+    return out
+
+
+def _holders(conn, variant: str) -> set[str]:
+    return {resolve(conn, r[0]) for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE variant = ?", (variant,))}
+
+
+def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None) -> identity.Decision:
+    """Which speaker this source of a new article is."""
+    holders = _holders(conn, sp.name)
+    if identity.is_title_only(sp.name):
+        return identity.Decision(None, "new")
+    held = [h for h in holders if h not in _distinct_from(conn, holders)]
+    if len(held) == 1 and len(sp.name.split()) > 1:  # this very name was joined (or merged) before
+        origin = conn.execute("SELECT origin FROM speaker_names WHERE variant = ? ORDER BY rowid LIMIT 1",
+                              (sp.name,)).fetchone()[0]
+        return identity.Decision(origin, "exact")  # the speaker it joined, so a split returns it there
+    if sp.kind == "person":
+        p = person_name(sp.name)
+        if p is None:
+            return identity.Decision(None, "new")
+        ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ? AND suffix IS ?",
+                                          (p.surname, p.suffix))]
+        known = [_known(conn, sid, p.key) for sid in _current(conn, ids, published, holders)]
+        return identity.decide_person(p, identity.role_words(sp.roles), known)
+    key = org_key(sp.name)
+    if sp.kind == "organization":
+        hits = conn.execute("SELECT speaker_id, how FROM speaker_forms WHERE form = ?", (key,)).fetchall()
+        mine = sorted(org_forms(sp.name))
+        hits += conn.execute(f"SELECT speaker_id, 'name' FROM speaker_forms WHERE how = 'name' AND form IN "
+                             f"({','.join('?' * len(mine))})", mine).fetchall() if mine else []
+        exact = {resolve(conn, r[0]) for r in conn.execute(
+            "SELECT speaker_id FROM speaker_forms WHERE form = ? AND how = 'name'", (key,))}
+        known = [_known(conn, sid, None, "name" if sid in exact else "acronym")
+                 for sid in _current(conn, [r[0] for r in hits], published, holders)]
+        return identity.decide_org(known)
+    ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_forms WHERE form = ? AND how = 'name'", (key,))]
+    return identity.decide_other([_known(conn, sid, None, "name") for sid in _current(conn, ids, published, holders)])
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def _new_id(conn, name: str) -> str:
+    base = slug(name)
+    sid, n = base, 1
+    while conn.execute("SELECT 1 FROM speakers WHERE id = ? UNION SELECT 1 FROM speaker_redirects WHERE speaker_id = ?",
+                       (sid, sid)).fetchone():
+        n += 1
+        sid = f"{base}-{n}"
+    return sid
+
+
+def upsert_speaker(conn, sid: str, name: str, kind: str, anonymous: bool, roles, aliases, published=None) -> None:
+    """The speaker row: kind from the first source that gives one, roles and aliases gathered."""
+    row = conn.execute("SELECT name, kind, roles, aliases, first_seen, last_seen FROM speakers WHERE id = ?",
+                       (sid,)).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO speakers (id, name, kind, anonymous, roles, aliases, first_seen, last_seen) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (sid, name, kind or "unknown", int(bool(anonymous)),
+                      json.dumps(list(dict.fromkeys(roles)), ensure_ascii=False),
+                      json.dumps([a for a in dict.fromkeys(aliases) if a != name], ensure_ascii=False),
+                      published, published))
+        return
+    merged_kind = row["kind"] if row["kind"] != "unknown" else (kind or "unknown")
+    merged_roles = list(dict.fromkeys(json.loads(row["roles"]) + list(roles)))
+    merged_aliases = [a for a in dict.fromkeys(json.loads(row["aliases"]) + list(aliases) + [name]) if a != row["name"]]
+    first = min(filter(None, (row["first_seen"], published)), default=None)
+    last = max(filter(None, (row["last_seen"], published)), default=None)
+    conn.execute("UPDATE speakers SET kind = ?, roles = ?, aliases = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+                 (merged_kind, json.dumps(merged_roles, ensure_ascii=False),
+                  json.dumps(merged_aliases, ensure_ascii=False), first, last, sid))
+
+
+def _add_variant(conn, sid: str, origin: str, sp: ArticleSpeaker, how: str, published: str | None) -> None:
+    p = person_name(sp.name) if sp.kind == "person" else None
+    conn.execute(
+        "INSERT INTO speaker_names (speaker_id, variant, origin, how, kind, first, middles, surname, suffix, "
+        "articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+        "ON CONFLICT (speaker_id, variant) DO UPDATE SET articles = articles + 1, "
+        "first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)), "
+        "last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
+        (sid, sp.name, origin, how, sp.kind, p.first if p else None, json.dumps(list(p.middles)) if p else None,
+         p.surname if p else None, p.suffix if p else None, published, published))
+    forms = {p.key: "name"} if p else {org_key(sp.name): "name"}
+    if sp.kind == "organization":
+        forms.update({f: "acronym" for f in org_forms(sp.name) if f not in forms})
+    conn.executemany("INSERT OR IGNORE INTO speaker_forms (form, speaker_id, variant, how) VALUES (?, ?, ?, ?)",
+                     [(f, sid, sp.name, h) for f, h in forms.items() if f])
+
+
+def refresh_name(conn, sid: str) -> str | None:
+    """A speaker's name is its variant used by the most articles (a full name before a surname
+    alone); every quote shows it, so a merge or a new variant shows everywhere at once."""
+    rows = conn.execute(
+        "SELECT variant, kind, surname, first, sum(articles) AS n, min(rowid) AS r FROM speaker_names WHERE speaker_id = ? "
+        "GROUP BY variant ORDER BY (kind = 'person' AND first IS NULL AND surname IS NOT NULL), n DESC, r",
+        (sid,)).fetchall()
+    row = conn.execute("SELECT name, aliases FROM speakers WHERE id = ?", (sid,)).fetchone()
+    if row is None or not rows:
+        return row[0] if row else None
+    best = rows[0]["variant"]
+    if best != row["name"]:
+        aliases = [a for a in dict.fromkeys(json.loads(row["aliases"]) + [row["name"]]) if a != best]
+        conn.execute("UPDATE speakers SET name = ?, aliases = ? WHERE id = ?", (best, json.dumps(aliases, ensure_ascii=False), sid))
+        conn.execute("UPDATE quotes SET speaker = ? WHERE speaker_id = ?", (best, sid))
+    return best
+
+
+def _suggestions(conn, sid: str, decision: identity.Decision) -> None:
+    barred = _distinct_from(conn, {sid})
+    for s in decision.suggestions:
+        other = resolve(conn, s.other_id)
+        if other == sid or other in barred:
+            continue
+        a, b = sorted((sid, other))
+        conn.execute("INSERT OR REPLACE INTO speaker_suggestions (speaker_id, other_id, score, evidence) VALUES (?, ?, ?, ?)",
+                     (a, b, s.score, json.dumps(s.evidence, ensure_ascii=False, sort_keys=True)))
+
+
+def join(conn, sp: ArticleSpeaker, aid: str, published: str | None) -> tuple[str, str]:
+    """The speaker id this source joins automatically, and the id after people's merges."""
+    if sp.anonymous:  # `a spokesperson` is only the same source within one article
+        sid = f"{slug(sp.name)}@{aid}"
+        upsert_speaker(conn, sid, sp.name, sp.kind, True, sp.roles, sp.aliases, published)
+        return sid, sid
+    decision = decide(conn, sp, published)
+    key = decision.speaker_id or _new_id(conn, sp.name)
+    sid = resolve(conn, key)
+    upsert_speaker(conn, sid, sp.name, sp.kind, False, sp.roles, sp.aliases, published)
+    _add_variant(conn, sid, key, sp, decision.how, published)
+    _suggestions(conn, sid, decision)
+    return key, sid
+
+
+def assign(conn: sqlite3.Connection, aid: str, claims: dict, text: str, has_title: bool,
+           published: str | None) -> dict[str, Assigned]:
+    """Every name the article's extraction uses, with the speaker it is in the archive."""
+    out = {}
+    touched = set()
+    for written, sp in article_speakers(claims, text, has_title).items():
+        if sp.name is None:
+            out[written] = Assigned(None, None, None, sp.junk)
+            continue
+        key, sid = join(conn, sp, aid, published)
+        touched.add(sid)
+        out[written] = Assigned(sid, key, None, None)
+    names = {sid: refresh_name(conn, sid) for sid in touched}
+    return {w: Assigned(a.speaker_id, a.key, names.get(a.speaker_id), a.junk) for w, a in out.items()}
