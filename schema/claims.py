@@ -40,6 +40,8 @@ class Quote(_Model):
     attribution: str | None = Field(
         None, description="How the speaker was found: named, pronoun, description, document, "
         "previous_paragraph, according_to, none.")
+    rule: str | None = Field(None, description="The extractor rule that found the quote and its speaker "
+                             "(`tag`, `ruling`, `colon`, `content_clause`, ...): a wrong quote names its rule.")
 
 
 class Figure(_Model):
@@ -53,6 +55,7 @@ class Figure(_Model):
     sentence: str | None = None
     quote: int | None = Field(None, description="Index in `quotes` of the quote the figure stands in.")
     speaker: str | None = Field(None, description="Speaker of that quote.")
+    rule: str | None = Field(None, description="The extractor rule that read the number (`digits`, `words`, ...).")
 
 
 class DateClaim(_Model):
@@ -63,6 +66,7 @@ class DateClaim(_Model):
     end: int | None = None
     sentence: str | None = None
     dateline: bool = Field(False, description="The article's own publication date from its header.")
+    rule: str | None = Field(None, description="The extractor rule (pattern) that found the expression (`mdy`, `weekday`, ...).")
 
 
 class Speaker(_Model):

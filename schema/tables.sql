@@ -91,7 +91,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     sentence      TEXT,
-    named_as      TEXT                            -- the speaker's name as the extraction gave it
+    named_as      TEXT,                           -- the speaker's name as the extraction gave it
+    rule          TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -113,7 +114,8 @@ CREATE TABLE IF NOT EXISTS figures (
     paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
-    sentence      TEXT
+    sentence      TEXT,
+    rule          TEXT
 );
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
@@ -133,7 +135,8 @@ CREATE TABLE IF NOT EXISTS dates (
     paragraph     INTEGER,
     start         INTEGER,
     "end"         INTEGER,
-    sentence      TEXT
+    sentence      TEXT,
+    rule          TEXT
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);

@@ -23,7 +23,7 @@ def claims_from_doc(article: Article, doc) -> Claims:
     ds = dates.find_dates(doc, article)
     if article.published is not None:
         iso = article.published.isoformat()
-        ds = [DateClaim(text=iso, value=iso, precision="day", dateline=True)] + ds
+        ds = [DateClaim(text=iso, value=iso, precision="day", dateline=True, rule="dateline")] + ds
     # a figure inside a quote is the speaker's claim
     linked = []
     for f in figs:

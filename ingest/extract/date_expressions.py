@@ -68,6 +68,7 @@ class Expression:
     modified: bool = False  # carries a modifier like `early`, `the end of`
     anaphoric: bool = False  # counts from the date the text last gave (`the previous Friday`)
     evident: bool = False  # the form alone shows it is a date (`2008-2016`), whatever the tagger says
+    rule: str = ""  # the name of the pattern that found it (`mdy`, `weekday`): what a wrong date blames
 
 
 # --- building blocks -------------------------------------------------------------------------
@@ -461,12 +462,10 @@ def _matches(text: str) -> list[tuple[str, re.Match, callable]]:
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression in `text`, longest first where two overlap, in text order."""
     found: list[Expression] = []
-    for _name, m, build in _matches(text):
+    for name, m, build in _matches(text):
         e = build(m)
-        if isinstance(e, list):
-            found.extend(_trim(x) for x in e)
-        elif e is not None:
-            found.append(_trim(e))
+        for x in e if isinstance(e, list) else [e] if e is not None else []:
+            found.append(_trim(replace(x, rule=name)))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[Expression] = []
     for e in found:

@@ -20,7 +20,7 @@ from .date_filter import is_date
 from .date_resolve import Context, Resolved, resolve
 from .tense import tense_at
 
-VERSION = "14"
+VERSION = "15"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
@@ -41,14 +41,16 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
                       reference=frames.reference_for(e, span),
                       lean=lead_lean(span) or scheduled_lean(e, span, tense, speech))
         try:
-            r = _apposed_day(e, claims, text) or resolve(e, ctx)
+            apposed = _apposed_day(e, claims, text)
+            r = apposed or resolve(e, ctx)
         except (ValueError, OverflowError):  # a day the calendar has not got (year 0, 10000)
             continue
         if r is None:
             continue
         frames.record(e, span, r)
         claims.append(DateClaim(text=e.text, value=r.value, precision=r.precision, start=e.start,
-                                end=e.end, sentence=span.sent.text.strip()))
+                                end=e.end, sentence=span.sent.text.strip(),
+                                rule="apposed_day" if apposed else e.rule))
     return claims
 
 

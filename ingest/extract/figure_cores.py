@@ -42,6 +42,7 @@ class Core:
     notes: list = field(default_factory=list)
     glued_start: int | None = None  # character offset where the number starts inside its first token
     glued_end: int | None = None  # character offset where it ends inside its last token
+    rule: str = ""  # the reader that found it (`digits`, `words`): what a wrong figure blames
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -390,38 +391,52 @@ def _read_glued_shares(doc, i: int) -> list[Core]:
     return [a, b]
 
 
+def _digit_start(tok) -> bool:
+    return tok.text[:1].isdigit() or (tok.text[:1] == "." and tok.text[1:2].isdigit()) or bool(_PREFIX.match(tok.text))
+
+
+def _ratio_word(tok) -> bool:
+    return tok.is_alpha and not _digit_start(tok) and (tok.lower_ in nb.RATIO_WORDS or tok.lower_.endswith("fold"))
+
+
+def _vague_word(tok) -> bool:
+    return tok.is_alpha and not _ratio_word(tok) and (tok.lower_ in nb.VAGUE_MAGNITUDES or tok.lower_ == "tens")
+
+
+def _number_word(tok) -> bool:
+    return tok.is_alpha and not _ratio_word(tok) and not _vague_word(tok)
+
+
+def _one(read):
+    return lambda doc, i: [c] if (c := read(doc, i)) is not None else []
+
+
+# (name, does it apply at this token, reader): tried in order at each token, the first that
+# reads anything wins; the name is the `rule` of every figure it reads
+READERS = [
+    ("digits", _digit_start, _one(_read_digits)),  # `2,000`, `$3.5bn`, `40%`
+    ("fold", lambda t: _digit_start(t) and t.lower_.endswith("fold"), _one(_read_ratio)),  # `10-fold`
+    ("slash_fraction", _digit_start, _one(_read_slash_fraction)),  # `1/3`
+    ("glued_shares", _digit_start, _read_glued_shares),  # `58%-33%`
+    ("ratio", _ratio_word, _one(_read_ratio)),  # `twice`, `triple`
+    ("vague", _vague_word, _one(_read_vague)),  # `thousands of`, `dozens`
+    ("words", _number_word, _one(_read_words)),  # `two-thirds`, `a million`, `forty-five`
+]
+
+
 def read_cores(doc) -> list[Core]:
     """Every number core in the doc, left to right, non-overlapping."""
     cores, i, n = [], 0, len(doc)
     while i < n:
         tok = doc[i]
-        core = None
-        if tok.text[:1].isdigit() or (tok.text[:1] == "." and tok.text[1:2].isdigit()) or _PREFIX.match(tok.text):
-            core = _read_digits(doc, i)
-            if core is None and tok.lower_.endswith("fold"):
-                core = _read_ratio(doc, i)
-            if core is None:
-                core = _read_slash_fraction(doc, i)
-            if core is None:
-                pair = _read_glued_shares(doc, i)
-                if pair:
-                    for c in pair:
-                        c.text_start, c.text_end = c.start, c.end
-                    cores.extend(pair)
-                    i = pair[-1].end
-                    continue
-        elif tok.is_alpha:
-            w = tok.lower_
-            if w in nb.RATIO_WORDS or w.endswith("fold"):
-                core = _read_ratio(doc, i)
-            elif w in nb.VAGUE_MAGNITUDES or w == "tens":
-                core = _read_vague(doc, i)
-            else:
-                core = _read_words(doc, i)
-        if core is not None:
-            core.text_start, core.text_end = core.start, core.end
-            cores.append(core)
-            i = max(core.end, i + 1)
-        else:
-            i += 1
+        found = []
+        for name, applies, read in READERS:
+            if applies(tok):
+                found = read(doc, i)
+                if found:
+                    break
+        for c in found:
+            c.text_start, c.text_end, c.rule = c.start, c.end, name
+        cores.extend(found)
+        i = max([c.end for c in found] + [i + 1])
     return cores

@@ -21,7 +21,7 @@ from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, 
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, in_name, is_label, is_time, is_year, phone_spans
 
-VERSION = "11"
+VERSION = "12"
 
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
     """Years (noted, so a year range drops its second end), dates, times, names, list and rank
@@ -83,6 +83,6 @@ def find_figures(doc, article: Article) -> list[Figure]:
         out.append(Figure(
             text=text[start:end], value=nb.tidy(c.value), unit=c.percent or c.currency or c.unit,
             approx=c.approx, about=describe(doc, c), start=start, end=end,
-            sentence=doc[c.start].sent.text.strip(),
+            sentence=doc[c.start].sent.text.strip(), rule=c.rule,
         ))
     return out

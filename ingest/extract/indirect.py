@@ -1,0 +1,324 @@
+"""Indirect quotes: reported speech without quotation marks, the content clause of a speech
+or thought verb whose subject is a source (`Lecornu said the vote had full legal force`)."""
+
+from __future__ import annotations
+
+from .attribution import EVIDENCE_VERBS, SPEECH_VERBS, DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
+from .quote_layout import BULLET, Found, Layout, tokens_between
+from .quote_lists import headline_claims
+
+MOSTLY_QUOTED = 0.8  # content quoted beyond this share is the quote itself, not reported speech
+
+
+INTENT_VERBS = frozenset("""
+promise vow offer urge ask pledge threaten demand propose call insist warn encourage invite refuse
+""".split())  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
+
+# stances and aims whose object is what the source holds or wants: `Cruz blasted the deal`,
+# `she declined to comment`, `the mayor plans to run`; PolNeAR-style attributions, not speech
+STANCE_VERBS = frozenset("""
+accuse criticize criticise blast praise defend blame oppose reject condemn denounce decry slam
+tout applaud decline plan hope prefer recognize encourage threaten order aim intend mock share
+attack chide credit float deride ridicule lambaste scold fault hail commend
+""".split())
+# speech verbs whose object (not a clause) is what was said: `announced his candidacy`,
+# `called for a ban`, `described the plan as a failure`, `stressed the risks`; and findings
+# (`the poll shows Smith with 40 percent`)
+OBJECT_SPEECH_VERBS = frozenset("""
+call describe announce propose cite acknowledge declare plead promise vow urge warn emphasize emphasise
+highlight stress reiterate echo show
+""".split())
+NAMING_VERBS = frozenset("call dub label brand term nickname describe characterize characterise".split())
+COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
+
+
+def _cue_source(tok, lay: Layout):
+    """The source of a speech, thought, intent or stance verb outside quotation marks, or None."""
+    lemma = tok.lemma_.lower()
+    stance = tok.pos_ == "VERB" and lemma in STANCE_VERBS
+    if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
+        return None
+    src = source_token(tok, lay.inside)
+    if src is None or src.lower_ in ("there", "this", "that", "which", "what", "i"):
+        return None  # `I think ...` outside quotes is the writer's own view, not a source's
+    if src.lower_ == "it" and lemma not in SPEECH_VERBS:
+        return None
+    if _opens_aside(tok) and src.i < tok.i:
+        return None  # `the retirement — revealed hours before the deadline — has roiled ...`: an aside
+    if is_evidence(tok, src) or stance and not plausible_source(src):
+        return None  # `the results show`, `violent crime declined`: no one speaks
+    return src
+
+
+def _side_of(tok, comp, lay: Layout) -> list:
+    """The clause's words on its side of the verb: `In a statement, Cruz said he ...` must not
+    take `In a statement` into what he said."""
+    same_side = (lambda t: t.i > tok.i) if comp.i > tok.i else (lambda t: t.i < tok.i)
+    return [t for t in comp.subtree if lay.para(t.idx) == lay.para(tok.idx) and same_side(t)]
+
+
+def _according_to(tok, lay: Layout):
+    """`The plant will close, according to the union`: the rest of the sentence."""
+    if tok.lower_ != "according":
+        return None
+    skip = {t.i for t in tok.subtree}
+    return [t for t in tok.sent if t.i not in skip and lay.para(t.idx) == lay.para(tok.idx)], False
+
+
+def _content_clause(tok, lay: Layout):
+    """`She said the plant would close`: the verb's content clause."""
+    comps = _content_clauses(tok)
+    return (_side_of(tok, comps[0], lay), False) if comps else None
+
+
+def _intent_infinitive(tok, lay: Layout):
+    """`vowed to keep trying`, `urged voters to stay home`: what the source wants done."""
+    if tok.lemma_.lower() not in INTENT_VERBS:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.pos_ == "VERB"]
+    return (_side_of(tok, comps[0], lay), True) if comps else None
+
+
+def _object_speech(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and lemma in STANCE_VERBS or lemma in OBJECT_SPEECH_VERBS
+
+
+def _tag_clause(tok, lay: Layout):
+    """`..., the source added.` and `This campaign, he says, is different.`: the clause a
+    speech tag is set into."""
+    doc = tok.doc
+    if not (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)  # a tag says nothing itself
+            and not is_cue(tok.head, cognition=True) and tok.left_edge.i > 0
+            and (doc[tok.left_edge.i].text in (",", "—", "–") or doc[tok.left_edge.i - 1].text in (",", "—", "–"))):
+        return None
+    own = {t.i for t in tok.subtree}
+    content = [t for t in tok.head.subtree if t.i not in own and lay.para(t.idx) == lay.para(tok.idx)]
+    if tok.i < tok.head.i:  # a parenthetical: drop the commas around it
+        content = [t for t in content if not (t.is_punct and abs(t.i - tok.i) <= len(own) + 1 and t.text == ",")]
+    return content, _object_speech(tok) and bool(_complements(tok, lay))
+
+
+def _complement(tok, lay: Layout):
+    """`blasted Rubio for his vote`, `announced his candidacy`: what a stance or speech verb
+    takes as its object (what the source holds or wants, not a clause it said)."""
+    if not _object_speech(tok):
+        return None
+    content = _complements(tok, lay)
+    return content, bool(content)
+
+
+# (name, rule): tried in order on every cue verb; the first that applies gives the content (and
+# whether it is an intent rather than speech), and its name is the indirect quote's `rule`
+CONTENT_RULES = [
+    ("according_to", _according_to),
+    ("content_clause", _content_clause),
+    ("intent_infinitive", _intent_infinitive),
+    ("tag_clause", _tag_clause),
+    ("complement", _complement),
+]
+
+
+def _tidy(content: list, tok, inside) -> list:
+    content = _one_sentence(_trim_tail(content), tok, inside)
+    while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
+        content = content[1:]
+    while content and (content[-1].is_punct or content[-1].is_space):
+        content = content[:-1]
+    return content
+
+
+def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
+    """The indirect quote a cue verb reports, if any (every content goes to `hosts`)."""
+    src = _cue_source(tok, lay)
+    if src is None:
+        return None
+    for name, rule in CONTENT_RULES:
+        hit = rule(tok, lay)
+        if hit is not None:
+            break
+    else:
+        return None
+    content, intent = hit
+    content = _tidy(content, tok, lay.inside) if content else []
+    if hosts is not None and content:
+        hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src, lay.para(content[0].idx)))
+    if len(content) < 3 or _no_comment(content):
+        return None
+    quoted = sum(1 for t in content if lay.inside(t))
+    if quoted >= MOSTLY_QUOTED * len(content) or quoted and tok.lemma_.lower() in NAMING_VERBS:
+        return None  # `called the plan “a disaster”`: the quoted name is the claim
+    return Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
+                 para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
+                 intent=intent or _finding(tok, src), rule=name)
+
+
+def _list_items(doc, lay: Layout, lists: dict) -> list[Found]:
+    """`Obama also said:` then one paragraph per point: each point is what he said."""
+    out = []
+    for j, (cue, src) in lists.items():
+        s0 = lay.starts[j]
+        s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(lay.text)
+        item = lay.text[s0:s1].rstrip().rstrip(".;")
+        bullet = BULLET.match(item)
+        if bullet:  # `- The UK must stay`: the point, not its bullet
+            s0, item = s0 + bullet.end(), item[bullet.end():]
+        content = tokens_between(doc, s0, s0 + len(item))
+        if content and sum(lay.inside(t) for t in content) < 0.5 * len(content):
+            out.append(Found(s0, s0 + len(item), "indirect", cue, src, para=j, sentence=item.strip(), rule="colon_list"))
+    return out
+
+
+def find_indirect(doc, lay: Layout, lists: dict, hosts: list | None = None) -> list[Found]:
+    """Content clauses of speech and thought verbs whose subject is a source; every content,
+    however short or quoted, also goes to `hosts` as (start, end, cue, source, paragraph)."""
+    found: list[Found] = []
+    adjectives = []
+    for tok in doc:
+        if lay.inside(tok):
+            continue
+        if tok.dep_ == "acomp":
+            adjectives.append(tok)
+        f = _reported(tok, lay, hosts)
+        if f is not None:
+            found.append(f)
+    found.extend(_held_views(doc, lay, adjectives))
+    found.extend(headline_claims(doc, lay))
+    found.extend(_list_items(doc, lay, lists))
+    # only the outermost attribution: drop one whose cue sits in another's content
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in found:
+        if f.cue is not None and any(k.start <= f.cue.idx < k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
+def _no_comment(content: list) -> bool:
+    """`declined to comment for this story`, `refused to elaborate`: a refusal says nothing."""
+    return len(content) > 1 and content[0].lower_ == "to" and content[1].lemma_.lower() in (
+        "comment", "elaborate", "speculate", "respond", "discuss", "say")
+
+
+def _finding(cue, src) -> bool:
+    """`a poll showed ...`, `the study found ...`: what a poll or study bears out is kept, but
+    the poll is no speaker for the article's list (people and bodies of people are)."""
+    return cue.lemma_.lower() in EVIDENCE_VERBS and not (
+        src.pos_ == "PRON" or src.ent_type_ in ("PERSON", "NORP") or is_human(src) and src.lemma_.lower() not in DOCUMENT_NOUNS)
+
+
+def _content_clauses(tok) -> list:
+    """The verb's content clauses, those after it first. One before it must have a subject of
+    its own (`The plan, she said, ...`); else it is a misparsed opening phrase (`In a statement
+    released on Monday, Cruz said ...`)."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and (tok.dep_ != "relcl" or _has_subject(c, tok))]
+    after = [c for c in comps if c.i > tok.i]
+    before = [c for c in comps if c.i < tok.i and _has_subject(c, tok)
+              and not any(t.text == ";" for t in tok.doc[c.right_edge.i + 1:tok.i])]  # `A did x; B said y`
+    return after + before
+
+
+def _has_subject(clause, verb) -> bool:
+    """`the article that Carson said was written about it`: a content clause whose subject
+    was moved away (a relative pronoun before the verb) leaves a verb phrase, not a claim."""
+    return clause.pos_ not in ("VERB", "AUX") or any(
+        d.dep_ in CLAUSE_SUBJECTS and not (d.lower_ in ("that", "which", "who") and d.i < verb.i)
+        for d in clause.children)
+
+
+def _trim_tail(content: list) -> list:
+    """`he backed the bill, which includes ...`: an aside after a comma that closes the content
+    (a non-restrictive relative clause) is the reporter's, not the source's."""
+    if len(content) < 6:
+        return content
+    ids = {t.i for t in content}
+    for k in range(2, len(content) - 1):
+        t = content[k]
+        if t.text == "," and t.i + 1 in ids:
+            nxt = t.doc[t.i + 1]
+            if nxt.lower_ in ("which", "who", "whom", "whose") and nxt.head.dep_ == "relcl" and nxt.head.head.i < t.i \
+                    and nxt.head.right_edge.i >= content[-1].i:
+                return content[:k]
+    return content
+
+
+DASHES = ("—", "–", "--")
+
+
+def _opens_aside(tok) -> bool:
+    """Does a participle follow the dash that opens an aside (`X — revealed on Monday — ...`),
+    not the one closing it (`Kall -- co-editor of a book -- said ...`)?"""
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in DASHES or tok.tag_ not in ("VBD", "VBN"):
+        return False
+    return sum(1 for t in tok.doc[tok.sent.start:tok.i - 1] if t.text in DASHES) % 2 == 0
+
+
+def _one_sentence(content: list, cue, inside) -> list:
+    """Content the parser ran over a full stop (`... is worth $50m. An appraiser disagrees, ...`)
+    ends there: keep the sentence next to the cue."""
+    cuts = [k for k, t in enumerate(content[:-1]) if t.text in (".", "!", "?") and not inside(t)
+            and content[k + 1].text[:1].isupper()]
+    if not cuts:
+        return content
+    if content[0].i > cue.i:
+        return content[:cuts[0] + 1]
+    return content[cuts[-1] + 1:]
+
+
+def _complements(tok, lay: Layout) -> list:
+    """What follows a stance or speech verb in its own clause (`blasted Rubio for his vote`):
+    its objects, prepositions and infinitives, in this paragraph and sentence, up to the last."""
+    comps = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.i > tok.i and not _when(c)]
+    if not comps or any(c.dep_ == "advcl" and is_cue(c) for c in tok.children):
+        return []  # `defended the plan, saying ...`: the speech verb carries what was said
+    sent = tok.sent
+    first = min(c.left_edge.i for c in comps)
+    last = max(c.right_edge.i for c in comps)
+    para = lay.para(tok.idx)
+    return [t for t in tok.doc[max(first, tok.i + 1):min(last, sent.end - 1) + 1] if lay.para(t.idx) == para]
+
+
+def _when(tok) -> bool:
+    """`on Tuesday`, `last week`: a time, not part of what the source holds."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+ATTITUDE_ADJECTIVES = frozenset("""
+confident sure certain convinced optimistic pessimistic hopeful skeptical sceptical doubtful aware
+concerned worried afraid fearful adamant unsure uncertain wary leery mindful critical supportive
+""".split())
+
+
+def _held_views(doc, lay: Layout, adjectives: list) -> list[Found]:
+    """`Her aides are confident that she will win`: a view held by the subject of `be`
+    (`adjectives`: the sentence complements outside quotes, gathered in one pass)."""
+    out = []
+    for adj in adjectives:
+        if adj.lemma_.lower() not in ATTITUDE_ADJECTIVES:
+            continue
+        verb = adj.head
+        src = source_token(verb, lay.inside)
+        if src is None or not plausible_source(src) or src.lower_ in ("it", "there", "this", "that", "which", "what"):
+            continue
+        comps = [c for c in adj.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i > adj.i]
+        if not comps:
+            continue
+        para = lay.para(adj.idx)
+        content = [t for t in doc[comps[0].left_edge.i:comps[-1].right_edge.i + 1] if lay.para(t.idx) == para]
+        while content and (content[0].is_punct or content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if")
+                           or content[0].dep_ == "prep" and content[0] in comps):
+            content = content[1:]
+        while content and content[-1].is_punct:
+            content = content[:-1]
+        if len(content) < 3 or sum(lay.inside(t) for t in content) >= 0.5 * len(content):
+            continue
+        out.append(Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", adj, src,
+                         para=para, sentence=adj.sent.text.strip(), intent=True, rule="held_view"))
+    return out
