@@ -67,12 +67,12 @@ def unify(used: list[Source]) -> list[Source]:
     out = []
     for s in used:
         mine = words.get(s.name)
-        longer = [n for n in persons if mine is not None and len(words[n]) > len(mine) and mine <= words[n]]
-        out.append(replace(s, name=max(longer, key=lambda n: len(words[n]))) if longer else s)
+        longer = sorted(n for n in persons if mine and len(words[n]) > len(mine) and mine <= words[n])
+        out.append(replace(s, name=max(longer, key=lambda n: len(words[n]))) if longer else s)  # sorted: ties alike every run
     orgs = {s.name for s in out if s.name and s.kind == "organization" and not s.anonymous}
     final = []
     for s in out:
-        longer = [n for n in orgs if len(n) > len(s.name) and n.lower().startswith(s.name.lower())] if s.name in orgs else []
+        longer = sorted(n for n in orgs if len(n) > len(s.name) and n.lower().startswith(s.name.lower())) if s.name in orgs else []
         final.append(replace(s, name=min(longer, key=len)) if longer else s)
     return final
 
