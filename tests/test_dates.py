@@ -317,12 +317,14 @@ def test_an_auxiliary_from_the_paragraph_before_does_not_set_the_tense(nlp):
 
 def _full_scan(text: str):
     """Every pattern over the whole text: what the gated scan must reproduce exactly."""
+    from dataclasses import replace
+
     from newsfacts.ingest.extract import date_expressions as de
     found = []
-    for _name, pattern, build in de.PATTERNS:
+    for name, pattern, build in de.PATTERNS:
         for m in pattern.finditer(text):
             e = build(m)
-            found.extend([de._trim(x) for x in e] if isinstance(e, list) else [de._trim(e)] if e else [])
+            found.extend(de._trim(replace(x, rule=name)) for x in (e if isinstance(e, list) else [e] if e else []))
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept = []
     for e in found:
