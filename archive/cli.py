@@ -181,25 +181,6 @@ def history(article_id, db_path, as_of):
 
 
 @cli.command()
-@click.argument("claim_id")
-@click.argument("verdict")
-@DB_OPTION
-@click.option("--note")
-def verdict(claim_id, verdict, db_path, note):
-    """Record a fact-checker's VERDICT (true, false, misleading, ...) on a quote, figure or date."""
-    from .store import append_and_apply
-
-    conn = _open(db_path)
-    table = next((t for t in ("quotes", "figures", "dates")
-                  if conn.execute(f"SELECT 1 FROM {t} WHERE id = ?", (claim_id,)).fetchone()), None)
-    if table is None:
-        raise click.ClickException(f"no quote, figure or date {claim_id!r}")
-    e = append_and_apply(conn, f"claim:{claim_id}", "verdict.recorded",
-                         {"claim_id": claim_id, "claim_table": table, "verdict": verdict, "note": note})
-    click.echo(f"event {e.seq}: {verdict} on {table} {claim_id}")
-
-
-@cli.command()
 @DB_OPTION
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
@@ -227,3 +208,7 @@ def schema_cmd():
 from .speakers_cli import speakers  # noqa: E402 (registered after the group exists)
 
 cli.add_command(speakers)
+
+from .factcheck.cli import register as _register_factcheck  # noqa: E402  (verdicts, ClaimReview, checks, groups)
+
+_register_factcheck(cli)

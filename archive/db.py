@@ -45,10 +45,11 @@ def transaction(conn: sqlite3.Connection):
 def derived_key() -> str:
     """Names the shape of the derived tables: their SQL and the projections' version. When it
     changes, the tables are rebuilt from the log, which is why they need no migrations."""
+    from .factcheck.projections import VERSION as FACTCHECK_VERSION
     from .projections import PROJECTIONS_VERSION
 
     sql = _sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items()))
-    return f"derived:{hashlib.sha256(sql.encode()).hexdigest()[:16]}:{PROJECTIONS_VERSION}"
+    return f"derived:{hashlib.sha256(sql.encode()).hexdigest()[:16]}:{PROJECTIONS_VERSION}.{FACTCHECK_VERSION}"
 
 
 def migrate(conn: sqlite3.Connection) -> None:

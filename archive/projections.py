@@ -37,6 +37,15 @@ def apply(conn: sqlite3.Connection, event: Event) -> None:
     handler = HANDLERS.get(event.type)
     if handler is not None:
         handler(conn, event)
+    for follow in _followers().get(event.type, ()):
+        follow(conn, event)
+
+
+def _followers() -> dict:
+    """Handlers of other layers that run after the ones here (the fact store's, in its package)."""
+    from .factcheck.projections import FOLLOWERS
+
+    return FOLLOWERS
 
 
 def slug(name: str) -> str:
@@ -144,7 +153,7 @@ def _claims_extracted(conn, e: Event) -> None:
         attribution = "unresolved" if a is not None and a.junk else q.get("attribution")
         quote_keys.setdefault(qid, (key, sid))  # as stored: a repeated id keeps its first row
         conn.execute(
-            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             (qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
              attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
              q.get("sentence"), written, q.get("rule")))
@@ -152,7 +161,7 @@ def _claims_extracted(conn, e: Event) -> None:
         qid = quote_ids[f["quote"]] if f.get("quote") is not None and f["quote"] < len(quote_ids) else None
         key, sid = quote_keys.get(qid, (None, None))
         conn.execute(
-            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             (claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
              f.get("unit"), f.get("approx"), f.get("about"), qid, sid, key,
              outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence"),
@@ -172,10 +181,6 @@ def _claims_extracted(conn, e: Event) -> None:
                  (p["extractor"], *counts, aid))
 
 
-def _verdict_recorded(conn, e: Event) -> None:
-    p = e.payload
-    conn.execute("INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 (e.seq, p["claim_id"], p["claim_table"], p["verdict"], p.get("note"), e.actor, e.recorded_at))
 
 
 HANDLERS = {
@@ -184,5 +189,4 @@ HANDLERS = {
     "original.stored": _original_stored,
     "claims.extracted": _claims_extracted,
     **SPEAKER_HANDLERS,
-    "verdict.recorded": _verdict_recorded,
 }

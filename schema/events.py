@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .article import Article
 from .claims import Claims
@@ -93,12 +93,45 @@ class SpeakerLinked(_Payload):
 
 
 class VerdictRecorded(_Payload):
-    """A fact-checker's verdict on one claim (quote, figure or date)."""
+    """A fact-checker's verdict on one claim (quote, figure or date), on the archive's rating scale.
+
+    Version 2 carries the rating's ClaimReview numbers as they were when it was given (so a later
+    change of scale does not rewrite old verdicts) and a URL. A version-1 payload (free-text
+    `verdict`) is upcast on reading: its text becomes the rating's name, without numbers."""
 
     claim_id: str
     claim_table: Literal["quotes", "figures", "dates"]
-    verdict: str
+    rating: str
+    rating_value: int | None = None
+    best_rating: int | None = None
+    worst_rating: int | None = None
+    alternate_name: str | None = None
     note: str | None = None
+    url: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upcast_v1(cls, data):
+        if isinstance(data, dict) and "verdict" in data and "rating" not in data:
+            data = {("rating" if k == "verdict" else k): v for k, v in data.items()}
+        return data
+
+
+class ClaimReviewImported(_Payload):
+    """Published fact-checks (schema.org ClaimReview) read from one file or page, as read."""
+
+    source: str
+    sha256: str
+    reviews: list[dict] = Field(min_length=1)
+
+
+class ClaimGroupDecided(_Payload):
+    """A person's answer to a suggested claim group: the claim belongs to it, or not."""
+
+    claim_id: str
+    group_id: str
+    decision: Literal["confirmed", "rejected"]
+    reason: str | None = None
 
 
 EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
@@ -110,7 +143,9 @@ EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
     "speaker.split": (SpeakerSplit, 1),
     "speaker.distinct": (SpeakerDistinct, 1),
     "speaker.linked": (SpeakerLinked, 1),
-    "verdict.recorded": (VerdictRecorded, 1),
+    "verdict.recorded": (VerdictRecorded, 2),
+    "claimreview.imported": (ClaimReviewImported, 1),
+    "claim_group.decided": (ClaimGroupDecided, 1),
 }
 """type name -> (payload model, current schema version)."""
 

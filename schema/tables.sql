@@ -92,7 +92,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     "end"         INTEGER NOT NULL,
     sentence      TEXT,
     named_as      TEXT,                           -- the speaker's name as the extraction gave it
-    rule          TEXT
+    rule          TEXT,
+    group_id      TEXT REFERENCES claim_groups(id)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -115,7 +116,8 @@ CREATE TABLE IF NOT EXISTS figures (
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     sentence      TEXT,
-    rule          TEXT
+    rule          TEXT,
+    group_id      TEXT REFERENCES claim_groups(id)
 );
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
@@ -166,7 +168,17 @@ CREATE TABLE IF NOT EXISTS verdicts (
     verdict       TEXT NOT NULL,
     note          TEXT,
     actor         TEXT NOT NULL,
-    recorded_at   TEXT NOT NULL
+    recorded_at   TEXT NOT NULL,
+    rating_value  INTEGER,
+    best_rating   INTEGER,
+    worst_rating  INTEGER,
+    alternate_name TEXT,
+    url           TEXT,
+    article_id    TEXT REFERENCES articles(id),
+    speaker_id    TEXT REFERENCES speakers(id),
+    quote_id      TEXT REFERENCES quotes(id),
+    figure_id     TEXT REFERENCES figures(id),
+    date_id       TEXT REFERENCES dates(id)
 );
 CREATE INDEX IF NOT EXISTS verdicts_claim ON verdicts(claim_id);
 
@@ -214,3 +226,114 @@ CREATE TABLE IF NOT EXISTS speaker_distinct (
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
     PRIMARY KEY (speaker_id, other_id)
 );
+CREATE INDEX IF NOT EXISTS verdicts_article ON verdicts(article_id);
+CREATE INDEX IF NOT EXISTS verdicts_speaker ON verdicts(speaker_id);
+
+-- The fact store (archive/factcheck): verdicts' history, published fact-checks, claim groups, checks.
+CREATE TABLE IF NOT EXISTS verdict_history (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    claim_id      TEXT NOT NULL,
+    claim_table   TEXT NOT NULL,
+    verdict       TEXT NOT NULL,
+    rating_value  INTEGER,
+    alternate_name TEXT,
+    note          TEXT,
+    url           TEXT,
+    actor         TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    superseded_by INTEGER REFERENCES events(seq)
+);
+CREATE INDEX IF NOT EXISTS verdict_history_claim ON verdict_history(claim_id);
+
+CREATE TABLE IF NOT EXISTS claim_reviews (
+    id            TEXT PRIMARY KEY,
+    event_seq     INTEGER NOT NULL REFERENCES events(seq),
+    url           TEXT,
+    publisher     TEXT,
+    claim_reviewed TEXT NOT NULL,
+    claim_author  TEXT,
+    speaker_slug  TEXT,
+    rating        TEXT,
+    rating_value  REAL,
+    best_rating   REAL,
+    worst_rating  REAL,
+    date_published TEXT,
+    appearances   TEXT NOT NULL DEFAULT '[]',
+    source        TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claim_reviews_speaker ON claim_reviews(speaker_slug);
+
+CREATE TABLE IF NOT EXISTS claim_review_links (
+    review_id     TEXT NOT NULL REFERENCES claim_reviews(id),
+    quote_id      TEXT NOT NULL REFERENCES quotes(id),
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    score         REAL NOT NULL,
+    PRIMARY KEY (review_id, quote_id)
+);
+CREATE INDEX IF NOT EXISTS claim_review_links_quote ON claim_review_links(quote_id);
+CREATE INDEX IF NOT EXISTS claim_review_links_article ON claim_review_links(article_id);
+
+CREATE TABLE IF NOT EXISTS claim_groups (
+    id            TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,                  -- quote or figure
+    words         TEXT,
+    speaker_id    TEXT REFERENCES speakers(id),
+    unit          TEXT,
+    first_claim_id TEXT,
+    first_article_id TEXT REFERENCES articles(id),
+    first_published TEXT,
+    claims        INTEGER NOT NULL,
+    articles      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claim_groups_articles ON claim_groups(articles);
+
+CREATE TABLE IF NOT EXISTS claim_group_members (
+    claim_id      TEXT PRIMARY KEY,
+    group_id      TEXT NOT NULL REFERENCES claim_groups(id),
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    kind          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claim_group_members_group ON claim_group_members(group_id);
+CREATE INDEX IF NOT EXISTS claim_group_members_article ON claim_group_members(article_id);
+
+CREATE TABLE IF NOT EXISTS claim_group_suggestions (
+    claim_id      TEXT NOT NULL,
+    group_id      TEXT NOT NULL REFERENCES claim_groups(id),
+    score         REAL NOT NULL,
+    status        TEXT NOT NULL,                  -- suggested, confirmed, rejected
+    event_seq     INTEGER REFERENCES events(seq),
+    PRIMARY KEY (claim_id, group_id)
+);
+
+CREATE TABLE IF NOT EXISTS claim_group_decisions (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    claim_id      TEXT NOT NULL,
+    group_id      TEXT NOT NULL,
+    decision      TEXT NOT NULL,
+    actor         TEXT NOT NULL,
+    reason        TEXT
+);
+CREATE INDEX IF NOT EXISTS claim_group_decisions_claim ON claim_group_decisions(claim_id);
+
+CREATE TABLE IF NOT EXISTS quote_prints (
+    print         INTEGER NOT NULL,
+    quote_id      TEXT NOT NULL,
+    article_id    TEXT NOT NULL,
+    PRIMARY KEY (print, quote_id)
+);
+CREATE INDEX IF NOT EXISTS quote_prints_quote ON quote_prints(quote_id);
+
+CREATE TABLE IF NOT EXISTS checks (
+    id            TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    status        TEXT NOT NULL,                  -- consistent, inconsistent, unclear
+    article_ids   TEXT NOT NULL,                  -- JSON list
+    figure_ids    TEXT NOT NULL,                  -- JSON list
+    explanation   TEXT NOT NULL,
+    rule          TEXT NOT NULL,
+    article_id    TEXT REFERENCES articles(id),
+    group_id      TEXT REFERENCES claim_groups(id)
+);
+CREATE INDEX IF NOT EXISTS checks_article ON checks(article_id);
+CREATE INDEX IF NOT EXISTS checks_group ON checks(group_id);

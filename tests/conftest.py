@@ -36,7 +36,10 @@ def table_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 
 DERIVED = ["articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers",
-           "speaker_redirects", "sightings", "originals", "verdicts"]
+           "speaker_redirects", "sightings", "originals", "verdicts",
+           # the fact store (archive/factcheck)
+           "verdict_history", "claim_reviews", "claim_review_links", "claim_groups", "claim_group_members",
+           "claim_group_suggestions", "claim_group_decisions", "quote_prints", "checks"]
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

@@ -122,4 +122,5 @@ def test_events_outside_ingest_are_appended_to_their_stream(conn):
                           {"claim_id": "x", "claim_table": "quotes", "verdict": "false", "note": "corrected"})
     assert (e1.version, e2.version) == (1, 2)
     assert e2.prev_hash == e1.hash
-    assert [r[0] for r in conn.execute("SELECT verdict FROM verdicts ORDER BY event_seq")] == ["true", "false"]
+    assert [r[0] for r in conn.execute("SELECT verdict FROM verdict_history ORDER BY event_seq")] == ["true", "false"]
+    assert [r[0] for r in conn.execute("SELECT verdict FROM verdicts")] == ["false"]  # the same actor: superseded

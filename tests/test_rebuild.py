@@ -20,7 +20,7 @@ def test_rebuild_equals_incremental(tmp_path, archive):
     assert run_cli("ingest", tmp_path / "more", "--db", archive).exit_code == 0
     qid = conn.execute("SELECT id FROM quotes LIMIT 1").fetchone()
     if qid:
-        assert run_cli("verdict", qid[0], "misleading", "--note", "n", "--db", archive).exit_code == 0
+        assert run_cli("verdict", qid[0], "mostly-false", "--note", "n", "--db", archive).exit_code == 0
     speakers = [r[0] for r in conn.execute("SELECT id FROM speakers WHERE anonymous = 0 ORDER BY id LIMIT 2")]
     if len(speakers) == 2:
         assert run_cli("speakers", "merge", speakers[0], speakers[1], "--db", archive).exit_code == 0

@@ -1,0 +1,108 @@
+"""How the fact store follows the log: handlers run after the archive's own (archive/projections.py)
+for the same event, plus the handlers of the fact store's own events.
+
+After an article's current extraction changes, its quotes and figures are (re)grouped, its numbers
+rechecked, its measures rechecked across articles, and published fact-checks linked to its quotes.
+After a speaker merge or split, that speaker's quotes are regrouped: groups use speaker ids only,
+however the speakers issue joins them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..log import Event
+from . import checks, claim_groups, review_links
+from .figure_facts import Fig, article_figures
+from .verdicts import apply_verdict
+
+VERSION = 1
+"""Bump when a rule or a handler here changes what rows it writes: archives rebuild on next open."""
+
+
+def _current(conn, aid: str, rev: int) -> bool:
+    row = conn.execute("SELECT revision FROM articles WHERE id = ?", (aid,)).fetchone()
+    return row is not None and row[0] == rev
+
+
+def period(conn: sqlite3.Connection, f: Fig) -> str | None:
+    """The period a figure refers to: its article's month, unless its sentence names a date of
+    another month or year ('turnout in 2018 was 80 percent')."""
+    month = f.published[:7] if f.published else None
+    for value, precision in conn.execute(
+            "SELECT value, precision FROM dates WHERE article_id = ? AND dateline = 0 AND sentence = ? ORDER BY start",
+            (f.article_id, f.sentence)):
+        named = value[:4] if precision == "year" else value[:7]
+        if month is None or not month.startswith(named):
+            return named
+    return month
+
+
+def group_figures(conn: sqlite3.Connection, aid: str) -> set[str]:
+    art = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
+    touched = set()
+    for f in article_figures(conn, aid, art[0] if art else ""):
+        gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f))
+        if gid is not None:
+            claim_groups._join(conn, "figure", f.id, aid, gid, f.measure)
+            touched.add(gid)
+    return touched
+
+
+def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
+    aid, rev = e.payload["article_id"], e.payload["revision"]
+    if not _current(conn, aid, rev):
+        return
+    old = [r[0] for r in conn.execute("SELECT claim_id FROM claim_group_members WHERE article_id = ?", (aid,))]
+    touched = claim_groups.leave(conn, old)
+    for gid in touched:
+        claim_groups.refresh(conn, gid)
+    for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
+        claim_groups.assign_quote(conn, q)
+    touched |= group_figures(conn, aid)
+    checks.recheck_article(conn, aid)
+    for gid in sorted(g for g in touched if g.startswith("f")):
+        checks.recheck_figure_group(conn, gid)
+    review_links.link_article(conn, aid)
+
+
+def regroup_speakers(conn: sqlite3.Connection, speaker_ids: set[str]) -> None:
+    ids = [r[0] for r in conn.execute(
+        f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id IN "
+        f"({','.join('?' * len(speaker_ids))}) ORDER BY a.published IS NULL, a.published, a.first_seen, "
+        "q.article_id, q.start", sorted(speaker_ids))]
+    touched = claim_groups.leave(conn, ids)
+    conn.executemany("UPDATE quotes SET group_id = NULL WHERE id = ?", [(i,) for i in ids])
+    for gid in touched:
+        claim_groups.refresh(conn, gid)
+    for qid in ids:
+        claim_groups.assign_quote(conn, conn.execute("SELECT * FROM quotes WHERE id = ?", (qid,)).fetchone())
+
+
+def on_speaker_changed(conn: sqlite3.Connection, e: Event) -> None:
+    p = e.payload
+    regroup_speakers(conn, {x for x in (p.get("speaker_id"), p.get("into"), p.get("from")) if x})
+
+
+def on_group_decided(conn: sqlite3.Connection, e: Event) -> None:
+    p = e.payload
+    conn.execute("INSERT INTO claim_group_decisions VALUES (?, ?, ?, ?, ?, ?)",
+                 (e.seq, p["claim_id"], p["group_id"], p["decision"], e.actor, p.get("reason")))
+    conn.execute("UPDATE claim_group_suggestions SET status = ?, event_seq = ? WHERE claim_id = ? AND group_id = ?",
+                 (p["decision"], e.seq, p["claim_id"], p["group_id"]))
+    member = conn.execute("SELECT group_id, kind FROM claim_group_members WHERE claim_id = ?", (p["claim_id"],)).fetchone()
+    if member is None:
+        return
+    if p["decision"] == "confirmed" and conn.execute("SELECT 1 FROM claim_groups WHERE id = ?", (p["group_id"],)).fetchone():
+        claim_groups.move(conn, member[1], p["claim_id"], p["group_id"])
+    elif p["decision"] == "rejected" and member[0] == p["group_id"]:
+        claim_groups.move(conn, member[1], p["claim_id"], "g" + p["claim_id"])
+
+
+FOLLOWERS = {
+    "claims.extracted": (on_claims_extracted,),
+    "speaker.merged": (on_speaker_changed,),
+    "speaker.split": (on_speaker_changed,),
+    "verdict.recorded": (apply_verdict,),
+    "claim_group.decided": (on_group_decided,),
+    "claimreview.imported": (review_links.apply_import,),
+}

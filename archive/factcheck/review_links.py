@@ -1,0 +1,70 @@
+"""Published fact-checks in the archive: their rows, and the quotes each one matches.
+
+"links each to the claims in the archive it matches (same speaker, similar words), so a
+fact-checker sees 'already checked by ...' on a claim." A review matches a quote when the
+review's claim author is the quote's speaker (by speaker id, the slug of the name) and the
+shorter of the two texts is mostly found, in order, in the other."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+from ..log import Event
+from ..projections import slug
+from .text_match import containment, tokens
+
+MATCH = 0.6
+"""Share of the shorter text's words found in order in the other."""
+
+
+def review_id(review: dict) -> str:
+    key = f"{review.get('url') or ''}|{review['claim_reviewed']}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def apply_import(conn: sqlite3.Connection, e: Event) -> None:
+    p = e.payload
+    for r in p["reviews"]:
+        rid = review_id(r)
+        author = r.get("claim_author")
+        conn.execute("DELETE FROM claim_review_links WHERE review_id = ?", (rid,))
+        conn.execute(
+            "INSERT OR REPLACE INTO claim_reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, e.seq, r.get("url"), r.get("publisher"), r["claim_reviewed"], author,
+             slug(author) if author else None, r.get("rating"), r.get("rating_value"), r.get("best_rating"),
+             r.get("worst_rating"), r.get("date_published"), json.dumps(r.get("appearances") or []),
+             p["source"], e.recorded_at))
+        if author:
+            _link(conn, rid, r["claim_reviewed"],
+                  conn.execute("SELECT id, article_id, text FROM quotes WHERE speaker_id = ? OR speaker_key = ?",
+                               (slug(author), slug(author))).fetchall())
+
+
+def _link(conn, rid: str, words: str, quotes) -> None:
+    want = tokens(words)
+    for q in quotes:
+        score = containment(want, tokens(q["text"]))
+        if score >= MATCH and min(len(want), len(tokens(q["text"]))) >= 3:
+            conn.execute("INSERT OR REPLACE INTO claim_review_links VALUES (?, ?, ?, ?)",
+                         (rid, q["id"], q["article_id"], round(score, 3)))
+
+
+def link_article(conn: sqlite3.Connection, article_id: str) -> None:
+    """Link the article's (new) quotes to the reviews already in the archive."""
+    conn.execute("DELETE FROM claim_review_links WHERE article_id = ?", (article_id,))
+    quotes = conn.execute("SELECT id, article_id, text, speaker_id, speaker_key FROM quotes WHERE article_id = ?",
+                          (article_id,)).fetchall()
+    for q in quotes:
+        for r in conn.execute("SELECT id, claim_reviewed FROM claim_reviews WHERE speaker_slug IN (?, ?)",
+                              (q["speaker_id"], q["speaker_key"])).fetchall():
+            _link(conn, r[0], r[1], [q])
+
+
+def checked_by(conn: sqlite3.Connection, quote_id: str) -> list[dict]:
+    """'already checked by ...': the published reviews linked to a quote."""
+    return [dict(r) for r in conn.execute(
+        "SELECT r.publisher, r.rating, r.url, r.date_published, l.score FROM claim_review_links l "
+        "JOIN claim_reviews r ON r.id = l.review_id WHERE l.quote_id = ? ORDER BY r.date_published, r.id",
+        (quote_id,))]
