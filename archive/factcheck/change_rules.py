@@ -53,10 +53,16 @@ def _relative(a: Fig, b: Fig) -> tuple[float, float]:
     return (min(options), max(options)) if options else (float("inf"), float("-inf"))
 
 
+UP_FROM = re.compile(r"^\s*(?:percent|per cent|%)?[^.;\d]{0,30}?,?\s*(?:up|down)\s+from\s*$", re.I)
+
+
 def _from_to(group: list[Fig], text: str):
+    """(index of the pair's first figure, old value, new value): 'from A to B', or 'B, up from A'."""
     for i, (a, b) in enumerate(zip(group, group[1:])):
         if FROM.search(text[max(0, a.start - 12):a.start]) and TO.match(text[a.end:b.start]):
             yield i, a, b
+        elif UP_FROM.match(text[a.end:b.start]):
+            yield i, b, a
 
 
 def _stated(group: list[Fig], i: int) -> Fig | None:
@@ -67,21 +73,30 @@ def _stated(group: list[Fig], i: int) -> Fig | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _fits(a: Fig, b: Fig, c: Fig) -> tuple[bool, str]:
+def _status(point: float, lo: float, hi: float, c: Fig) -> str:
+    """Consistent when the change from the values as written is what is stated (as rounded);
+    unclear when only the values' own rounding could make it so; else inconsistent."""
+    clo, chi = _interval(c)
+    if clo - 1e-9 <= point <= chi + 1e-9:
+        return "consistent"
+    return "unclear" if _overlaps(lo, hi, c) else "inconsistent"
+
+
+def _best(*statuses: str) -> str:
+    return next(s for s in ("consistent", "unclear", "inconsistent") if s in statuses)
+
+
+def _fits(a: Fig, b: Fig, c: Fig) -> tuple[str, str]:
+    points = abs(b.value - a.value)
+    relative = points / a.value * 100
     if c.unit in POINTS:
-        lo, hi = _absolute(a, b)
-        return _overlaps(lo, hi, c), f"a change of {fmt(abs(b.value - a.value))} points"
+        return _status(points, *_absolute(a, b), c), f"a change of {fmt(points)} points"
     if c.unit == "percent" and a.percent:
-        lo, hi = _absolute(a, b)
-        rlo, rhi = _relative(a, b)
-        ok = _overlaps(lo, hi, c) or _overlaps(rlo, rhi, c)
-        return ok, (f"a change of {fmt(abs(b.value - a.value))} points "
-                    f"({fmt(abs(b.value - a.value) / a.value * 100)} % in relative terms)")
+        return (_best(_status(points, *_absolute(a, b), c), _status(relative, *_relative(a, b), c)),
+                f"a change of {fmt(points)} points ({fmt(relative)} % in relative terms)")
     if c.unit == "percent":
-        rlo, rhi = _relative(a, b)
-        return _overlaps(rlo, rhi, c), f"a change of {fmt(abs(b.value - a.value) / a.value * 100)} %"
-    lo, hi = _absolute(a, b)
-    return _overlaps(lo, hi, c), f"a change of {fmt(abs(b.value - a.value))}"
+        return _status(relative, *_relative(a, b), c), f"a change of {fmt(relative)} %"
+    return _status(points, *_absolute(a, b), c), f"a change of {fmt(points)}"
 
 
 def stated_change(figs: list[Fig], text: str) -> list[Check]:
@@ -94,15 +109,13 @@ def stated_change(figs: list[Fig], text: str) -> list[Check]:
             lo, hi = _sentence_of(a, text)
             said = _direction(text[lo:hi])
             actual = "up" if b.value > a.value else "down"
-            fits, change = _fits(a, b, c)
-            head = f"from {a.text} to {b.text} is {change}"
+            status, change = _fits(a, b, c)
+            head = f"from {a.text} to {b.text} is {change}"  # a is the old value, b the new one
             if said and said != actual:
-                out.append(_check("stated_change", "stated_change", "inconsistent", [a, b, c],
-                                  f"{head}, but the text says it went {said}"))
-            elif not fits:
-                out.append(_check("stated_change", "stated_change", "inconsistent", [a, b, c],
-                                  f"{head}, not “{c.text}”"))
+                status, why = "inconsistent", f"{head}, but the text says it went {said}"
             else:
-                out.append(_check("stated_change", "stated_change", "consistent", [a, b, c],
-                                  f"{head}, as stated (“{c.text}”)"))
+                why = {"consistent": f"{head}, as stated (“{c.text}”)",
+                       "unclear": f"{head}, not “{c.text}”, unless the values were rounded a long way",
+                       "inconsistent": f"{head}, not “{c.text}”"}[status]
+            out.append(_check("stated_change", "stated_change", status, [a, b, c], why))
     return out

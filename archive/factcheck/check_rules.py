@@ -117,19 +117,37 @@ def _side(segment: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+BASE = re.compile(r"^\s*(?:percent|per cent|%)?\s*of\s+(?:the\s+|all\s+)?([a-z]+)", re.I)
+
+
+def _base(text: str, fig: Fig) -> str | None:
+    """What a share is a share of, when the words right after it say: '62 percent of drivers'."""
+    m = BASE.match(text[fig.end:fig.end + 40])
+    return word_family(m.group(1)) if m else None
+
+
 def two_sides(figs: list[Fig], text: str) -> list[Check]:
     """'96.49 percent of the votes cast were against independence, while only 3.51 percent were
-    in favor': two shares in one sentence, each followed by the opposite side of one vote."""
+    in favor': shares in one sentence, each followed by its own side of one vote or poll. With the
+    undecided among them the sides cover everyone, and the shares make 100 %; for and against
+    alone may leave blank ballots out, so a sum under 100 % is only unclear. Shares of different
+    bases ('62 percent of drivers ..., against 28 percent of cyclists') are left alone."""
     out = []
     for group in _same_sentence(figs, text):
         pct = [f for f in group if f.percent]
-        if len(group) != 2 or len(pct) != 2 or any(f.approx or f.fraction for f in pct):
+        if len(group) not in (2, 3) or len(pct) != len(group) or any(f.approx or f.fraction for f in pct):
             continue
-        lo, hi = _sentence_of(pct[0], text)
-        first, second = text[pct[0].end:pct[1].start], text[pct[1].end:hi]
-        s1, s2 = _side(first), _side(second)
-        if s1 and s2 and s1 != s2:
-            out.append(_sum_check("shares_sum", "two_sides", pct, [s1, s2]))
+        _, hi = _sentence_of(pct[0], text)
+        ends = [f.start for f in pct[1:]] + [hi]
+        named = [_side(text[f.end:end]) for f, end in zip(pct, ends)]
+        bases = {_base(text, f) for f in pct} - {None}
+        if None in named or len(set(named)) != len(named) or len(bases) > 1:
+            continue
+        check = _sum_check("shares_sum", "two_sides", pct, named)
+        if check.status == "inconsistent" and "undecided" not in named and sum(f.value for f in pct) < 100:
+            check = Check(**{**check.__dict__, "status": "unclear",
+                             "explanation": check.explanation + "; blank or spoiled ballots may make up the rest"})
+        out.append(check)
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .change_rules import stated_change
 from .check_rules import Check, complement_pair, part_of_whole, two_sides
 from .figure_facts import Fig, article_figures, fmt
-from .summary_rules import hedged_summary
+from .summary_rules import hedged_apposition, hedged_summary
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,13 @@ RULES: tuple[Rule, ...] = (
     Rule(name="complement_pair", kind="shares_sum", find=complement_pair,
          doc="two measures that split one whole (turnout, abstention) add up to 100 %"),
     Rule(name="two_sides", kind="shares_sum", find=two_sides,
-         doc="the shares for and against in one sentence add up to 100 %"),
+         doc="the shares for, against (and undecided) in one sentence add up to 100 %"),
     Rule(name="part_of_whole", kind="part_whole", find=part_of_whole,
          doc="a part ('150 of the 120 workers') is not larger than its whole"),
     Rule(name="hedged_summary", kind="hedged_summary", find=hedged_summary,
          doc="a hedged summary ('nearly two-thirds') matches the parts it sums up"),
+    Rule(name="hedged_apposition", kind="hedged_summary", find=hedged_apposition,
+         doc="a hedged share restated beside it ('more than half of patients, 46.3 percent') fits its hedge"),
     Rule(name="stated_change", kind="stated_change", find=stated_change,
          doc="a stated change ('up 0.2 points') matches its two values"),
 )

@@ -122,7 +122,7 @@ def refresh(conn: sqlite3.Connection, group_id: str) -> None:
         return
     first = rows[0]
     if table == "quotes":
-        text = max((r[1] for r in rows), key=lambda t: (len(tokens(t)), t))
+        text = max((r[1] for r in rows), key=lambda t: (len(tokens(t)), t)).strip().rstrip(",;:")
     else:
         text = conn.execute("SELECT words FROM claim_groups WHERE id = ?", (group_id,)).fetchone()[0]
     conn.execute("UPDATE claim_groups SET words = ?, speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, "

@@ -87,3 +87,25 @@ def hedged_summary(figs: list[Fig], text: str) -> list[Check]:
             why = f"{said} does not match the parts it sums up: {terms} = {fmt(total)} %"
         out.append(_check("hedged_summary", "hedged_summary", status, [summary, *parts], why))
     return out
+
+
+APPOSITION = re.compile(r"^[^.;:\d]{0,60},\s*$")
+
+
+def hedged_apposition(figs: list[Fig], text: str) -> list[Check]:
+    """'More than half of patients, 46.3 percent, were seen within an hour': a hedged share
+    restated precisely beside it must be what the hedge allows."""
+    out = []
+    for summary, precise in zip(figs, figs[1:]):
+        hedge = hedge_of(summary) if summary.percent else None
+        if hedge is None or not precise.percent or precise.approx or precise.fraction:
+            continue
+        if not APPOSITION.match(text[summary.end:precise.start]) or not re.search(r"%|per ?cent", precise.text):
+            continue
+        status = judge(summary.value, precise.value, hedge[1])
+        said = f"“{summary.text}” ({fmt(summary.value)} %)"
+        why = {"consistent": f"{said} fits the figure given beside it, {precise.shown}",
+               "unclear": f"{said} is at the edge of what its hedge allows for {precise.shown}",
+               "inconsistent": f"{said} does not fit the figure given beside it, {precise.shown}"}[status]
+        out.append(_check("hedged_summary", "hedged_apposition", status, [summary, precise], why))
+    return out

@@ -1,0 +1,153 @@
+"""Claim groups: the same words of the same speaker across articles, suggestions people decide,
+and published fact-checks read in and linked to the quotes they match."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfacts.archive.db import connect
+
+from .conftest import run_cli, snapshot, write
+
+QUOTE = "We will recognise the rights of every fisherman on this coast, and we will do it this year,"
+ARTICLES = {
+    "one.txt": ("Coast Courier", "2024-01-10", f"“{QUOTE}” said Marta Lindgren, the fisheries minister."),
+    "two.txt": ("Harbour Voice", "2024-01-11", "Fisheries minister Marta Lindgren promised on Wednesday to "
+                "“recognize the rights of every fisherman on this coast”."),
+    "three.txt": ("Northern Tide", "2024-01-12", "Marta Lindgren, the fisheries minister, said the government "
+                  "would recognise the rights of every fisherman on the coast this year."),
+    "four.txt": ("Dock Post", "2024-01-13", f"“{QUOTE}” said Piet Anders, the union leader, mocking the minister."),
+}
+
+
+def _article(name: str) -> str:
+    outlet, published, body = ARTICLES[name]
+    slug = name.removesuffix(".txt")
+    return (f"title: {outlet} on fishing rights\noutlet: {outlet}\npublished: {published}\n"
+            f"url: https://{slug}.example/fishing\n---\n{body}\n")
+
+
+@pytest.fixture
+def fishing(tmp_path):
+    folder = tmp_path / "in"
+    for name in ARTICLES:
+        write(folder, name, _article(name))
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    return db
+
+
+def _groups(conn) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT outlet, group_id FROM quotes")}
+
+
+def test_the_same_words_of_the_same_speaker_share_a_group(fishing):
+    conn = connect(fishing)
+    g = _groups(conn)
+    assert g["Coast Courier"] == g["Harbour Voice"]  # direct and partial, spelling and truncation apart
+    assert g["Northern Tide"] != g["Coast Courier"]  # a paraphrase is only suggested
+    assert g["Dock Post"] != g["Coast Courier"]  # the same words from another speaker
+    row = conn.execute("SELECT words, speaker_id, first_published, claims, articles FROM claim_groups WHERE id = ?",
+                       (g["Coast Courier"],)).fetchone()
+    assert tuple(row) == (QUOTE.rstrip(","), "marta-lindgren", "2024-01-10", 2, 2)
+    assert all(r[0] for r in conn.execute("SELECT group_id FROM quotes"))  # every quote has a group
+
+
+def test_an_unsure_group_is_a_suggestion_a_person_decides(fishing):
+    conn = connect(fishing)
+    g = _groups(conn)
+    rows = json.loads(run_cli("groups", "suggestions", "--db", fishing).output)
+    assert [(r["group_id"], r["text"][:15]) for r in rows] == [(g["Coast Courier"], "the government ")]
+    claim = rows[0]["claim_id"]
+    result = run_cli("groups", "confirm", claim, g["Coast Courier"], "--db", fishing)
+    assert result.exit_code == 0, result.output
+    assert _groups(conn)["Northern Tide"] == g["Coast Courier"]
+    assert conn.execute("SELECT articles FROM claim_groups WHERE id = ?", (g["Coast Courier"],)).fetchone()[0] == 3
+    before = snapshot(conn)
+    assert run_cli("rebuild", "--db", fishing).exit_code == 0  # the decision is an event: it replays
+    assert snapshot(connect(fishing)) == before
+    assert run_cli("groups", "reject", claim, g["Coast Courier"], "--db", fishing).exit_code == 0
+    assert _groups(conn)["Northern Tide"] == "g" + claim
+    assert json.loads(run_cli("groups", "suggestions", "--db", fishing).output) == []
+    assert run_cli("groups", "confirm", "nope", g["Coast Courier"], "--db", fishing).exit_code == 1
+
+
+def test_a_speaker_merge_regroups_their_quotes(fishing):
+    conn = connect(fishing)
+    assert run_cli("speakers", "merge", "piet-anders", "marta-lindgren", "--db", fishing).exit_code == 0
+    g = _groups(conn)
+    assert g["Dock Post"] == g["Coast Courier"] == g["Harbour Voice"]
+    assert run_cli("speakers", "split", "piet-anders", "--db", fishing).exit_code == 0
+    g = _groups(conn)
+    assert g["Dock Post"] != g["Coast Courier"] == g["Harbour Voice"]
+
+
+def test_candidates_come_from_the_fingerprint_index(fishing):
+    """No all-pairs loop: the candidate query is an index search on (speaker, print)."""
+    conn = connect(fishing)
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT quote_id FROM quote_prints WHERE speaker_id = ? AND print IN (1, 2, 3)",
+        ("marta-lindgren",)))
+    assert "USING COVERING INDEX" in plan or "USING PRIMARY KEY" in plan or "USING INDEX" in plan, plan
+
+
+REVIEW = {
+    "@context": "https://schema.org", "@type": "ClaimReview",
+    "url": "https://checkers.example/lindgren-fishing-rights",
+    "claimReviewed": "We will recognise the rights of every fisherman on this coast this year",
+    "author": {"@type": "Organization", "name": "Invented Checkers"},
+    "datePublished": "2024-01-15",
+    "reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
+                     "alternateName": "Mostly false"},
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Marta Lindgren"},
+                     "appearance": [{"@type": "CreativeWork", "url": "https://one.example/fishing"}]},
+}
+
+
+def test_imported_claimreviews_link_to_the_quotes_they_match(fishing, tmp_path):
+    conn = connect(fishing)
+    other = {**REVIEW, "url": "https://checkers.example/anders", "claimReviewed": "Something else entirely said",
+             "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Piet Anders"}}}
+    page = write(tmp_path, "page.html", "<html><head><script type=\"application/ld+json\">"
+                 + json.dumps([REVIEW, other]) + "</script></head><body>fact check</body></html>")
+    result = run_cli("import", "claimreview", page, "--db", fishing)
+    assert result.exit_code == 0, result.output
+    assert "2 reviews" in result.output
+    linked = {r[0] for r in conn.execute(
+        "SELECT q.outlet FROM claim_review_links l JOIN quotes q ON q.id = l.quote_id")}
+    assert linked == {"Coast Courier", "Harbour Voice", "Northern Tide"}  # Lindgren's, not Anders's
+    qid = conn.execute("SELECT id FROM quotes WHERE outlet = 'Coast Courier'").fetchone()[0]
+    shown = json.loads(run_cli("verdicts", qid, "--db", fishing).output)["checked_by"]
+    assert [(r["publisher"], r["rating"]) for r in shown] == [("Invented Checkers", "Mostly false")]
+    assert run_cli("import", "claimreview", page, "--db", fishing).output.strip().endswith("already imported")
+
+
+def test_a_review_imported_first_links_to_articles_ingested_later(tmp_path):
+    db = tmp_path / "archive.db"
+    review = write(tmp_path, "review.json", json.dumps(REVIEW))
+    assert run_cli("import", "claimreview", review, "--db", db).exit_code == 0
+    write(tmp_path / "in", "one.txt", _article("one.txt"))
+    assert run_cli("ingest", tmp_path / "in", "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM claim_review_links").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"@type": "ClaimReview", "claimReviewed": "x",', "not valid JSON"),
+    ('[{"@type": "ClaimReview", "url": "https://x.example"}]', "review 1: no claimReviewed"),
+    ('{"@type": "NewsArticle", "headline": "no review here"}', "no ClaimReview in it"),
+    ("<html><body>nothing</body></html>", "neither JSON-LD nor an HTML page with JSON-LD"),
+    ('[{"@type": "ClaimReview", "claimReviewed": "a b c", "reviewRating": {"ratingValue": "high"}}]',
+     "ratingValue 'high' is not a number"),
+])
+def test_a_malformed_claimreview_file_stores_nothing(fishing, tmp_path, content, reason):
+    conn = connect(fishing)
+    before = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    bad = write(tmp_path, "bad.json", json.dumps(REVIEW)[:0] + content)
+    result = run_cli("import", "claimreview", bad, "--db", fishing)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {bad}: ") and reason in lines[0], lines
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == before
