@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from .text_match import MIN_WORDS, containment, fingerprints, tokens
+from .text_match import MIN_WORDS, containment, fingerprints, shingle_hashes, tokens
 
 SURE = 0.9
 """Share of the shorter quote's words found in order in the other: the same words, surely."""
@@ -29,28 +29,22 @@ def _decision(conn, claim_id: str, group_id: str) -> str | None:
 
 
 def _candidates(conn, quote_id: str, speaker_id: str, words: list[str]) -> list[tuple[float, str, str]]:
-    """(score, group id, quote id) of quotes by the same speaker sharing a fingerprint, best first."""
-    shingles = list(fingerprints_all(words))
-    if not shingles:
+    """(score, group id, quote id) of quotes by the same speaker (as the quotes table has it now)
+    sharing a fingerprint with this one, best first: index look-ups, never a scan."""
+    hashes = sorted(shingle_hashes(words))
+    if not hashes:
         return []
-    marks = ",".join("?" * len(shingles))
+    marks = ",".join("?" * len(hashes))
     rows = conn.execute(
-        f"SELECT p.quote_id, COUNT(*) AS shared FROM quote_prints p WHERE p.speaker_id = ? AND p.print IN ({marks}) "
-        f"AND p.quote_id != ? GROUP BY p.quote_id ORDER BY shared DESC, p.quote_id LIMIT {MAX_CANDIDATES}",
-        (speaker_id, *shingles, quote_id)).fetchall()
+        f"SELECT p.quote_id, COUNT(*) AS shared FROM quote_prints p JOIN quotes q ON q.id = p.quote_id "
+        f"WHERE p.print IN ({marks}) AND q.speaker_id = ? AND p.quote_id != ? AND q.group_id IS NOT NULL "
+        f"GROUP BY p.quote_id ORDER BY shared DESC, p.quote_id LIMIT {MAX_CANDIDATES}",
+        (*hashes, speaker_id, quote_id)).fetchall()
     out = []
     for qid, _ in rows:
         q = conn.execute("SELECT text, group_id FROM quotes WHERE id = ?", (qid,)).fetchone()
-        if q is not None and q[1] is not None:
-            out.append((containment(words, tokens(q[0])), q[1], qid))
+        out.append((containment(words, tokens(q[0])), q[1], qid))
     return sorted(out, key=lambda x: (-x[0], x[2]))
-
-
-def fingerprints_all(words: list[str]) -> set[int]:
-    """A new quote looks up every shingle it has: a stored fragment's prints are all among them."""
-    from .text_match import K, _hash
-
-    return {_hash(tuple(words[i:i + K])) for i in range(len(words) - K + 1)}
 
 
 def _confirmed_group(conn, claim_id: str) -> str | None:
@@ -80,8 +74,8 @@ def assign_quote(conn: sqlite3.Connection, q: sqlite3.Row) -> str:
     group = group or own
     _join(conn, "quote", q["id"], q["article_id"], group)
     if q["speaker_id"] and len(words) >= MIN_WORDS:
-        conn.executemany("INSERT INTO quote_prints VALUES (?, ?, ?, ?)",
-                         [(p, q["speaker_id"], q["id"], q["article_id"]) for p in fingerprints(words)])
+        conn.executemany("INSERT OR IGNORE INTO quote_prints VALUES (?, ?, ?)",
+                         [(p, q["id"], q["article_id"]) for p in sorted(fingerprints(words))])
     return group
 
 

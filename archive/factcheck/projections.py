@@ -56,6 +56,9 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     touched = claim_groups.leave(conn, old)
     for gid in touched:
         claim_groups.refresh(conn, gid)
+    stale = _stale_speakers(conn, aid)
+    if stale:
+        regroup_speakers(conn, stale)
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
         claim_groups.assign_quote(conn, q)
     touched |= group_figures(conn, aid)
@@ -63,6 +66,15 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     for gid in sorted(g for g in touched if g.startswith("f")):
         checks.recheck_figure_group(conn, gid)
     review_links.link_article(conn, aid)
+
+
+def _stale_speakers(conn, aid: str) -> set[str]:
+    """Speakers of this article whose earlier quotes sit in groups of another speaker: the
+    speakers' projection joined two names since those quotes were grouped."""
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT q.speaker_id FROM quotes q JOIN claim_groups g ON g.id = q.group_id "
+        "WHERE q.speaker_id IN (SELECT speaker_id FROM quotes WHERE article_id = ?) AND q.article_id != ? "
+        "AND g.speaker_id IS NOT q.speaker_id", (aid, aid))}
 
 
 def regroup_speakers(conn: sqlite3.Connection, speaker_ids: set[str]) -> None:
@@ -79,8 +91,12 @@ def regroup_speakers(conn: sqlite3.Connection, speaker_ids: set[str]) -> None:
 
 
 def on_speaker_changed(conn: sqlite3.Connection, e: Event) -> None:
+    """A merge, split or link: the quotes of every speaker it names (and where they now point)."""
     p = e.payload
-    regroup_speakers(conn, {x for x in (p.get("speaker_id"), p.get("into"), p.get("from")) if x})
+    ids = {x for x in (p.get("speaker_id"), p.get("into"), p.get("from"), p.get("other_id")) if x}
+    ids |= {r[0] for r in conn.execute(
+        f"SELECT target_id FROM speaker_redirects WHERE speaker_id IN ({','.join('?' * len(ids))})", sorted(ids))}
+    regroup_speakers(conn, ids)
 
 
 def on_group_decided(conn: sqlite3.Connection, e: Event) -> None:
@@ -102,6 +118,7 @@ FOLLOWERS = {
     "claims.extracted": (on_claims_extracted,),
     "speaker.merged": (on_speaker_changed,),
     "speaker.split": (on_speaker_changed,),
+    "speaker.linked": (on_speaker_changed,),
     "verdict.recorded": (apply_verdict,),
     "claim_group.decided": (on_group_decided,),
     "claimreview.imported": (review_links.apply_import,),

@@ -48,8 +48,14 @@ def _hash(gram: tuple[str, ...]) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+def shingle_hashes(words: list[str]) -> set[int]:
+    """Every shingle's hash: what a new quote looks up (a stored fragment's prints are among them)."""
+    return {_hash(tuple(words[i:i + K])) for i in range(len(words) - K + 1)}
+
+
 def fingerprints(words: list[str]) -> set[int]:
-    """The winnowed fingerprints of a token list (every shingle's hash when it has fewer than W)."""
+    """The winnowed fingerprints of a token list, stored in the index (every shingle's hash when
+    it has W shingles or fewer)."""
     hashes = [_hash(tuple(words[i:i + K])) for i in range(len(words) - K + 1)]
     if len(hashes) <= W:
         return set(hashes)
