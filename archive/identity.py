@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .speaker_names import PersonName, compatible, same_given, tokens, words
+from .speaker_names import PersonName, compatible, same_given, short_given, tokens, words
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Known:
     bucket: bool = False  # a bare surname the archive could not tell apart (kept out of full names)
     exact: bool = False  # it already holds this very name
     form: str | None = None  # how an organisation's form matched (name, acronym)
+    seen_words: frozenset[str] = frozenset()  # words of its articles (kept for a surname-only speaker)
+    long_names: frozenset[str] = frozenset()  # an organisation's names of two or more words
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,14 @@ def _one(found: list[Known]) -> Known | None:
     return found[0] if len(found) == 1 else None
 
 
-def decide_person(name: PersonName, roles: frozenset[str], known: list[Known]) -> Decision:
-    """A person's name against the people the archive knows by that surname (in period)."""
+def decide_person(name: PersonName, roles: frozenset[str], known: list[Known],
+                  context: frozenset[str] = frozenset()) -> Decision:
+    """A person's name against the people the archive knows by that surname (in period);
+    `context` is the words of the article."""
     fits = [k for k in known if k.kind in ("person", "unknown")
             and all(compatible(name, n) for n in k.names if n.surname == name.surname)]
     if name.first is None:
-        return _bare_surname(fits, roles)
+        return _bare_surname(fits, roles, context)
     exact = [k for k in fits if k.exact and not k.bucket]
     if hit := _one(exact):
         return Decision(hit.speaker_id, "exact")
@@ -82,29 +86,63 @@ def decide_person(name: PersonName, roles: frozenset[str], known: list[Known]) -
         return Decision(hit.speaker_id, "variant")
     if strong:
         return Decision(None, "ambiguous", _suggest(strong, roles))
-    if hit := _one(full):  # an initial (`L. Hart`) or a surname-only speaker: the one that fits
+    short = [k for k in full if any(short_given(name, n) for n in k.names)]
+    if short:  # `Ed Rendell`, the former governor, is `Edward G. Rendell`; Bob Mason, a retired
+        # letter carrier, is not Robert Mason, a professor: a short form joins only with a shared role
+        hit = _one([k for k in short if roles & k.roles])
+        if hit is not None:
+            return Decision(hit.speaker_id, "short_name_roles")
+        return Decision(None, "new", _suggest(short, roles))
+    if (hit := _one(full)) and _may_take(hit, name):  # an initial (`L. Hart`), or a surname-only speaker
         return Decision(hit.speaker_id, "initial" if name.initial or any(n.initial for n in hit.names) else "surname")
     return Decision(None, "new", _suggest(full, roles))
 
 
-def _bare_surname(fits: list[Known], roles: frozenset[str]) -> Decision:
-    """`Trump`: the one person of that surname the archive knows; else the one whose roles the
-    article shares (`the Democratic nominee`); else kept apart, with suggestions."""
+def _may_take(k: Known, name: PersonName) -> bool:
+    """A speaker known only by a surname takes a full name only when its own articles give that
+    given name (`Trump` quoted where `Donald` is written): `O'Donnell` quoted in an article about
+    Rosie is not Norah O'Donnell named later."""
+    if any(n.first for n in k.names):
+        return True
+    return name.first in k.seen_words
+
+
+DOMINANT_SHARE = 0.9
+DOMINANT_QUOTES = 20
+
+
+def _bare_surname(fits: list[Known], roles: frozenset[str], context: frozenset[str]) -> Decision:
+    """`Trump`: the one person of that surname the archive knows; else the one the article
+    itself names by given name (`Hillary` in the text), or whose roles it shares (`the
+    Democratic nominee`); else, in an article naming none of them, the one the archive quotes
+    far more than all the others (news names its most prominent Clinton by surname alone);
+    else kept apart, with suggestions."""
     people = [k for k in fits if not k.bucket]
     if hit := _one(people):
         return Decision(hit.speaker_id, "surname")
+    named = [k for k in people if any(n.first and n.first in context for n in k.names)]
+    if hit := _one(named):
+        return Decision(hit.speaker_id, "surname_context")
     if people and roles:
-        shared = [k for k in people if roles & k.roles]
-        if hit := _one(shared):
+        if hit := _one([k for k in (named or people) if roles & k.roles]):
             return Decision(hit.speaker_id, "surname_roles")
+    if people and not named:
+        top = max(people, key=lambda k: (k.quotes, k.speaker_id))
+        total = sum(k.quotes for k in people)
+        if top.quotes >= DOMINANT_QUOTES and top.quotes >= DOMINANT_SHARE * total:
+            return Decision(top.speaker_id, "surname_prominent")
     bucket = _one([k for k in fits if k.bucket])
     return Decision(bucket.speaker_id if bucket else None, "ambiguous" if people else "new", _suggest(people, roles))
 
 
-def decide_org(known: list[Known]) -> Decision:
+def decide_org(known: list[Known], key: str = "") -> Decision:
     """An organisation's name against the organisations holding one of its forms: its whole name
-    matches first, then a short form (`the FBI`, `California ISO`) that exactly one long name has."""
-    orgs = [k for k in known if k.kind in ("organization", "unknown")]
+    matches first, then a short form (`the FBI`, `California ISO`) that exactly one long name has.
+    A long name never joins another long name through a shared acronym (the Democratic National
+    Convention is not the Committee, though both are DNC)."""
+    long = len(key.split()) > 1 and not key.isupper()
+    orgs = [k for k in known if k.kind in ("organization", "unknown")
+            and (k.exact or not long or not (k.long_names - {key}))]
     if hit := _one([k for k in orgs if k.exact]):
         return Decision(hit.speaker_id, "exact")
     if hit := _one(orgs):

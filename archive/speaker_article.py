@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speaker_names import fold, junk_reason, tokens, words
+from .speaker_names import clean_person, fold, junk_reason, tokens, words
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,17 @@ class ArticleSpeaker:
     junk: str | None  # why it is no source
 
 
-SMALL_WORDS = frozenset({"a", "an", "as", "by", "is", "of", "the", "and", "for", "on", "in", "at", "to", "with"})
+SMALL_WORDS = frozenset("with from into over than that after about onto upon amid says said".split())
 
 
 def headline_like(line: str) -> bool:
-    """A headline line: short, and its words capitalised (`Ted Cruz Apologizes To Ben Carson`)."""
+    """A headline line: short, with every longer word capitalised (`Ted Cruz Apologizes To Ben
+    Carson`); a sentence of the body has lower-case words (`Count former Mexican President Felipe
+    Calderon among ... detractors`)."""
     ws = re.findall(r"[A-Za-z][\w'’-]*", line)
-    if len(ws) < 2 or len(ws) > 30:
+    if len(ws) < 2 or len(ws) > 30 or sum(1 for w in ws if w[0].isupper()) < 2:
         return False
-    capital = sum(1 for w in ws if w[0].isupper() or w.lower() in SMALL_WORDS)
-    return capital / len(ws) >= 0.7 and sum(1 for w in ws if w[0].isupper()) >= 2
+    return not any(w[0].islower() and len(w) >= 4 and w.lower() not in SMALL_WORDS for w in ws)
 
 
 def prose(text: str) -> str:
@@ -46,8 +47,9 @@ def prose(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not headline_like(line))
 
 
-def _in(body_folded: str, name: str) -> bool:
-    return bool(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", body_folded))
+def _in(body: str, name: str) -> bool:
+    """The name written so in the body (case counts: `may not have` is no `May Not Have`)."""
+    return bool(re.search(r"(?<!\w)" + re.escape(name.replace("’", "'")) + r"(?!\w)", body))
 
 
 def _spans(name: str) -> list[str]:
@@ -62,7 +64,11 @@ def body_name(name: str, aliases: tuple[str, ...], body: str) -> str | None:
     """The name as the article's body writes it: the name itself, else an alias of it whose words
     are all in the name (`Presumptive nominee Hillary Clinton` for `Clinton Cash Debunks Hillary`,
     without its titles), else the longest run of the name's words found in the body."""
-    folded = fold(body)
+    folded = body.replace("’", "'")
+    ws = name.split()
+    cut = next((i for i, w in enumerate(ws) if i and w[:1].isupper() and fold(w) in words("headline_verbs")), None)
+    if cut is not None:  # `Ted Cruz Apologizes`, `Obama Says`: the name ends before the headline's verb
+        name = " ".join(ws[:cut])
     if _in(folded, name):
         return name
     mine = set(tokens(name))
@@ -86,14 +92,16 @@ def article_speaker(sp: dict, body: str) -> ArticleSpeaker:
     written = sp["name"]
     aliases = tuple(dict.fromkeys(sp.get("aliases") or []))
     anonymous = bool(sp.get("anonymous"))
-    reason = junk_reason(written)
+    reason = junk_reason(written) or (None if anonymous or written.strip()[:1].isupper() else "uncapitalised")
     name = None if reason else written
     if name and not anonymous:
-        name = body_name(written, aliases, body)
+        name = body_name(clean_person(written) if sp.get("kind") == "person" else written, aliases, body)
         reason = None if name else "headline"
         if name and name != written:
             reason = junk_reason(name)
             name = None if reason else name
+    if name and not name[:1].isupper():  # `Sanders's campaign manager` cleaned to `campaign manager`
+        name, reason = None, "uncapitalised"
     return ArticleSpeaker(written=written, name=name, kind=sp.get("kind") or "unknown", anonymous=anonymous,
                           roles=tuple(sp.get("roles") or ()), aliases=aliases, junk=reason)
 

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import identity
 from .speaker_article import ArticleSpeaker, article_speakers
-from .speaker_names import org_forms, org_key, person_name
+from .speaker_names import org_forms, org_key, person_name, tokens
 
 PERIOD = timedelta(days=366)
 """A surname alone joins the one source of that name known within this distance in time."""
@@ -76,7 +76,13 @@ def _known(conn, sid: str, want_key: str | None, form: str | None = None) -> ide
     quotes = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (sid,)).fetchone()[0]
     bucket = bool(rows) and rows[0]["how"] == "ambiguous" and all(n.first is None for n in names)
     exact = any(n.key == want_key for n in names) if want_key is not None else False
-    return identity.Known(
+    seen = frozenset()
+    if names and all(n.first is None for n in names):
+        seen = frozenset(w for (t,) in conn.execute(
+            "SELECT text FROM articles WHERE id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
+            for w in tokens(t))
+    long_names = frozenset(k for k in (org_key(r["variant"]) for r in rows if r["kind"] == "organization") if len(k.split()) > 1)
+    return identity.Known(seen_words=seen, long_names=long_names,
         speaker_id=sid, kind=sp["kind"] if sp else "unknown", names=names,
         variants=tuple(r["variant"] for r in rows), roles=identity.role_words(json.loads(sp["roles"]) if sp else []),
         quotes=quotes, bucket=bucket, exact=exact or form == "name", form=form)
@@ -96,8 +102,19 @@ def _holders(conn, variant: str) -> set[str]:
     return {resolve(conn, r[0]) for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE variant = ?", (variant,))}
 
 
-def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None) -> identity.Decision:
-    """Which speaker this source of a new article is."""
+def _decide_person(conn, sp: ArticleSpeaker, published, holders, context) -> identity.Decision | None:
+    p = person_name(sp.name)
+    if p is None:
+        return None
+    ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ? AND suffix IS ?",
+                                      (p.surname, p.suffix))]
+    known = [_known(conn, sid, p.key) for sid in _current(conn, ids, published, holders)]
+    return identity.decide_person(p, identity.role_words(sp.roles), known, context)
+
+
+def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
+           context: frozenset[str] = frozenset()) -> identity.Decision:
+    """Which speaker this source of a new article is (`context`: the article's words)."""
     holders = _holders(conn, sp.name)
     if identity.is_title_only(sp.name):
         return identity.Decision(None, "new")
@@ -107,13 +124,7 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None) 
                               (sp.name,)).fetchone()[0]
         return identity.Decision(origin, "exact")  # the speaker it joined, so a split returns it there
     if sp.kind == "person":
-        p = person_name(sp.name)
-        if p is None:
-            return identity.Decision(None, "new")
-        ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ? AND suffix IS ?",
-                                          (p.surname, p.suffix))]
-        known = [_known(conn, sid, p.key) for sid in _current(conn, ids, published, holders)]
-        return identity.decide_person(p, identity.role_words(sp.roles), known)
+        return _decide_person(conn, sp, published, holders, context) or identity.Decision(None, "new")
     key = org_key(sp.name)
     if sp.kind == "organization":
         hits = conn.execute("SELECT speaker_id, how FROM speaker_forms WHERE form = ?", (key,)).fetchall()
@@ -124,7 +135,12 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None) 
             "SELECT speaker_id FROM speaker_forms WHERE form = ? AND how = 'name'", (key,))}
         known = [_known(conn, sid, None, "name" if sid in exact else "acronym")
                  for sid in _current(conn, [r[0] for r in hits], published, holders)]
-        return identity.decide_org(known)
+        decision = identity.decide_org(known, key)
+        if decision.speaker_id is None and not decision.suggestions:  # `Fiorina` tagged as an organisation
+            as_person = _decide_person(conn, sp, published, holders, context)
+            if as_person is not None and as_person.speaker_id is not None:
+                return as_person
+        return decision
     ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_forms WHERE form = ? AND how = 'name'", (key,))]
     return identity.decide_other([_known(conn, sid, None, "name") for sid in _current(conn, ids, published, holders)])
 
@@ -209,13 +225,14 @@ def _suggestions(conn, sid: str, decision: identity.Decision) -> None:
                      (a, b, s.score, json.dumps(s.evidence, ensure_ascii=False, sort_keys=True)))
 
 
-def join(conn, sp: ArticleSpeaker, aid: str, published: str | None) -> tuple[str, str]:
+def join(conn, sp: ArticleSpeaker, aid: str, published: str | None,
+         context: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The speaker id this source joins automatically, and the id after people's merges."""
     if sp.anonymous:  # `a spokesperson` is only the same source within one article
         sid = f"{slug(sp.name)}@{aid}"
         upsert_speaker(conn, sid, sp.name, sp.kind, True, sp.roles, sp.aliases, published)
         return sid, sid
-    decision = decide(conn, sp, published)
+    decision = decide(conn, sp, published, context)
     key = decision.speaker_id or _new_id(conn, sp.name)
     sid = resolve(conn, key)
     upsert_speaker(conn, sid, sp.name, sp.kind, False, sp.roles, sp.aliases, published)
@@ -229,11 +246,12 @@ def assign(conn: sqlite3.Connection, aid: str, claims: dict, text: str, has_titl
     """Every name the article's extraction uses, with the speaker it is in the archive."""
     out = {}
     touched = set()
+    context = frozenset(tokens(text))
     for written, sp in article_speakers(claims, text, has_title).items():
         if sp.name is None:
             out[written] = Assigned(None, None, None, sp.junk)
             continue
-        key, sid = join(conn, sp, aid, published)
+        key, sid = join(conn, sp, aid, published, context)
         touched.add(sid)
         out[written] = Assigned(sid, key, None, None)
     names = {sid: refresh_name(conn, sid) for sid in touched}

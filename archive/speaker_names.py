@@ -81,9 +81,19 @@ def person_name(name: str) -> PersonName | None:
     return PersonName(toks[0], tuple(toks[1:-1]), toks[-1], suffix)
 
 
+@cache
+def nicknames() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for line in words("nicknames"):
+        short, full = line.split()
+        pairs |= {(short, full), (full, short)}
+    return frozenset(pairs)
+
+
 def _fits(a: str, b: str) -> bool:
-    """One given name fits another: equal, or one is the other's initial (`J.` for `James`)."""
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    """One given name fits another: equal, one is the other's initial (`J.` for `James`), or its
+    short form (`Joe` for `Joseph`)."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) or (a, b) in nicknames()
 
 
 def compatible(a: PersonName, b: PersonName) -> bool:
@@ -103,8 +113,27 @@ def compatible(a: PersonName, b: PersonName) -> bool:
 
 
 def same_given(a: PersonName, b: PersonName) -> bool:
-    """Both give the same first name in full (not only an initial)."""
-    return bool(a.first and b.first and a.first == b.first and not a.initial)
+    """Both give the same first name in full (not only an initial or a short form of it)."""
+    return bool(a.first and b.first and not a.initial and a.first == b.first)
+
+
+def short_given(a: PersonName, b: PersonName) -> bool:
+    """One gives the other's first name in a short form (`Bob` and `Robert`)."""
+    return bool(a.first and b.first and (a.first, b.first) in nicknames())
+
+
+def clean_person(name: str) -> str:
+    """A person's name without what the extractor left around it: an owner (`Media Research
+    Center’s Bozell`), a dash lead-in (`Weak - Rubio`), and the titles and role words up to the
+    last one before the name (`Clinton Senior Adviser Sidney Blumenthal`, `Rival Hillary Clinton`)."""
+    ws = re.split(r"\s+-\s+|\s+", name.strip().lstrip("-–— "))
+    owners = [i for i, w in enumerate(ws[:-1]) if re.search(r"['’]s?$", w) and not w.endswith(".")]
+    if owners:
+        ws = ws[owners[-1] + 1:]
+    titles = words("name_titles")
+    keep = len(ws) - 1
+    cut = max((i for i, w in enumerate(ws[:keep]) if w.lower().rstrip(".") in titles), default=-1)
+    return " ".join(ws[cut + 1:]) or name
 
 
 def org_key(name: str) -> str:
