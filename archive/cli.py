@@ -13,13 +13,33 @@ DB_OPTION = click.option("--db", "db_path", default="archive.db", show_default=T
                          type=click.Path(dir_okay=False, path_type=Path), help="The archive file.")
 
 
-def _open(db_path: Path):
+def _open(db_path: Path, write: bool = True):
+    """The archive, brought to the current schema; for a writing command, refused (with the fix
+    named) when its log is not safe to append to (archive/guard.py)."""
     from .db import connect
+    from .guard import check_writable
 
-    return connect(db_path)
+    conn = connect(db_path)
+    if write:
+        check_writable(conn)
+    return conn
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns the archive's refusals (tampered, locked, a key that cannot be used) into one line."""
+
+    def invoke(self, ctx):
+        from .guard import ArchiveTampered
+        from .keys import KeyError_
+        from .locking import ArchiveBusy
+
+        try:
+            return super().invoke(ctx)
+        except (ArchiveTampered, ArchiveBusy, KeyError_) as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="newsfacts")
 def cli():
     """newsfacts: an event-sourced archive of news articles and their claims."""
@@ -138,19 +158,6 @@ def rebuild(db_path):
 
 
 @cli.command()
-@DB_OPTION
-def verify(db_path):
-    """Check the hash chain and every payload; name the first event that was tampered with."""
-    from .log import verify as run
-
-    checked, problem = run(_open(db_path))
-    if problem:
-        click.echo(f"event {problem.seq}: {problem.reason} ({checked} events checked)", err=True)
-        sys.exit(1)
-    click.echo(f"ok: {checked} events, hash chain intact")
-
-
-@cli.command()
 @click.argument("article_id")
 @DB_OPTION
 @click.option("--as-of", "as_of", help="A UTC time (ISO 8601) or an event number: what the archive knew then.")
@@ -158,7 +165,7 @@ def history(article_id, db_path, as_of):
     """The revisions and extractions of an article, or its state at an earlier moment."""
     from .rebuild import as_of as at
 
-    conn = _open(db_path)
+    conn = _open(db_path, write=False)
     if as_of:
         until = {"until_seq": int(as_of)} if as_of.isdigit() else {"until_time": as_of}
         conn = at(conn, **until)
@@ -192,7 +199,7 @@ def serve(db_path, port, host):
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run `newsfacts ingest` first")
-    _open(db_path).close()  # bring it to the current schema before Datasette opens it read-only
+    _open(db_path, write=False).close()  # bring it to the current schema before Datasette opens it read-only
     sys.exit(subprocess.call([sys.executable, "-m", "datasette", *datasette_args(db_path), "--host", host,
                               "--port", str(port)]))
 
@@ -212,3 +219,8 @@ cli.add_command(speakers)
 from .factcheck.cli import register as _register_factcheck  # noqa: E402  (verdicts, ClaimReview, checks, groups)
 
 _register_factcheck(cli)
+
+from .cli_trust import COMMANDS as _TRUST  # noqa: E402 - keygen, checkpoint, verify, prove, reseal, backup
+
+for _command in _TRUST:
+    cli.add_command(_command)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -24,15 +25,29 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA synchronous = {synchronous()}")
     migrate(conn)
     return conn
+
+
+SYNCHRONOUS_ENV = "NEWSFACTS_SYNCHRONOUS"
+
+
+def synchronous() -> str:
+    """NORMAL (the default: a power cut may lose the last transactions, never corrupt the file)
+    or FULL (each commit is on disk when it returns), from $NEWSFACTS_SYNCHRONOUS."""
+    value = os.environ.get(SYNCHRONOUS_ENV, "NORMAL").upper()
+    if value not in ("NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"{SYNCHRONOUS_ENV}={value!r}: use NORMAL, FULL or EXTRA")
+    return value
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection):
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: an article is all or nothing."""
-    conn.execute("BEGIN IMMEDIATE")
+    from .locking import begin_immediate
+
+    begin_immediate(conn)
     try:
         yield conn
     except BaseException:
@@ -55,16 +70,19 @@ def derived_key() -> str:
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring the archive to the current schema; idempotent, and safe from several processes.
 
-    The event log only ever gains tables and triggers (IF NOT EXISTS). Derived tables of another
-    shape are dropped and replayed from the log in the same transaction."""
+    The event log is created in a new file only (guard.ensure_log: a trigger removed from an
+    existing archive is never silently put back). Derived tables of another shape are dropped and
+    replayed from the log in the same transaction, once the log is found safe to write beside."""
+    from .guard import check_writable, ensure_log
+
     key = derived_key()
     if _recorded(conn, key):
         return
     with transaction(conn):
-        for statement in _statements(_sql("events.sql")):
-            conn.execute(statement)
+        ensure_log(conn)
         if _recorded(conn, key):  # another process did it while we waited for the lock
             return
+        check_writable(conn)
         from .projections import replay
 
         drop_derived(conn)

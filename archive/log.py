@@ -8,10 +8,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from newsfacts.schema.events import EVENT_TYPES, validate_payload
+from newsfacts.schema.events import EVENT_TYPES, upcast, validate_payload
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,18 @@ def event_hash(seq: int, stream: str, version: int, type_: str, schema_version: 
 
 
 def append(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,
-           actor: str | None = None, recorded_at: str | None = None) -> Event:
+           actor: str | None = None, recorded_at: str | None = None,
+           schema_version: int | None = None) -> Event:
     """Append one event at the end of its stream; call inside a transaction (BEGIN IMMEDIATE)
-    so that the stream version and the chain's last hash cannot change under us."""
+    so that the stream version and the chain's last hash cannot change under us. An older
+    `schema_version` is only for making fixtures of archives that older code wrote."""
     if not conn.in_transaction:
         raise RuntimeError("append() must run inside a transaction")
-    clean = validate_payload(type_, payload)
-    schema_version = EVENT_TYPES[type_][1]
+    from .guard import check_writable
+
+    check_writable(conn)  # triggers in place, chain end intact: else nothing is appended
+    clean = validate_payload(type_, payload, schema_version)
+    schema_version = schema_version or EVENT_TYPES[type_][1]
     payload_json = canonical(clean)
     actor = actor or default_actor()
     recorded_at = recorded_at or utc_now()
@@ -80,6 +85,15 @@ def append(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,
         "actor, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, stream, version, type_, schema_version, payload_json, recorded_at, actor, prev_hash, digest))
     return Event(seq, stream, version, type_, schema_version, clean, recorded_at, actor, prev_hash, digest)
+
+
+def current(event: Event) -> Event:
+    """The event with its payload upcast to its type's current schema version (what projections
+    read); an event already current is returned as it is."""
+    now = EVENT_TYPES.get(event.type, (None, event.schema_version))[1]
+    if event.schema_version == now:
+        return event
+    return replace(event, payload=upcast(event.type, event.schema_version, event.payload), schema_version=now)
 
 
 def _row_to_event(row) -> Event:
@@ -107,7 +121,11 @@ class Problem:
 
 
 def verify(conn: sqlite3.Connection) -> tuple[int, Problem | None]:
-    """Walk the chain; return how many events were checked and the first problem found."""
+    """Walk the chain; return how many events were checked and the first problem found.
+
+    "a rehashed edit is blamed on the next event": when an event's prev_hash no longer matches
+    the event before it, but its own hash still covers its content (that prev_hash included), it
+    is the one before that was altered and given a new hash, and that one is named."""
     prev_hash, expected_seq, checked = None, None, 0
     versions: dict[str, int] = {}
     for row in conn.execute("SELECT * FROM events ORDER BY seq"):
@@ -115,19 +133,23 @@ def verify(conn: sqlite3.Connection) -> tuple[int, Problem | None]:
         seq = row["seq"]
         if expected_seq is not None and seq != expected_seq:
             return checked, Problem(expected_seq, f"event {expected_seq} is missing (next is {seq})")
-        if row["prev_hash"] != prev_hash:
-            return checked, Problem(seq, "its prev_hash does not match the hash of the event before it")
         digest = event_hash(seq, row["stream"], row["version"], row["type"], row["schema_version"],
                             row["payload"], row["recorded_at"], row["actor"], row["prev_hash"])
+        if row["prev_hash"] != prev_hash:
+            if digest == row["hash"] and seq > 1:
+                return checked, Problem(seq - 1, f"it was altered and given a new hash (event {seq} "
+                                                 "still records its earlier hash)")
+            return checked, Problem(seq, "its prev_hash does not match the hash of the event before it")
         if digest != row["hash"]:
             return checked, Problem(seq, "its content does not match its hash (it was altered)")
         if row["version"] != versions.get(row["stream"], 0) + 1:
             return checked, Problem(seq, f"stream {row['stream']} skips from version "
                                          f"{versions.get(row['stream'], 0)} to {row['version']}")
-        try:
-            validate_payload(row["type"], json.loads(row["payload"]))
+        try:  # through its own version's model, then upcast to today's
+            upcast(row["type"], row["schema_version"], json.loads(row["payload"]))
         except Exception as e:  # a payload no model accepts cannot be replayed
-            return checked, Problem(seq, f"its payload is not a valid {row['type']}: {str(e).splitlines()[0]}")
+            return checked, Problem(seq, f"its payload is not a valid {row['type']} of schema version "
+                                         f"{row['schema_version']}: {str(e).splitlines()[0]}")
         versions[row["stream"]] = row["version"]
         prev_hash, expected_seq = row["hash"], seq + 1
     return checked, None

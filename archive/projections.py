@@ -15,7 +15,7 @@ import sqlite3
 import unicodedata
 import zlib
 
-from .log import Event, read
+from .log import Event, current, read
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 
@@ -34,6 +34,7 @@ def replay(conn: sqlite3.Connection) -> int:
 
 
 def apply(conn: sqlite3.Connection, event: Event) -> None:
+    event = current(event)  # an old event is read through its version's model, then upcast
     handler = HANDLERS.get(event.type)
     if handler is not None:
         handler(conn, event)
@@ -181,6 +182,13 @@ def _claims_extracted(conn, e: Event) -> None:
                  (p["extractor"], *counts, aid))
 
 
+def _checkpoint_recorded(conn, e: Event) -> None:
+    p = e.payload
+    conn.execute("INSERT INTO checkpoints VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (e.seq, p["size"], p["root"], p["time"], p["key_id"], p["public_key"], p["signature"],
+                  p["origin"], e.recorded_at))
+
+
 
 
 HANDLERS = {
@@ -189,4 +197,5 @@ HANDLERS = {
     "original.stored": _original_stored,
     "claims.extracted": _claims_extracted,
     **SPEAKER_HANDLERS,
+    "checkpoint.recorded": _checkpoint_recorded,
 }

@@ -56,7 +56,7 @@ def split(speaker, db_path, reason):
     from .speaker_decisions import check_split
 
     e, (sid, frm) = _record(db_path, lambda c: check_split(c, speaker), "speaker.split",
-                            lambda ids: {"speaker_id": ids[0], "from": ids[1], "reason": reason})
+                            lambda ids: {"speaker_id": ids[0], "from_speaker": ids[1], "reason": reason})
     click.echo(f"event {e.seq}: {sid} split from {frm}")
 
 

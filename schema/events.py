@@ -6,6 +6,7 @@ log never holds a shape that the projections cannot replay.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
@@ -65,14 +66,23 @@ class SpeakerMerged(_Payload):
     reason: str | None = None
 
 
-class SpeakerSplit(_Payload):
-    """Undo a merge: the speaker becomes its own row again."""
+class SpeakerSplitV1(_Payload):
+    """speaker.split as first written (schema version 1): the merged-into speaker under `from`,
+    a Python keyword, which needed an alias. Kept to read old events; upcast to version 2."""
 
     speaker_id: str
     from_: str = Field(alias="from")
     reason: str | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class SpeakerSplit(_Payload):
+    """Undo a merge: the speaker becomes its own row again (schema version 2)."""
+
+    speaker_id: str
+    from_speaker: str = Field(description="The speaker it had been merged into.")
+    reason: str | None = None
 
 
 class SpeakerDistinct(_Payload):
@@ -90,6 +100,16 @@ class SpeakerLinked(_Payload):
     speaker_id: str
     external_id: str
     reason: str | None = None
+
+
+class VerdictRecordedV1(_Payload):
+    """verdict.recorded as first written (schema version 1): a free-text verdict. Kept to read
+    old events; upcast to version 2 (the text becomes the rating's name)."""
+
+    claim_id: str
+    claim_table: Literal["quotes", "figures", "dates"]
+    verdict: str
+    note: str | None = None
 
 
 class VerdictRecorded(_Payload):
@@ -134,30 +154,85 @@ class ClaimGroupDecided(_Payload):
     reason: str | None = None
 
 
-EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
-    "article.revised": (ArticleRevised, 1),
-    "claims.extracted": (ClaimsExtracted, 1),
-    "article.sighted": (ArticleSighted, 1),
-    "original.stored": (OriginalStored, 1),
-    "speaker.merged": (SpeakerMerged, 1),
-    "speaker.split": (SpeakerSplit, 1),
-    "speaker.distinct": (SpeakerDistinct, 1),
-    "speaker.linked": (SpeakerLinked, 1),
-    "verdict.recorded": (VerdictRecorded, 2),
-    "claimreview.imported": (ClaimReviewImported, 1),
-    "claim_group.decided": (ClaimGroupDecided, 1),
+class CheckpointRecorded(_Payload):
+    """A signed statement of the log (archive/checkpoint.py): its size, the head of the Merkle tree
+    over the events before this one, the time, the Ed25519 signature and the key's id."""
+
+    origin: str
+    size: int = Field(ge=1)
+    root: str = Field(pattern=r"^[0-9a-f]{64}$")
+    time: str
+    key_id: str
+    public_key: str
+    signature: str
+
+
+PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
+    "article.revised": {1: ArticleRevised},
+    "claims.extracted": {1: ClaimsExtracted},
+    "article.sighted": {1: ArticleSighted},
+    "original.stored": {1: OriginalStored},
+    "speaker.merged": {1: SpeakerMerged},
+    "speaker.split": {1: SpeakerSplitV1, 2: SpeakerSplit},
+    "speaker.distinct": {1: SpeakerDistinct},
+    "speaker.linked": {1: SpeakerLinked},
+    "verdict.recorded": {1: VerdictRecordedV1, 2: VerdictRecorded},
+    "claimreview.imported": {1: ClaimReviewImported},
+    "claim_group.decided": {1: ClaimGroupDecided},
+    "checkpoint.recorded": {1: CheckpointRecorded},
 }
+"""type name -> schema version -> payload model. A changed payload is a new version, never an
+edit of an old model: old events are read through their own version's model, then upcast."""
+
+
+def _speaker_split_1_to_2(p: dict) -> dict:
+    return {"speaker_id": p["speaker_id"], "from_speaker": p["from"], "reason": p.get("reason")}
+
+
+def _verdict_1_to_2(p: dict) -> dict:
+    return {("rating" if k == "verdict" else k): v for k, v in p.items()}
+
+
+UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
+    ("speaker.split", 1): _speaker_split_1_to_2,
+    ("verdict.recorded", 1): _verdict_1_to_2,
+}
+"""(type, version) -> a function from that version's payload (as its model dumps it) to the next's."""
+
+EVENT_TYPES: dict[str, tuple[type[_Payload], int]] = {
+    t: (versions[max(versions)], max(versions)) for t, versions in PAYLOADS.items()}
 """type name -> (payload model, current schema version)."""
 
 
-def validate_payload(event_type: str, payload: dict) -> dict:
-    """The payload as the type's model dumps it (JSON-ready); raises on anything malformed."""
+def _model(event_type: str, schema_version: int | None) -> type[_Payload]:
     try:
-        model, _ = EVENT_TYPES[event_type]
+        versions = PAYLOADS[event_type]
     except KeyError:
         raise ValueError(f"unknown event type {event_type!r}") from None
-    return model.model_validate(payload).model_dump(mode="json", by_alias=True)
+    try:
+        return versions[max(versions) if schema_version is None else schema_version]
+    except KeyError:
+        raise ValueError(f"{event_type} has no schema version {schema_version} "
+                         f"(this code knows {sorted(versions)})") from None
 
 
-def parse_payload(event_type: str, payload: dict) -> _Payload:
-    return EVENT_TYPES[event_type][0].model_validate(payload)
+def validate_payload(event_type: str, payload: dict, schema_version: int | None = None) -> dict:
+    """The payload as its version's model dumps it (JSON-ready; the current version unless
+    told); raises on anything malformed."""
+    return _model(event_type, schema_version).model_validate(payload).model_dump(mode="json", by_alias=True)
+
+
+def upcast(event_type: str, schema_version: int, payload: dict) -> dict:
+    """A payload of any known version, read through its own model, then carried version by
+    version to the current one, which validates the result."""
+    current = EVENT_TYPES[event_type][1] if event_type in PAYLOADS else None
+    clean = validate_payload(event_type, payload, schema_version)
+    for version in range(schema_version, current):
+        clean = validate_payload(event_type, UPCASTERS[(event_type, version)](clean), version + 1)
+    return clean
+
+
+def parse_payload(event_type: str, payload: dict, schema_version: int | None = None) -> _Payload:
+    current = EVENT_TYPES[event_type][1]
+    data = upcast(event_type, schema_version or current, payload)
+    return EVENT_TYPES[event_type][0].model_validate(data)

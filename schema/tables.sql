@@ -225,6 +225,18 @@ CREATE TABLE IF NOT EXISTS speaker_distinct (
     other_id      TEXT NOT NULL REFERENCES speakers(id),
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
     PRIMARY KEY (speaker_id, other_id)
+-- Checkpoints (archive/checkpoint.py): signed statements of the log, served read-only so that
+-- anyone can keep a copy and later check the log against it (newsfacts verify --checkpoint).
+CREATE TABLE IF NOT EXISTS checkpoints (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
+    size          INTEGER NOT NULL,               -- events covered: seq 1..size
+    root          TEXT NOT NULL,                  -- RFC 9162 Merkle tree head over their hashes (hex)
+    time          TEXT NOT NULL,
+    key_id        TEXT NOT NULL,
+    public_key    TEXT NOT NULL,                  -- raw Ed25519 public key, base64
+    signature     TEXT NOT NULL,                  -- Ed25519 over the statement, base64
+    origin        TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS verdicts_article ON verdicts(article_id);
 CREATE INDEX IF NOT EXISTS verdicts_speaker ON verdicts(speaker_id);

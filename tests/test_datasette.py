@@ -14,7 +14,7 @@ from newsfacts.archive.serve import datasette_args, metadata_path
 from .conftest import ROOT
 
 TABLES = ["articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers", "events",
-          "sightings", "originals", "verdicts", "speaker_redirects"]
+          "sightings", "originals", "verdicts", "speaker_redirects", "checkpoints"]
 
 
 @pytest.fixture

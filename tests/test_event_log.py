@@ -103,7 +103,8 @@ def test_verify_names_a_removed_event(archive):
 
 
 def test_verify_catches_a_rehashed_edit(archive):
-    """Recomputing the edited event's own hash does not help: the next event's prev_hash breaks."""
+    """Recomputing the edited event's own hash does not help: the next event's prev_hash breaks,
+    and the edited event is named, not the next one (whose own hash still holds)."""
     c = connect(archive)
     row = c.execute("SELECT * FROM events WHERE seq = 1").fetchone()
     digest = log.event_hash(1, row["stream"], row["version"], row["type"], row["schema_version"],
@@ -112,7 +113,7 @@ def test_verify_catches_a_rehashed_edit(archive):
     _tamper(archive, f"UPDATE events SET actor = 'mallory', hash = '{digest}' WHERE seq = 1")
     result = run_cli("verify", "--db", archive)
     assert result.exit_code == 1
-    assert result.output.startswith("event 2:")
+    assert result.output.startswith("event 1: it was altered and given a new hash")
 
 
 def test_events_outside_ingest_are_appended_to_their_stream(conn):
