@@ -225,6 +225,8 @@ CREATE TABLE IF NOT EXISTS speaker_distinct (
     other_id      TEXT NOT NULL REFERENCES speakers(id),
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
     PRIMARY KEY (speaker_id, other_id)
+);
+
 -- Checkpoints (archive/checkpoint.py): signed statements of the log, served read-only so that
 -- anyone can keep a copy and later check the log against it (newsfacts verify --checkpoint).
 CREATE TABLE IF NOT EXISTS checkpoints (
