@@ -14,10 +14,12 @@ DB_OPTION = click.option("--db", "db_path", default="archive.db", show_default=T
 def _record(db_path: Path, check, event: str, payload) -> None:
     """Check the request against the archive, then append its event (or say why not, exit 1)."""
     from .db import connect
+    from .guard import check_writable
     from .speaker_decisions import Refused
     from .store import append_and_apply
 
     conn = connect(db_path)
+    check_writable(conn)  # a tampered log is refused before anything else is said
     try:
         ids = check(conn)
     except Refused as e:
