@@ -39,7 +39,7 @@ def test_ingest_refuses_an_archive_whose_triggers_were_dropped(archive, articles
     assert _count(archive) == before
     connect(archive).close()  # opening the archive ...
     assert _triggers(archive) == set()  # ... does not put them back quietly
-    for args in (["verdict", "x", "true"], ["rebuild"], ["reextract"], ["speakers", "split", "x"]):
+    for args in (["verdict", _quote(archive), "true"], ["rebuild"], ["reextract"], ["speakers", "split", "x"]):
         r = run_cli(*args, "--db", archive)
         assert r.exit_code == 1 and "refusing to write" in r.output, args
     assert run_cli("verify", "--db", archive).exit_code == 1
@@ -65,14 +65,14 @@ def test_reseal_refuses_a_log_that_does_not_verify(archive):
 def test_a_trigger_replaced_by_one_that_does_nothing_is_found(archive):
     tamper(archive, "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT 1; END",
            keep_triggers_off=True)
-    result = run_cli("verdict", "x", "true", "--db", archive)
+    result = run_cli("verdict", _quote(archive), "true", "--db", archive)
     assert result.exit_code == 1
     assert "the append-only trigger events_no_update was replaced by another" in result.output
 
 
 def test_a_write_after_the_last_event_was_altered_is_refused(archive):
     tamper(archive, "UPDATE events SET actor = 'mallory' WHERE seq = (SELECT MAX(seq) FROM events)")
-    result = run_cli("verdict", "x", "true", "--db", archive)
+    result = run_cli("verdict", _quote(archive), "true", "--db", archive)
     assert result.exit_code == 1 and "does not match its hash: it was altered" in result.output
 
 

@@ -139,8 +139,8 @@ def test_rollback_to_an_older_copy(sealed, tmp_path):
 
 
 def test_rewrite_from_an_event_on(sealed):
-    tamper(sealed.db, """UPDATE events SET payload = replace(payload, '"verdict":"false"', '"verdict":"true"')
-                         WHERE type = 'verdict.recorded'""", rechain_from=7)
+    tamper(sealed.db, "UPDATE events SET payload = json_set(payload, '$.rating', 'true') "
+                      "WHERE type = 'verdict.recorded'", rechain_from=7)
     assert "hash chain intact" in run_cli("verify", "--db", sealed.db).output
     result = verify(sealed)
     assert result.exit_code == 1
@@ -179,7 +179,8 @@ def test_forged_appended_event_with_a_made_up_hash(sealed):
     result = verify(sealed)
     assert result.exit_code == 1
     assert result.output.startswith(f"event {seq}: its content does not match its hash")
-    refused = run_cli("verdict", "x", "true", "--db", sealed.db)
+    qid = plain(sealed.db).execute("SELECT id FROM quotes LIMIT 1").fetchone()[0]
+    refused = run_cli("verdict", qid, "true", "--db", sealed.db)
     assert refused.exit_code == 1 and f"the last event ({seq}) does not match its hash" in refused.output
 
 
