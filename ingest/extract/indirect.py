@@ -18,8 +18,8 @@ promise vow offer urge ask pledge threaten demand propose call insist warn encou
 # `she declined to comment`, `the mayor plans to run`; PolNeAR-style attributions, not speech
 STANCE_VERBS = frozenset("""
 accuse criticize criticise blast praise defend blame oppose reject condemn denounce decry slam
-tout applaud decline plan hope prefer recognize encourage threaten order aim intend mock share
-attack chide credit float deride ridicule lambaste scold fault hail commend
+tout applaud decline plan hope prefer recognize encourage threaten order aim intend mock
+chide credit float deride ridicule lambaste scold fault hail commend
 """.split())
 # speech verbs whose object (not a clause) is what was said: `announced his candidacy`,
 # `called for a ban`, `described the plan as a failure`, `stressed the risks`; and findings
@@ -109,10 +109,36 @@ def _complement(tok, lay: Layout):
     return content, bool(content)
 
 
+def _parenthetical_tag(tok, lay: Layout):
+    """`The plant was a going concern, the owner said, until the flood came`: a tag set off by
+    commas inside the claim; the claim is the sentence on both sides of it."""
+    sent = tok.sent
+    src = source_token(tok, lay.inside)
+    if src is None or tok.i <= sent.start + 2 or not is_cue(tok):
+        return None
+    left = min(src.left_edge.i, tok.i)
+    own = {t.i for t in tok.subtree if t.i >= left} | {t.i for t in src.subtree}
+    right = tok.i + 1
+    while right < sent.end and right in own and tok.doc[right].text != ",":
+        right += 1
+    doc = tok.doc
+    if doc[left - 1].text != "," or right >= sent.end - 2 or doc[right].text != ",":
+        return None
+    para = lay.para(tok.idx)
+    before = [t for t in doc[sent.start:left - 1] if lay.para(t.idx) == para]
+    after = [t for t in doc[right + 1:sent.end] if lay.para(t.idx) == para and t.i not in own]
+    if len(before) < 3 or len(after) < 2 or any(lay.inside(t) for t in before + after) or after[0].tag_ == "VBG":
+        return None  # `“...,” she said, adding ...`: a quote and a second attribution
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in before) or src.i > tok.i and after[0].i <= src.right_edge.i:
+        return None  # `In a statement, X said ...`; `..., said X, an adviser to Y`
+    return before + after, False
+
+
 # (name, rule): tried in order on every cue verb; the first that applies gives the content (and
 # whether it is an intent rather than speech), and its name is the indirect quote's `rule`
 CONTENT_RULES = [
     ("according_to", _according_to),
+    ("parenthetical_tag", _parenthetical_tag),
     ("content_clause", _content_clause),
     ("intent_infinitive", _intent_infinitive),
     ("tag_clause", _tag_clause),
@@ -120,8 +146,26 @@ CONTENT_RULES = [
 ]
 
 
+def _own_attribution(content: list, cue, inside) -> list:
+    """`he doubted it, arguing that the party was split`, `the timing was not planned; they
+    only learned of it on Friday`: a participle speech verb after a comma is an attribution of
+    its own, and a semicolon closes the claim; the content after the cue ends before either."""
+    if not content or content[0].i < cue.i:
+        return content
+    for k, t in enumerate(content[2:], start=2):
+        if inside(t):
+            continue
+        if t.text == ";":
+            return content[:k]
+        if t.text == "," and k + 1 < len(content):
+            nxt = content[k + 1]
+            if nxt.tag_ == "VBG" and is_cue(nxt, cognition=True) and not inside(nxt):
+                return content[:k]
+    return content
+
+
 def _tidy(content: list, tok, inside) -> list:
-    content = _one_sentence(_trim_tail(content), tok, inside)
+    content = _own_attribution(_one_sentence(_trim_tail(content), tok, inside), tok, inside)
     while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
         content = content[1:]
     while content and (content[-1].is_punct or content[-1].is_space):

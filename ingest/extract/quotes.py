@@ -26,7 +26,7 @@ from .quote_lists import colon_lists
 from .quote_marks import QuoteSpan, find_spans
 from .speaker_list import settle, speaker_list
 
-VERSION = "33"
+VERSION = "34"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
@@ -146,6 +146,19 @@ def _ref(src: Source | None) -> SpeakerRef | None:
     return SpeakerRef(name=src.name or src.mention, mention=src.mention, kind=src.kind, anonymous=src.anonymous)
 
 
+def _not_repeating(indirect: list[Found], quoted: list[Found]) -> list[Found]:
+    """`As for the dues, he said, “Nobody likes paying them.”`: a speech verb whose words are a
+    quote in marks reports them once, as that quote, not again as an indirect quote."""
+    by_cue = {f.cue.i: f for f in quoted if f.cue is not None and f.span is not None and f.kind == "direct"}
+    out = []
+    for f in indirect:
+        q = by_cue.get(f.cue.i) if f.cue is not None else None
+        if q is not None and f.start < q.span.close and q.span.open < f.end:
+            continue
+        out.append(f)
+    return out
+
+
 def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     text = article.text
     spans = find_spans(text)
@@ -172,7 +185,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             item.label, item.kind = m.group(1), "direct"
         items.append(item)
     hosts: list = []
-    items.extend(find_indirect(doc, lay, lists, hosts))
+    items.extend(_not_repeating(find_indirect(doc, lay, lists, hosts), items))
     _adopt(items, hosts)
     items.sort(key=lambda f: f.start)
 

@@ -1,0 +1,50 @@
+"""Indirect quotes, rule by rule (`indirect.CONTENT_RULES`), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.schema.article import Article
+
+
+@pytest.fixture(scope="module")
+def indirect(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+
+    def run(text):
+        quotes, _ = find_quotes(parse(text), Article(text=text))
+        return [(q.text, q.rule, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
+    return run
+
+
+def test_a_participle_speech_verb_after_a_comma_is_an_attribution_of_its_own(indirect):
+    got = indirect("Mark Delaney said the ferry would keep running, arguing that the islands depend on it.")
+    texts = [t for t, _, _ in got]
+    assert "the ferry would keep running" in texts
+    assert not any("arguing" in t for t in texts)
+
+
+def test_a_semicolon_closes_the_claim(indirect):
+    got = indirect("Mark Delaney said the dues were never meant to rise; the board changed its mind later.")
+    assert [t for t, _, _ in got] == ["the dues were never meant to rise"]
+
+
+def test_a_tag_set_off_by_commas_takes_the_sentence_on_both_sides(indirect):
+    got = indirect("The old quay was a busy place, Mark Delaney said, until the storm of last winter closed it.")
+    assert [(t, rule) for t, rule, _ in got] == [
+        ("The old quay was a busy place, Mark Delaney said, until the storm of last winter closed it",
+         "parenthetical_tag")]
+
+
+def test_an_opening_phrase_before_the_tag_is_no_claim(indirect):
+    got = indirect("In a long statement, Mark Delaney said the ferry would keep running.")
+    assert [(t, rule) for t, rule, _ in got] == [("the ferry would keep running", "content_clause")]
+
+
+def test_a_direct_quote_is_not_reported_again_as_an_indirect_one(indirect):
+    text = "As for the dues, Mark Delaney said, “Nobody likes paying them, and nobody ever will.”"
+    assert indirect(text) == []
+
+
+def test_an_attack_is_no_speech(indirect):
+    assert indirect("Mark Delaney attacked the harbour board in a late-night post.") == []
