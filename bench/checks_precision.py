@@ -62,20 +62,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=Path, default=ARTICLES)
     ap.add_argument("--labels", default="labels.json", help="the labels file beside the articles folder")
+    ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--no-seed", action="store_true", help="leave the seed article out")
     ap.add_argument("--show", action="store_true", help="list false alarms and misses")
     args = ap.parse_args(argv)
     from newsfacts.archive.batch import ingest
     from newsfacts.archive.db import connect
 
-    labels = json.loads((args.articles.parent / args.labels).read_text(encoding="utf-8"))
+    # --labels - : no labels (articles from elsewhere): every flag is one to inspect by hand
+    labels = {} if args.labels == "-" else json.loads((args.articles.parent / args.labels).read_text(encoding="utf-8"))
     inputs = [str(args.articles)]
     if not args.no_seed:
         labels[SEED.name] = SEED_LABELS
         inputs.append(str(SEED))
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "archive.db")
-        ingest(conn, inputs, workers=1)
+        ingest(conn, inputs, workers=args.workers)
         result = score(conn, labels)
         conn.close()
     print(f"checks flagged inconsistent: {result['flags']}, right: {result['right']}, "

@@ -73,6 +73,13 @@ def _stated(group: list[Fig], i: int) -> Fig | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def said_as_change(c: Fig, text: str) -> bool:
+    """'up 0.2 points', 'a drop of 0.3', 'rose 8 percent': a change word just before the figure.
+    ('$39,014, up from $38,373 a year ago and from $34,410 in October 2015' states no change.)"""
+    words = re.findall(r"[a-z]+", text[max(0, c.start - 24):c.start].casefold())[-3:]
+    return any(w in change_words() or w == "by" for w in words)
+
+
 def _status(point: float, lo: float, hi: float, c: Fig) -> str:
     """Consistent when the change from the values as written is what is stated (as rounded);
     unclear when only the values' own rounding could make it so; else inconsistent."""
@@ -104,7 +111,7 @@ def stated_change(figs: list[Fig], text: str) -> list[Check]:
     for group in _same_sentence(figs, text):
         for i, a, b in _from_to(group, text):
             c = _stated(group, i)
-            if c is None or c.approx or a.approx or b.approx or a.value == 0:
+            if c is None or not said_as_change(c, text) or c.approx or a.approx or b.approx or a.value == 0:
                 continue
             lo, hi = _sentence_of(a, text)
             said = _direction(text[lo:hi])

@@ -1,5 +1,5 @@
-"""The `checks` table: the article's own numbers checked by the named rules, and each measure
-several articles report checked across them.
+"""The `checks` table: the article's own numbers checked by the named rules (each measure several
+articles report is checked across them in cross_checks.py).
 
 Derived from the log: within-article checks are redone whenever an article's current extraction
 changes, cross-article checks whenever a figure group gains or loses a figure, so a rebuild
@@ -66,69 +66,6 @@ def recheck_article(conn: sqlite3.Connection, article_id: str) -> None:
         write(conn, article_checks(article_figures(conn, article_id, row[0]), row[0]))
 
 
-# -- across articles -------------------------------------------------------------------------
-
-def _agree(a: Fig, b: Fig) -> bool:
-    """Equal as far as rounding and hedges allow."""
-    from .summary_rules import hedge_of
-
-    slack = a.ulp + b.ulp
-    for f in (a, b):
-        h = hedge_of(f)
-        if h is not None:
-            low, high = h[1]
-            slack = max(slack, f.value * max(1 - low, min(high, 2) - 1))
-    return abs(a.value - b.value) <= slack + 1e-9
-
-
-def _one_value_per_article(figs: list[Fig]) -> dict[str, Fig] | None:
-    """An article giving the measure two different values leaves which one counts unsaid."""
-    per: dict[str, Fig] = {}
-    for f in figs:
-        seen = per.get(f.article_id)
-        if seen is not None and not _agree(seen, f):
-            per[f.article_id] = None  # type: ignore[assignment]
-        elif seen is None and f.article_id not in per:
-            per[f.article_id] = f
-    return {k: v for k, v in per.items() if v is not None}
-
-
-def _where(f: Fig) -> str:
-    return ", ".join(x for x in (f.outlet or f.article_id, f.published) if x)
-
-
-def same_measure(group_words: str, figs: list[Fig]) -> Check | None:
-    """The same measure (what it is about, unit, period) reported by several articles."""
-    per = _one_value_per_article(figs)
-    if len(per) < 2:
-        return None
-    ordered = sorted(per.values(), key=lambda f: (f.published or "", f.article_id))
-    first = ordered[0]
-    differ = [f for f in ordered[1:] if not _agree(first, f)]
-    base = Check(kind="same_measure", rule="same_measure", status="consistent",
-                 figure_ids=tuple(f.id for f in ordered), article_ids=tuple(f.article_id for f in ordered),
-                 explanation="")
-    listing = "; ".join(f"{f.shown} ({_where(f)})" for f in ordered)
-    if differ:
-        return Check(**{**base.__dict__, "status": "inconsistent",
-                        "explanation": f"{group_words}: articles report different values: {listing}"})
-    return Check(**{**base.__dict__, "explanation": f"{group_words}: {len(ordered)} articles agree: {listing}"})
-
-
-def recheck_figure_group(conn: sqlite3.Connection, group_id: str) -> None:
-    conn.execute("DELETE FROM checks WHERE group_id = ?", (group_id,))
-    group = conn.execute("SELECT words FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
-    if group is None:
-        return
-    ids = {r[0] for r in conn.execute("SELECT id FROM figures WHERE group_id = ?", (group_id,))}
-    figs = [f for aid in dict.fromkeys(
-        r[0] for r in conn.execute("SELECT article_id FROM figures WHERE group_id = ? ORDER BY article_id", (group_id,)))
-        for f in article_figures(conn, aid) if f.id in ids]
-    check = same_measure(group[0], figs)
-    if check is not None:
-        write(conn, [check], group_id)
-
-
 def listing(conn: sqlite3.Connection, article_id: str | None = None) -> list[dict]:
     sql = "SELECT * FROM checks"
     args: tuple = ()
@@ -141,4 +78,4 @@ def listing(conn: sqlite3.Connection, article_id: str | None = None) -> list[dic
     return rows
 
 
-__all__ = ["RULES", "article_checks", "recheck_article", "recheck_figure_group", "same_measure", "fmt"]
+__all__ = ["RULES", "article_checks", "recheck_article", "fmt"]

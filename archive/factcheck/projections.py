@@ -11,11 +11,12 @@ from __future__ import annotations
 import sqlite3
 
 from ..log import Event
-from . import checks, claim_groups, review_links
+from . import checks, claim_groups, cross_checks, review_links
+from .change_rules import said_as_change
 from .figure_facts import Fig, article_figures
 from .verdicts import apply_verdict
 
-VERSION = 1
+VERSION = 3
 """Bump when a rule or a handler here changes what rows it writes: archives rebuild on next open."""
 
 
@@ -40,7 +41,10 @@ def period(conn: sqlite3.Connection, f: Fig) -> str | None:
 def group_figures(conn: sqlite3.Connection, aid: str) -> set[str]:
     art = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
     touched = set()
-    for f in article_figures(conn, aid, art[0] if art else ""):
+    text = art[0] if art else ""
+    for f in article_figures(conn, aid, text):
+        if said_as_change(f, text) or not f.published:
+            continue  # 'the S&P 500 rose 0.68%' is a change over a span the text may not give
         gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f))
         if gid is not None:
             claim_groups._join(conn, "figure", f.id, aid, gid, f.measure)
@@ -64,7 +68,7 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     touched |= group_figures(conn, aid)
     checks.recheck_article(conn, aid)
     for gid in sorted(g for g in touched if g.startswith("f")):
-        checks.recheck_figure_group(conn, gid)
+        cross_checks.recheck_figure_group(conn, gid)
     review_links.link_article(conn, aid)
 
 

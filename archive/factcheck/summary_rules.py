@@ -89,7 +89,9 @@ def hedged_summary(figs: list[Fig], text: str) -> list[Check]:
     return out
 
 
-APPOSITION = re.compile(r"^[^.;:\d]{0,60},\s*$")
+APPOSITION = re.compile(r"^\s*(?:of\s[^.;:\d,]{0,50})?,\s*$")
+"""'More than half of patients, 46.3 percent,': only 'of' and what it is a share of between them."""
+CLOSED = re.compile(r"^\s*[,)—–]")
 
 
 def hedged_apposition(figs: list[Fig], text: str) -> list[Check]:
@@ -102,6 +104,8 @@ def hedged_apposition(figs: list[Fig], text: str) -> list[Check]:
             continue
         if not APPOSITION.match(text[summary.end:precise.start]) or not re.search(r"%|per ?cent", precise.text):
             continue
+        if not CLOSED.match(text[precise.end:precise.end + 3]):
+            continue  # 'just over half were female, 77 percent were aged 26 or above': a list, not a restatement
         status = judge(summary.value, precise.value, hedge[1])
         said = f"“{summary.text}” ({fmt(summary.value)} %)"
         why = {"consistent": f"{said} fits the figure given beside it, {precise.shown}",
