@@ -71,12 +71,29 @@ def read_tree(conn: sqlite3.Connection, until: int | None = None) -> LogTree:
     """The tree over the events as they are now: each leaf is the hash recomputed from the event's
     content, so an event edited without its hash is a changed leaf too, not only a broken chain."""
     from .log import event_hash
-    from .merkle import leaf_hash
 
     sql = ("SELECT seq, stream, version, type, schema_version, payload, recorded_at, actor, prev_hash "
            "FROM events" + (" WHERE seq <= ?" if until else "") + " ORDER BY seq")
-    hashes = [event_hash(*row) for row in conn.execute(sql, (until,) if until else ())]
-    return LogTree(origin_of(hashes[0] if hashes else None), Tree(leaf_hash(bytes.fromhex(h)) for h in hashes))
+    return tree_of([event_hash(*row) for row in conn.execute(sql, (until,) if until else ())])
+
+
+def tree_of(digests: list[str]) -> LogTree:
+    """The tree over event hashes (hex) already computed, by log.verify(digests=...)."""
+    from .merkle import leaf_hash
+
+    return LogTree(origin_of(digests[0] if digests else None), Tree(leaf_hash(bytes.fromhex(h)) for h in digests))
+
+
+def signable(conn: sqlite3.Connection) -> LogTree:
+    """The tree of a log whose chain holds, in one pass: a checkpoint never signs a broken chain
+    (it would bless an edit that only the chain can still show)."""
+    from .log import verify
+
+    digests: list[str] = []
+    _, problem = verify(conn, digests, payloads=False)
+    if problem:
+        raise ValueError(f"refusing to sign: event {problem.seq}: {problem.reason} (see `newsfacts verify`)")
+    return tree_of(digests)
 
 
 def make(lt: LogTree, key, time: str) -> Checkpoint:

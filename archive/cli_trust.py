@@ -67,7 +67,10 @@ def checkpoint(db_path, key_path, out, no_record):
     key = load_private(key_path or default_key_path())
     conn = _readonly(db_path) if no_record else _open(db_path)
     with transaction(conn) if not no_record else nullcontext():  # the head and its event: one moment
-        lt = cp.read_tree(conn)
+        try:
+            lt = cp.signable(conn)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
         if lt.size == 0:
             raise click.ClickException("the log is empty: there is nothing to checkpoint")
         made = cp.make(lt, key, utc_now())
@@ -94,7 +97,8 @@ def verify(db_path, checkpoint_files, public_path, tables, complete):
     from . import verify as v
 
     conn = _readonly(db_path)
-    lines = [v.chain(conn), *v.protections(conn), *v.checkpoints(conn, list(checkpoint_files), _pinned(public_path))]
+    chain, lt = v.chain_and_tree(conn)
+    lines = [chain, *v.protections(conn), *v.checkpoints(conn, list(checkpoint_files), _pinned(public_path), lt)]
     if complete:
         lines.append(v.covered(conn, list(checkpoint_files)))
     if tables:

@@ -232,6 +232,16 @@ def upcast(event_type: str, schema_version: int, payload: dict) -> dict:
     return clean
 
 
+def check_payload_json(event_type: str, schema_version: int, text: str) -> None:
+    """Raise unless the stored JSON is a valid payload of its version and upcasts to today's."""
+    if event_type in PAYLOADS and schema_version == EVENT_TYPES[event_type][1]:
+        EVENT_TYPES[event_type][0].model_validate_json(text)
+    else:
+        import json
+
+        upcast(event_type, schema_version, json.loads(text))
+
+
 def parse_payload(event_type: str, payload: dict, schema_version: int | None = None) -> _Payload:
     current = EVENT_TYPES[event_type][1]
     data = upcast(event_type, schema_version or current, payload)

@@ -231,3 +231,11 @@ def test_a_checkpoint_of_another_key_is_refused_when_a_key_is_pinned(sealed, tmp
     result = run_cli("verify", "--db", sealed.db, "--checkpoint", sealed.cp, "--public-key", f"{other}.pub")
     assert result.exit_code == 1
     assert "not by the key given" in result.output
+
+
+def test_a_checkpoint_is_never_signed_over_a_broken_chain(sealed, tmp_path):
+    tamper(sealed.db, "UPDATE events SET actor = 'mallory' WHERE seq = 3")
+    result = run_cli("checkpoint", "--db", sealed.db, "--key", sealed.key, "--no-record", "--out", tmp_path / "x.json")
+    assert result.exit_code == 1
+    assert "refusing to sign: event 3: its content does not match its hash" in result.output
+    assert not (tmp_path / "x.json").exists()
