@@ -187,21 +187,23 @@ def history(article_id, db_path, as_of):
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})
 @DB_OPTION
-@click.option("--port", default=8001, show_default=True)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db_path, port, host):
-    """Browse the archive in Datasette (read-only), with metadata.yml."""
-    import subprocess
+@click.argument("datasette_options", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path, port, host, datasette_options):
+    """Browse the archive in Datasette (read-only), with metadata.yml and the newsfacts plugin.
 
-    from .serve import datasette_args
+    Options after the known ones go to `datasette serve` (e.g. --setting sql_time_limit_ms 10000)."""
+    from .serve import busy_message, exec_datasette
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run `newsfacts ingest` first")
+    if message := busy_message(host, port):
+        raise click.ClickException(message)
     _open(db_path, write=False).close()  # bring it to the current schema before Datasette opens it read-only
-    sys.exit(subprocess.call([sys.executable, "-m", "datasette", *datasette_args(db_path), "--host", host,
-                              "--port", str(port)]))
+    exec_datasette(db_path, host, port, datasette_options)
 
 
 @cli.command("schema")

@@ -11,7 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 30_000
-FTS_TABLES = {"articles": ["title", "text"], "quotes": ["text", "speaker", "sentence"]}
+FTS_TABLES = {"articles": ["title", "text"], "quotes": ["text", "speaker", "sentence"],
+              "figures": ["text", "about", "sentence"], "dates": ["text", "sentence"]}
 
 
 def _sql(name: str) -> str:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import socket
+import sys
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
 METADATA_DATABASE = "archive"
 """metadata.yml describes a database named `archive` (the file archive.db)."""
 
+SETTINGS = ["--setting", "facet_time_limit_ms", "1000", "--setting", "sql_time_limit_ms", "5000"]
+
 
 def metadata_path() -> Path | None:
-    """metadata.yml at the top of the checkout the package runs from (installed editable)."""
+    """metadata.yml as package data of the Datasette plugin, so a wheel install serves the same
+    facets, searches and queries as a checkout (in a checkout it is the top-level file)."""
+    packaged = Path(str(files("newsfacts.archive.web").joinpath("metadata.yml")))
+    if packaged.exists():
+        return packaged
     top = Path(__file__).resolve().parent.parent / "metadata.yml"
     return top if top.exists() else None
 
@@ -37,9 +48,68 @@ def metadata_for(db_path: Path) -> Path | None:
     return out
 
 
-def datasette_args(db_path: Path) -> list[str]:
-    """Datasette's arguments. The archive is not opened as immutable (-i): ingest may append to it
-    while it is served, and Datasette must see the new rows."""
+def datasette_args(db_path: Path, extra: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """Datasette's arguments; `extra` are the caller's own Datasette options, passed on last so
+    they win. The archive is not opened as immutable (-i): ingest may append to it while it is
+    served, and Datasette must see the new rows."""
     meta = metadata_for(db_path)
-    return ["serve", str(db_path), *(["--metadata", str(meta)] if meta else []),
-            "--setting", "facet_time_limit_ms", "1000", "--setting", "sql_time_limit_ms", "5000"]
+    return ["serve", str(db_path), *(["--metadata", str(meta)] if meta else []), *SETTINGS, *extra]
+
+
+def port_taken(host: str, port: int) -> bool:
+    """True when another server listens on host:port. SO_REUSEADDR as Datasette's server sets it,
+    so the closing connections of a server just stopped do not count."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            return e.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def free_port_after(host: str, port: int, tries: int = 50) -> int | None:
+    return next((p for p in range(port + 1, min(port + 1 + tries, 65536)) if not port_taken(host, p)), None)
+
+
+def busy_message(host: str, port: int, command: str = "newsfacts serve") -> str | None:
+    """The one line to print when host:port is taken, naming the way out; None when it is free."""
+    if not port_taken(host, port):
+        return None
+    other = free_port_after(host, port) or port + 1
+    return (f"port {port} on {host} is already in use (another server is running there): "
+            f"stop it, or pick another port: {command} --port {other}")
+
+
+def exec_datasette(db_path: Path, host: str, port: int, extra: tuple[str, ...] = ()) -> None:
+    """Become Datasette (exec, not a child process): a signal sent to `newsfacts serve` reaches
+    Datasette itself, so stopping serve never leaves a server on the port."""
+    args = [sys.executable, "-m", "datasette", *datasette_args(db_path, extra), "--host", host, "--port", str(port)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m newsfacts.archive.serve --check-port --command CMD [--host H] [--port P] ...`:
+    what `./dev serve` runs before it ingests anything. Other arguments are ignored."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    opts = {"--host": "127.0.0.1", "--port": "8001", "--command": "newsfacts serve"}
+    for i, arg in enumerate(argv):
+        name, eq, value = arg.partition("=")
+        if name in opts:
+            opts[name] = value if eq else (argv[i + 1] if i + 1 < len(argv) else opts[name])
+    try:
+        port = int(opts["--port"])
+    except ValueError:
+        print(f"--port {opts['--port']}: not a port number", file=sys.stderr)
+        return 2
+    message = busy_message(opts["--host"], port, opts["--command"])
+    if message:
+        print(message, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

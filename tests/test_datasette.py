@@ -111,9 +111,10 @@ def test_quotes_of_a_speaker_across_the_archive(get, archive):
 
 
 def test_serve_uses_the_metadata(tmp_path):
-    args = datasette_args(tmp_path / "archive.db")
-    assert metadata_path() == ROOT / "metadata.yml"
-    assert args[args.index("--metadata") + 1] == str(ROOT / "metadata.yml")
+    args = datasette_args(tmp_path / "archive.db", ["--setting", "num_sql_threads", "2"])
+    assert metadata_path().read_bytes() == (ROOT / "metadata.yml").read_bytes()  # package data
+    assert args[args.index("--metadata") + 1] == str(metadata_path())
+    assert args[-3:] == ["--setting", "num_sql_threads", "2"]  # the caller's options last
 
 
 def test_an_archive_with_another_name_keeps_its_metadata(tmp_path):

@@ -1,0 +1,73 @@
+"""Ids shown as labelled links where Datasette 0.65 shows plain text: on a row page (it expands
+foreign-key labels only on table pages) and in named queries' results (which have no foreign keys).
+
+On a row page the declared foreign keys say where an id points; in a query's results the column's
+name does (COLUMN_TABLES), and a claim id points into the table its row names (`claim_table` in
+verdicts, `kind` in the search query)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+COLUMN_TABLES = {"article_id": "articles", "speaker_id": "speakers", "quote_id": "quotes", "target_id": "speakers"}
+"""Query result columns that hold the id of a row of a table."""
+
+KIND_TABLES = {"article": "articles", "quote": "quotes", "figure": "figures", "date": "dates",
+               "quotes": "quotes", "figures": "figures", "dates": "dates"}
+
+
+def _get(row, key):
+    try:
+        return row[key]
+    except (KeyError, IndexError):
+        return None
+
+
+_FOREIGN_KEYS: dict[tuple[int, str, str], dict[str, str]] = {}
+"""(Datasette, database, table) -> {column: table it points into}: a table's keys do not change
+while it is served, and a page asks for them once per cell."""
+
+
+async def foreign_keys(datasette, database: str, table: str) -> dict[str, str]:
+    key = (id(datasette), database, table)
+    if key not in _FOREIGN_KEYS:
+        fks = await datasette.get_database(database).foreign_keys_for_table(table)
+        _FOREIGN_KEYS[key] = {fk["column"]: fk["other_table"] for fk in fks}
+    return _FOREIGN_KEYS[key]
+
+
+async def target(datasette, database: str, table: str | None, column: str, row) -> str | None:
+    """The table an id in this cell points into, or None."""
+    if column == "claim_id":
+        return KIND_TABLES.get(_get(row, "claim_table") or _get(row, "claim") or "")
+    if table is None:
+        if column == "id" and _get(row, "kind") in KIND_TABLES and "sentence" in row.keys():
+            return KIND_TABLES[_get(row, "kind")]
+        return COLUMN_TABLES.get(column)
+    return (await foreign_keys(datasette, database, table)).get(column)
+
+
+async def label(datasette, database: str, table: str, value) -> str | None:
+    db = datasette.get_database(database)
+    column = await db.label_column_for_table(table)
+    pks = await db.primary_keys(table)
+    if not column or len(pks) != 1:
+        return None
+    found = await db.execute(f"SELECT [{column}] FROM [{table}] WHERE [{pks[0]}] = :v", {"v": value})
+    return found.rows[0][0] if found.rows else None
+
+
+async def render(row, value, column, table, database, datasette) -> Markup | None:
+    """A link for an id (with its row's label on a row page); None leaves the cell to Datasette.
+    Table pages pass foreign keys as {value, label} (Datasette links those itself)."""
+    if database is None or value is None or isinstance(value, (dict, bytes, float)):
+        return None
+    other = await target(datasette, database, table, column, row)
+    if other is None:
+        return None
+    href = datasette.urls.row(database, other, str(value))
+    shown = await label(datasette, database, other, value) if table is not None else None
+    if shown and str(shown) != str(value):
+        text = str(shown) if len(str(shown)) <= 80 else str(shown)[:79] + "…"
+        return Markup('<a href="{}">{}</a> <em>{}</em>').format(href, value, text)
+    return Markup('<a href="{}">{}</a>').format(href, value)

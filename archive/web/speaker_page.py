@@ -1,0 +1,47 @@
+"""A speaker's row page: every quote and figure of theirs over time, with outlets and articles,
+and a chart of their quotes per month."""
+
+from __future__ import annotations
+
+from . import charts
+from .tables import one, rows
+
+QUOTES = ("SELECT q.id, q.kind, q.text, q.cue, a.outlet, a.published, a.month, a.headline, q.article_id "
+          "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = :s "
+          "ORDER BY a.published, q.article_id, q.start LIMIT 2000")
+FIGURES = ("SELECT f.id, f.text, f.value, f.unit, f.about, a.outlet, a.published, a.headline, f.article_id "
+           "FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.speaker_id = :s "
+           "ORDER BY a.published, f.article_id, f.start LIMIT 2000")
+PER_MONTH = ("SELECT a.month, COUNT(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id "
+             "WHERE q.speaker_id = :s AND a.month IS NOT NULL GROUP BY a.month ORDER BY a.month")
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every YYYY-MM from first to last, so a month without quotes shows as a gap."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04}-{m:02}" <= last and len(out) < 600:
+        out.append(f"{y:04}-{m:02}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+async def context(datasette, database: str, speaker_id: str) -> dict | None:
+    db = datasette.get_database(database)
+    speaker = await one(db, "SELECT * FROM speakers WHERE id = :s", {"s": speaker_id})
+    if speaker is None:
+        return None
+    params = {"s": speaker_id}
+    quotes, figures = await rows(db, QUOTES, params), await rows(db, FIGURES, params)
+    counts = {r["month"]: r["n"] for r in await rows(db, PER_MONTH, params) if r["month"]}
+    series = [(m, counts.get(m, 0)) for m in months_between(min(counts), max(counts))] if counts else []
+    for item in quotes + figures:
+        item["href"] = datasette.urls.row(database, "quotes" if "kind" in item else "figures", item["id"])
+        item["article_href"] = datasette.urls.row(database, "articles", item["article_id"]) + f"#claim-{item['id']}"
+    return {
+        "speaker": speaker,
+        "quotes": quotes,
+        "figures": figures,
+        "outlets": sorted({q["outlet"] for q in quotes if q["outlet"]}),
+        "chart": charts.bars(series, f"Quotes of {speaker['name']} per month"),
+    }

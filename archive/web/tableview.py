@@ -1,0 +1,39 @@
+"""Datasette's table view with this archive's two corrections: the first page of a sorted table is
+asked for as a keyset page (pagination.py), and a named query without its parameters asks for
+them (queries.py). The same route also serves named queries, which Datasette dispatches from it."""
+
+from __future__ import annotations
+
+from datasette.utils import tilde_decode
+from datasette.views.table import TableView
+
+from . import pagination, queries
+
+TABLE_ROUTE = r"/(?!-/)(?P<database>[^\/\.]+)/(?P<table>[^\/\.]+)(\.(?P<format>\w+))?$"
+"""Datasette's own table route, less its /-/ pages: a plugin's routes are matched before Datasette's."""
+
+
+class ReadingTableView(TableView):
+    async def get(self, request):
+        answer = await self._asked_without_parameters(request)
+        return answer if answer is not None else await super().get(request)
+
+    async def data(self, request, default_labels=False, _next=None, _size=None):
+        if _next is None:
+            _next = await pagination.first_page_token(self.ds, request)
+        return await super().data(request, default_labels=default_labels, _next=_next, _size=_size)
+
+    async def _asked_without_parameters(self, request):
+        try:
+            db = self.ds.get_database(route=tilde_decode(request.url_vars["database"]))
+        except KeyError:
+            return None
+        name = tilde_decode(request.url_vars["table"])
+        query = await self.ds.get_canned_query(db.name, name, request.actor)
+        if not query or query.get("write"):
+            return None
+        return await queries.needs_input(self.ds, request, db.name, name, query, request.url_vars.get("format"))
+
+
+def routes(datasette) -> list[tuple[str, object]]:
+    return [(TABLE_ROUTE, ReadingTableView.as_view(datasette))]
