@@ -41,7 +41,7 @@ def test_typed_text_becomes_a_safe_query():
     assert fts_query('"full legal force" Macron') == '"full legal force" "Macron"'
     assert fts_query('"wall') == '"wall"'
     assert fts_query("a OR b") == '"a" OR "b"'
-    assert fts_query("OR a") == '"a"'
+    assert fts_query("OR a") == '"OR" "a"'
     assert fts_query("'") == fts_query("") == fts_query(None) == MATCH_NOTHING
     assert fts_query("“No”") == '"No"'
 

@@ -19,7 +19,8 @@ QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a
 """Typographic double quotation marks open and close phrases like the plain one."""
 
 OPERATORS = {"OR", "NOT"}
-"""Written in capitals between two terms, these are FTS5 operators; AND is what a space means."""
+"""Written in capitals between two terms, these are FTS5 operators (elsewhere, words); AND is what a
+space means."""
 
 _PART = re.compile(r'"([^"]*)"?|(\S+)')
 MATCH_NOTHING = '""'
@@ -58,8 +59,7 @@ def fts_query(query: str | None) -> str:
     for i, (kind, text) in enumerate(items):
         if kind == "op":
             between = out and out[-1] not in OPERATORS and i + 1 < len(items) and items[i + 1][0] == "term"
-            if between:
-                out.append(text)
+            out.append(text if between else _phrase(text))  # a lone OR is a word someone typed
             continue
         out.append(text)
     return " ".join(out) or MATCH_NOTHING
