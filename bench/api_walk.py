@@ -79,7 +79,39 @@ def main() -> int:
             statuses.append(f"{path.split('.')[0]} {r.status_code} ({len(r.json()) if r.status_code == 200 else '-'})")
             exact &= r.status_code == 200
         print(f"search {typed!r:24} " + ", ".join(statuses))
+    if args.article:
+        exact &= article_marks(args.article)
     return 0 if exact else 1
+
+
+def article_marks(path: str) -> bool:
+    """Every claim `newsfacts extract` finds in the file is marked on its article page."""
+    import re
+    import subprocess
+    import tempfile
+
+    bin_dir = Path(sys.executable).parent
+    doc = json.loads(subprocess.run([str(bin_dir / "newsfacts"), "extract", path], capture_output=True, text=True,
+                                    check=True).stdout)
+    db = Path(tempfile.mkdtemp()) / "archive.db"
+    subprocess.run([str(bin_dir / "newsfacts"), "ingest", path, "--db", str(db), "-q"], check=True)
+    meta = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
+    ds = Datasette([str(db)], metadata=meta)
+    conn = sqlite3.connect(db)
+    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
+    html = asyncio.run(ds.client.get(f"/archive/articles/{article_id}")).text
+    marked = set(re.findall(r'data-claim-id="([^"]+)"', html))
+    total = missing = 0
+    for field in ("quotes", "figures", "dates"):
+        for claim in doc[field]:
+            total += 1
+            row = conn.execute(f"SELECT id FROM {field} WHERE text = ? AND start IS ?",
+                               (claim["text"], claim.get("start"))).fetchone()
+            if not row or row[0] not in marked:
+                missing += 1
+                print(f"not marked: {field} {claim['text']!r}")
+    print(f"article page of {path}: {total - missing} of {total} extracted claims marked")
+    return missing == 0
 
 
 if __name__ == "__main__":

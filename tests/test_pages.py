@@ -153,3 +153,19 @@ def test_tables_fold_their_column_descriptions(ds):
     assert "/-/static-plugins/newsfacts/newsfacts.js" in html and "column-descriptions" in html
     assert "details" in get(ds, "/-/static-plugins/newsfacts/newsfacts.js").text
     assert get(ds, "/-/static-plugins/newsfacts/newsfacts.css").status_code == 200
+
+
+def test_the_seed_page_marks_every_claim_extract_finds(ds, samples_archive):
+    import json
+
+    seed = ROOT / "samples" / "new-caledonia-referendum-2021.txt"
+    doc = json.loads(run_cli("extract", seed, "--format", "json").output)
+    conn = connect(samples_archive)
+    (article_id,) = conn.execute("SELECT id FROM articles WHERE source LIKE '%new-caledonia%'").fetchone()
+    page = parse(get(ds, f"/archive/articles/{article_id}").text)
+    marked = {m["data-claim-id"] for m in page.marks}
+    for field, table in (("quotes", "quotes"), ("figures", "figures"), ("dates", "dates")):
+        for claim in doc[field]:
+            found = conn.execute(f"SELECT id FROM {table} WHERE article_id = ? AND text = ? AND start IS ?",
+                                 (article_id, claim["text"], claim.get("start"))).fetchone()
+            assert found and found[0] in marked, (field, claim["text"])
