@@ -109,12 +109,12 @@ def test_verdicts_show_on_the_article_and_the_claim(ds, samples_archive, tmp_pat
         sqlite3.connect(samples_archive).backup(copy)  # the WAL's pages too
     conn = connect(db)
     qid, aid = conn.execute("SELECT id, article_id FROM quotes WHERE speaker_id = 'ines-calder'").fetchone()
-    assert run_cli("verdict", qid, "misleading", "--note", "invented check", "--db", db).exit_code == 0
+    assert run_cli("verdict", qid, "false", "--note", "invented check", "--db", db).exit_code == 0
     local = Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))
     article = get(local, f"/archive/articles/{aid}").text
-    assert "nf-verdict-misleading" in article and "invented check" in article
+    assert "nf-verdict-false" in article and "invented check" in article
     claim = get(local, f"/archive/quotes/{qid}").text
-    assert "misleading" in claim
+    assert "invented check" in claim
 
 
 def test_claim_pages_show_the_sentence_and_the_place(ds, samples_archive):
