@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 
 from . import marks, revisions
-from .tables import existing, one, rows
+from .tables import existing, one, related, rows
+
+SHOWN = {"articles", "quotes", "figures", "dates", "revisions", "sightings", "verdicts"}
+"""Tables the page shows itself; every other table with an article_id is linked under "Elsewhere"."""
 
 QUOTES = "SELECT id, kind, text, speaker_id, speaker, cue, start, \"end\", paragraph FROM quotes WHERE article_id = :a"
 FIGURES = ("SELECT id, text, value, unit, approx, about, quote_id, speaker_id, start, \"end\", paragraph "
@@ -89,6 +92,7 @@ async def context(datasette, database: str, article_id: str, request) -> dict | 
         "verdicts": await _verdicts(db, [c["id"] for c in claims]),
         "revisions": await _revisions(db, article_id, request.args),
         "sightings": sightings,
+        "related": await related(datasette, database, "article_id", article_id, SHOWN),
         "counts": {"quote": len(quotes), "figure": len(figures), "date": len(dates)},
         "links": {"claims": datasette.urls.database(database) + "/article_claims?article_id=" + article_id,
                   "speakers": datasette.urls.table(database, "speakers")},

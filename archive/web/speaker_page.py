@@ -4,7 +4,7 @@ and a chart of their quotes per month."""
 from __future__ import annotations
 
 from . import charts
-from .tables import one, rows
+from .tables import one, related, rows
 
 QUOTES = ("SELECT q.id, q.kind, q.text, q.cue, a.outlet, a.published, a.month, a.headline, q.article_id "
           "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = :s "
@@ -42,6 +42,7 @@ async def context(datasette, database: str, speaker_id: str) -> dict | None:
         "speaker": speaker,
         "quotes": quotes,
         "figures": figures,
+        "related": await related(datasette, database, "speaker_id", speaker_id, {"speakers", "quotes", "figures"}),
         "outlets": sorted({q["outlet"] for q in quotes if q["outlet"]}),
         "chart": charts.bars(series, f"Quotes of {speaker['name']} per month"),
     }

@@ -3,6 +3,8 @@ so a page shows what this archive has (verdicts, sightings, and tables other iss
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 
 async def rows(db, sql: str, params: dict | tuple = ()) -> list[dict]:
     result = await db.execute(sql, params)
@@ -21,3 +23,33 @@ async def existing(db, *names: str) -> set[str]:
 
 async def columns(db, table: str) -> list[str]:
     return [c.name for c in await db.table_column_details(table)]
+
+
+async def _indexed(db, table: str, column: str) -> bool:
+    indexes = await db.execute(f"PRAGMA index_list([{table}])")
+    for index in indexes.rows:
+        first = await db.execute(f"PRAGMA index_info([{index[1]}])")
+        if first.rows and first.rows[0][2] == column:
+            return True
+    return False
+
+
+async def related(datasette, database: str, column: str, value: str, shown: set[str]) -> list[dict]:
+    """Other tables with rows about this article or speaker (a `column` of that name): what other
+    parts of the archive (checks, claim groups, reviews, ...) hold, each a link to its filtered rows.
+    Counted where an index makes it cheap."""
+    db = datasette.get_database(database)
+    hidden = set(await db.hidden_table_names())
+    out = []
+    for table in sorted(set(await db.table_names()) - hidden - shown):
+        if column not in await columns(db, table):
+            continue
+        count = None
+        if await _indexed(db, table, column):
+            found = await db.execute(f"SELECT COUNT(*) FROM [{table}] WHERE [{column}] = :v", {"v": value})
+            count = found.rows[0][0]
+            if not count:
+                continue
+        out.append({"table": table, "count": count,
+                    "href": datasette.urls.table(database, table) + "?" + urlencode({column: value})})
+    return out
