@@ -29,7 +29,6 @@ class Known:
     bucket: bool = False  # a bare surname the archive could not tell apart (kept out of full names)
     exact: bool = False  # it already holds this very name
     form: str | None = None  # how an organisation's form matched (name, acronym)
-    seen_words: frozenset[str] = frozenset()  # words of its articles (kept for a surname-only speaker)
     long_names: frozenset[str] = frozenset()  # an organisation's names of two or more words
 
 
@@ -70,9 +69,9 @@ def _one(found: list[Known]) -> Known | None:
 
 
 def decide_person(name: PersonName, roles: frozenset[str], known: list[Known],
-                  context: frozenset[str] = frozenset()) -> Decision:
+                  context: frozenset[str] = frozenset(), seen=lambda speaker_id: frozenset()) -> Decision:
     """A person's name against the people the archive knows by that surname (in period);
-    `context` is the words of the article."""
+    `context` is the words of the article, `seen(speaker_id)` the words of a speaker's articles."""
     fits = [k for k in known if k.kind in ("person", "unknown")
             and all(compatible(name, n) for n in k.names if n.surname == name.surname)]
     if name.first is None:
@@ -93,18 +92,18 @@ def decide_person(name: PersonName, roles: frozenset[str], known: list[Known],
         if hit is not None:
             return Decision(hit.speaker_id, "short_name_roles")
         return Decision(None, "new", _suggest(short, roles))
-    if (hit := _one(full)) and _may_take(hit, name):  # an initial (`L. Hart`), or a surname-only speaker
+    if (hit := _one(full)) and _may_take(hit, name, seen):  # an initial (`L. Hart`), or a surname-only speaker
         return Decision(hit.speaker_id, "initial" if name.initial or any(n.initial for n in hit.names) else "surname")
     return Decision(None, "new", _suggest(full, roles))
 
 
-def _may_take(k: Known, name: PersonName) -> bool:
+def _may_take(k: Known, name: PersonName, seen) -> bool:
     """A speaker known only by a surname takes a full name only when its own articles give that
     given name (`Trump` quoted where `Donald` is written): `O'Donnell` quoted in an article about
     Rosie is not Norah O'Donnell named later."""
     if any(n.first for n in k.names):
         return True
-    return name.first in k.seen_words
+    return name.first in seen(k.speaker_id)
 
 
 DOMINANT_SHARE = 0.9

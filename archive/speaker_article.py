@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speaker_names import clean_person, fold, junk_reason, tokens, words
+from .speaker_names import clean_person, description_reason, fold, junk_reason, tokens, words
 
 
 @dataclass(frozen=True)
@@ -86,16 +86,32 @@ def body_name(name: str, aliases: tuple[str, ...], body: str) -> str | None:
     return None
 
 
-def article_speaker(sp: dict, body: str) -> ArticleSpeaker:
+def article_name(name: str, aliases: tuple[str, ...], body: str, text: str, kind: str) -> str | None:
+    """`body_name()`, else a person's full name that the article writes only on a title-cased
+    line (`FBI Director James Comey` as a caption), when none of its words is a title, a
+    headline verb or a generic head (`Retired General`, `Trump Said`, `New Poll`)."""
+    found = body_name(name, aliases, body)
+    if found is not None or kind != "person" or len(name.split()) < 2:
+        return found
+    barred = words("headline_verbs") | words("name_titles") | words("generic_heads") | {"said"}
+    if any(t in barred for t in tokens(name)):
+        return None
+    return name if _in(text.replace("’", "'"), name) else None
+
+
+def article_speaker(sp: dict, body: str, text: str = "") -> ArticleSpeaker:
     """One speaker of the extraction (a `Speaker`, or a quote's `SpeakerRef`), read against the
     article's body."""
     written = sp["name"]
     aliases = tuple(dict.fromkeys(sp.get("aliases") or []))
     anonymous = bool(sp.get("anonymous"))
     reason = junk_reason(written) or (None if anonymous or written.strip()[:1].isupper() else "uncapitalised")
+    if not reason and not anonymous and sp.get("kind") in ("person", "unknown", None):
+        reason = description_reason(written)
     name = None if reason else written
     if name and not anonymous:
-        name = body_name(clean_person(written) if sp.get("kind") == "person" else written, aliases, body)
+        name = article_name(clean_person(written) if sp.get("kind") == "person" else written, aliases, body, text,
+                            sp.get("kind") or "unknown")
         reason = None if name else "headline"
         if name and name != written:
             reason = junk_reason(name)
@@ -109,9 +125,9 @@ def article_speaker(sp: dict, body: str) -> ArticleSpeaker:
 def article_speakers(claims: dict, text: str, has_title: bool) -> dict[str, ArticleSpeaker]:
     """Every name the article's quotes and speaker list use, by the name as written."""
     body = prose(text)
-    out = {sp["name"]: article_speaker(sp, body) for sp in claims.get("speakers", [])}
+    out = {sp["name"]: article_speaker(sp, body, text) for sp in claims.get("speakers", [])}
     for q in claims.get("quotes", []):
         ref = q.get("speaker") or {}
         if ref.get("name") and ref["name"] not in out:
-            out[ref["name"]] = article_speaker(ref, body)
+            out[ref["name"]] = article_speaker(ref, body, text)
     return out

@@ -76,13 +76,8 @@ def _known(conn, sid: str, want_key: str | None, form: str | None = None) -> ide
     quotes = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (sid,)).fetchone()[0]
     bucket = bool(rows) and rows[0]["how"] == "ambiguous" and all(n.first is None for n in names)
     exact = any(n.key == want_key for n in names) if want_key is not None else False
-    seen = frozenset()
-    if names and all(n.first is None for n in names):
-        seen = frozenset(w for (t,) in conn.execute(
-            "SELECT text FROM articles WHERE id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
-            for w in tokens(t))
     long_names = frozenset(k for k in (org_key(r["variant"]) for r in rows if r["kind"] == "organization") if len(k.split()) > 1)
-    return identity.Known(seen_words=seen, long_names=long_names,
+    return identity.Known(long_names=long_names,
         speaker_id=sid, kind=sp["kind"] if sp else "unknown", names=names,
         variants=tuple(r["variant"] for r in rows), roles=identity.role_words(json.loads(sp["roles"]) if sp else []),
         quotes=quotes, bucket=bucket, exact=exact or form == "name", form=form)
@@ -109,7 +104,14 @@ def _decide_person(conn, sp: ArticleSpeaker, published, holders, context) -> ide
     ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ? AND suffix IS ?",
                                       (p.surname, p.suffix))]
     known = [_known(conn, sid, p.key) for sid in _current(conn, ids, published, holders)]
-    return identity.decide_person(p, identity.role_words(sp.roles), known, context)
+    return identity.decide_person(p, identity.role_words(sp.roles), known, context, lambda sid: _seen(conn, sid))
+
+
+def _seen(conn, sid: str) -> frozenset[str]:
+    """The words of the articles quoting a speaker (asked only of a speaker known by surname alone)."""
+    return frozenset(w for (t,) in conn.execute(
+        "SELECT text FROM articles WHERE id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
+        for w in tokens(t))
 
 
 def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,

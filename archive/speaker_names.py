@@ -200,6 +200,23 @@ def _generic(name: str) -> bool:
     return org_key(name) in words("generic_heads")
 
 
+def _case_or_title(name: str) -> bool:
+    """`Trump v. Trump` (a case or a book), `De Blasio: Trust Bratton` (a headline), `pro-Clinton`."""
+    return bool(re.search(r"\s(v|vs)\.?\s|:", name) or re.match(r"(?i)(pro|anti)-", name))
+
+
+def description_reason(name: str) -> str | None:
+    """Why a person's (or an unknown kind's) name is a phrase, not a name: `New York businessman`,
+    `Trump told Business Insider`, `Lazar, Song` (a lower-case word other than a name's particle,
+    or two names)."""
+    if "," in name:
+        return "two_names"
+    particles = words("name_particles")
+    if any(w[:1].islower() and len(w) > 1 and w not in particles for w in name.split()[1:]):
+        return "phrase"
+    return None
+
+
 JUNK_RULES = (
     ("pronoun", _pronoun),
     ("question_marker", _question_marker),
@@ -207,6 +224,7 @@ JUNK_RULES = (
     ("markup", _markup),
     ("dateline", _dateline),
     ("generic_head", _generic),
+    ("case_or_title", _case_or_title),
 )
 """Named rules, tried in order: the first that holds says why a name is no source."""
 

@@ -35,6 +35,18 @@ ARTICLES = {
                    "“It was a hard decision,” said Paul Brandt, the mill's founder.\n",
     "brandt2.txt": "date 2024-06-05 The mill's new owner spoke.\n\n"
                    "“We will reopen in spring,” said Paul Brandt Jr., who runs the firm now.\n",
+    "quist1.txt": "date 2024-06-06 The lake froze early this year.\n\n"
+                  "“Nobody remembers ice in October,” Quist said at the marina.\n",
+    "quist2.txt": "date 2024-06-20 The park reopened its trails.\n\n"
+                  "“The trails are safe again,” said Nora Quist, a park ranger.\n",
+    "lunde1.txt": "date 2024-06-07 Crowds gathered for the rally.\n\n"
+                  "“I came to hear him myself,” said Bob Lunde, a retired letter carrier.\n",
+    "lunde2.txt": "date 2024-06-08 A study of rumours was published.\n\n"
+                  "“Facts travel slower than rumours,” said Robert Lunde, a professor of media studies.\n",
+    "varga1.txt": "date 2024-06-09 The town hall was sold.\n\n"
+                  "“It was the right price,” said Edward Varga, the former mayor.\n",
+    "varga2.txt": "date 2024-06-10 The sale was challenged in court.\n\n"
+                  "“I stand by the sale,” said Ed Varga, the former mayor.\n",
 }
 
 
@@ -86,6 +98,19 @@ def test_father_and_son_are_never_joined(built):
     assert speaker_of(conn, "hard decision")[0] != speaker_of(conn, "reopen in spring")[0]
 
 
+def test_a_surname_alone_takes_a_full_name_only_when_its_article_gives_it(built):
+    conn = connect(built[1])
+    assert speaker_of(conn, "ice in October")[0] != speaker_of(conn, "trails are safe")[0]
+
+
+def test_a_short_given_name_joins_only_with_a_shared_role(built):
+    conn = connect(built[1])
+    assert speaker_of(conn, "hear him myself")[0] != speaker_of(conn, "Facts travel")[0]  # Bob is not Robert here
+    assert speaker_of(conn, "right price")[0] == speaker_of(conn, "stand by the sale")[0]  # Ed is Edward, both mayors
+    pairs = {tuple(r) for r in conn.execute("SELECT speaker_id, other_id FROM speaker_suggestions")}
+    assert tuple(sorted((speaker_of(conn, "hear him myself")[0], speaker_of(conn, "Facts travel")[0]))) in pairs
+
+
 def test_identity_is_a_function_of_the_log(built):
     conn = connect(built[1])
     tables = ["speakers", "quotes", "speaker_names", "speaker_forms", "speaker_suggestions"]
@@ -111,7 +136,8 @@ def _claims(article, *speakers):
 JUNK = "date 2024-07-01 Mara Quill Slams Budget Plan\n\nQ: Is it true?\n\n" \
        "“Wait, it gets better,” said the tour guide. “Prices rose,” said 14 percent of voters. " \
        "“Nobody asked us,” said Mara Quill, a council member. “Read it” at 2016\">.@MaraQ online. " \
-       "RENO, Nev. (“Cold again”) and the Department said “no comment”.\n"
+       "RENO, Nev. (“Cold again”) and the Department said “no comment”. “Case closed” in Quill v. Quill. " \
+       "“Never” says a Valley businessman. “Soon” Quill told the Courier. “Both” from Lazar, Song.\n"
 
 
 def test_junk_names_are_no_speaker(tmp_path):
@@ -119,11 +145,13 @@ def test_junk_names_are_no_speaker(tmp_path):
     (article,) = read_path(path)
     claims = _claims(article, ("it", "Wait, it gets better"), ("Q", "Is it true?"), ("14 percent", "Prices rose"),
                      ("Mara Quill Slams", "Nobody asked us"), ('2016">.@MaraQ', "Read it"),
-                     ("RENO, Nev. (", "Cold again"), ("Department", "no comment"))
+                     ("RENO, Nev. (", "Cold again"), ("Department", "no comment"), ("Quill v. Quill", "Case closed"),
+                     ("Valley businessman", "Never"), ("Quill told the Courier", "Soon"), ("Lazar, Song", "Both"))
     conn = connect(tmp_path / "archive.db")
     record(conn, article, claims, "faulty")
     rows = {r["text"]: (r["speaker"], r["speaker_id"], r["attribution"]) for r in conn.execute("SELECT * FROM quotes")}
     assert rows["Nobody asked us"][0] == "Mara Quill"  # the headline's words repaired from the body
-    for words in ("Wait, it gets better", "Is it true?", "Prices rose", "Read it", "Cold again", "no comment"):
+    for words in ("Wait, it gets better", "Is it true?", "Prices rose", "Read it", "Cold again", "no comment",
+                  "Case closed", "Never", "Soon", "Both"):
         assert rows[words] == (None, None, "unresolved"), (words, rows[words])
     assert [r[0] for r in conn.execute("SELECT name FROM speakers")] == ["Mara Quill"]
