@@ -167,7 +167,7 @@ def reseal(db_path, checkpoint_files, public_path):
     bad = [line.text for line in lines if not line.ok]
     if bad:
         raise click.ClickException("not resealed, the log does not verify: " + "; ".join(bad))
-    rw = sqlite3.connect(db_path, isolation_level=None)
+    rw = sqlite3.connect(db_path, isolation_level=None, timeout=30)
     rw.execute("BEGIN IMMEDIATE")
     redone = run(rw)
     rw.execute("COMMIT")
