@@ -33,7 +33,11 @@ def walk(ds, db: str, table: str, size: int, key) -> tuple[int, int]:
     path = f"/{db}/{table}.json?{urlencode({'_size': size, '_shape': 'objects', '_nocount': 1, '_nofacet': 1})}"
     got = []
     while path:
-        data = asyncio.run(ds.client.get(path)).json()
+        response = asyncio.run(ds.client.get(path))
+        if response.status_code != 200:
+            print(f"{table}: {response.status_code} at {path}")
+            return len(got), -1
+        data = response.json()
         got.extend(key(r) for r in data["rows"])
         nxt = data.get("next_url")
         path = nxt and urlsplit(nxt).path + "?" + urlsplit(nxt).query
@@ -52,7 +56,7 @@ def main() -> int:
     name = Path(args.db).stem
     meta = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
     meta["databases"] = {name: meta["databases"]["archive"]}
-    ds = Datasette([args.db], metadata=meta)
+    ds = Datasette([args.db], metadata=meta, settings={"sql_time_limit_ms": 5000})  # as newsfacts serve
     conn = sqlite3.connect(args.db)
     tables = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE '%fts%' "
