@@ -7,47 +7,16 @@
 
 from __future__ import annotations
 
+from .wordlists import words as wordlist
+
 # speech and writing verbs: they attribute quoted words and content clauses
-SPEECH_VERBS = frozenset("""
-say tell add warn note write tweet post claim argue insist explain state declare admit acknowledge
-announce answer reply respond comment conclude confirm deny describe predict suggest report recall
-remark observe complain urge agree concede contend maintain stress emphasize emphasise allege assert
-testify joke quip lament vow promise reveal mention boast brag charge counter retort recount shout
-yell scream whisper plead rule caution advise propose recommend indicate continue ask inform
-proclaim exclaim muse relate press interrupt chime snap scoff sigh laugh gush rave fume marvel mock tease taunt chant recite read call refer dub label brand term nickname quote cite email e-mail text blog interject intone grumble protest question wonder speculate
-estimate forecast acknowledge disclose divulge reiterate repeat highlight underline point
-mumble mutter murmur stammer whine groan moan sob gasp holler bellow
-""".split())
+SPEECH_VERBS = wordlist("speech_verbs")
 # verbs of thought and finding: they attribute content clauses, rarely quoted words
-COGNITION_VERBS = frozenset("""
-believe think fear hope expect feel worry learn find show suspect reckon figure
-assume guess doubt imagine realize realise understand predict anticipate
-""".split())
+COGNITION_VERBS = wordlist("cognition_verbs")
 # nouns that stand for a document a source issued
-DOCUMENT_NOUNS = frozenset("""
-statement release report letter memo note email e-mail tweet post filing document study survey poll
-paper communique communiqué announcement complaint lawsuit ruling order notice message transcript
-analysis press briefing summary review interview ad advertisement website site sign banner book
-editorial column article piece projection estimate forecast petition memorandum video speech
-assessment
-""".split())
-PERSON_NOUNS = frozenset("""
-spokesman spokeswoman spokesperson official officer minister president secretary senator governor
-mayor director chief source aide adviser advisor analyst expert economist lawyer attorney judge
-professor researcher scientist doctor author editor reporter correspondent resident witness
-member leader chairman chairwoman chair executive manager candidate nominee strategist
-representative lawmaker legislator worker employee student teacher man woman person consultant
-pollster operative staffer insider diplomat prosecutor investigator commissioner ambassador
-critic supporter fan voter protester demonstrator user viewer reader citizen immigrant parent friend
-neighbor colleague ally opponent rival people public crowd audience family aide staff plaintiff
-defendant victim survivor owner founder host anchor moderator judge jury respondent participant
-""".split())
-GROUP_NOUNS = frozenset("""
-group coalition party parties campaign committee team government administration ministry
-department agency council commission company firm union association organization organisation
-board police authority authorities office court unit desk bureau panel newspaper magazine outlet
-network station channel paper
-""".split())
+DOCUMENT_NOUNS = wordlist("document_nouns")
+PERSON_NOUNS = wordlist("person_nouns")
+GROUP_NOUNS = wordlist("group_nouns")
 
 
 def is_human(tok) -> bool:
@@ -58,19 +27,12 @@ def is_human(tok) -> bool:
             and not lemma.endswith("ment"))  # `retirement`, `statement`: acts and things
 
 
-NOT_PEOPLE = frozenset("""
-paper order letter number report poster answer computer water matter border center centre chapter
-corner cover layer filter power tower river winter summer event content comment statement
-agreement element moment argument document amount percent point payment investment environment
-treatment movement development management requirement settlement
-""".split())  # -er/-ent nouns that are not people
+NOT_PEOPLE = wordlist("not_people")  # -er/-ent nouns that are not people
 
 
 # verbs that report what evidence bears out; a finding of data, records or polls is not speech
-EVIDENCE_VERBS = frozenset("show demonstrate prove reveal suggest indicate find confirm imply mean".split())
-EVIDENCE_NOUNS = frozenset("""
-result finding data figure number record file document paper evidence statistic sample chart
-graph graphic map image photo picture footage tally count sign""".split())
+EVIDENCE_VERBS = wordlist("evidence_verbs")
+EVIDENCE_NOUNS = wordlist("evidence_nouns")
 
 
 def is_evidence(cue, src) -> bool:

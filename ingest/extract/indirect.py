@@ -3,6 +3,8 @@ or thought verb whose subject is a source (`Lecornu said the vote had full legal
 
 from __future__ import annotations
 
+from .wordlists import words as wordlist
+
 from .attribution import EVIDENCE_VERBS, SPEECH_VERBS, DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
 from .quote_layout import BULLET, Found, Layout, tokens_between
 from .quote_lists import headline_claims
@@ -10,25 +12,16 @@ from .quote_lists import headline_claims
 MOSTLY_QUOTED = 0.8  # content quoted beyond this share is the quote itself, not reported speech
 
 
-INTENT_VERBS = frozenset("""
-promise vow offer urge ask pledge threaten demand propose call insist warn encourage invite refuse
-""".split())  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
+INTENT_VERBS = wordlist("intent_verbs")  # speech acts that take `to ...`; wants and plans (`want to`, `plan to`) are not reported speech
 
 # stances and aims whose object is what the source holds or wants: `Cruz blasted the deal`,
 # `she declined to comment`, `the mayor plans to run`; PolNeAR-style attributions, not speech
-STANCE_VERBS = frozenset("""
-accuse criticize criticise blast praise defend blame oppose reject condemn denounce decry slam
-tout applaud decline plan hope prefer recognize encourage threaten order aim intend mock
-chide credit float deride ridicule lambaste scold fault hail commend
-""".split())
+STANCE_VERBS = wordlist("stance_verbs")
 # speech verbs whose object (not a clause) is what was said: `announced his candidacy`,
 # `called for a ban`, `described the plan as a failure`, `stressed the risks`; and findings
 # (`the poll shows Smith with 40 percent`)
-OBJECT_SPEECH_VERBS = frozenset("""
-call describe announce propose cite acknowledge declare plead promise vow urge warn emphasize emphasise
-highlight stress reiterate echo show
-""".split())
-NAMING_VERBS = frozenset("call dub label brand term nickname describe characterize characterise".split())
+OBJECT_SPEECH_VERBS = wordlist("object_speech_verbs")
+NAMING_VERBS = wordlist("naming_verbs")
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 
@@ -334,10 +327,7 @@ def _when(tok) -> bool:
     return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
-ATTITUDE_ADJECTIVES = frozenset("""
-confident sure certain convinced optimistic pessimistic hopeful skeptical sceptical doubtful aware
-concerned worried afraid fearful adamant unsure uncertain wary leery mindful critical supportive
-""".split())
+ATTITUDE_ADJECTIVES = wordlist("attitude_adjectives")
 
 
 def _held_views(doc, lay: Layout, adjectives: list) -> list[Found]:

@@ -7,19 +7,13 @@ Shared by mention resolution (`mentions`) and the speaker list (`speaker_list`).
 
 from __future__ import annotations
 
+from .wordlists import words as wordlist
+
 from spacy.tokens import Span
 
 from .attribution import is_cue
 
-TITLES = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
-sen. sen senator rep. rep representative gov. gov governor lt. gen. gen general col. capt. maj.
-sgt. adm. cmdr. chief judge justice minister secretary chancellor premier mayor pope king queen
-prince princess rev. rev father sheikh ambassador commissioner deputy state attorney officer
-detective inspector superintendent councilman councilwoman councillor assemblyman assemblywoman
-speaker leader chairman chairwoman chair director spokesman spokeswoman spokesperson candidate
-nominee former acting interim then late prime
-""".split())
+TITLES = wordlist("titles")
 TITLE_MODIFIERS = frozenset("state former acting interim then late prime deputy vice".split())  # not people
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
@@ -212,11 +206,7 @@ def _role_words(ent) -> str:
 DEFINITE = frozenset({"the", "our", "this", "that"})
 # offices and standings a story's subject holds: `the former mayor`, `the billionaire`; not side
 # roles (`the spokesman`), which belong to someone else
-OFFICES = frozenset("""
-mayor president senator governor minister chancellor premier congressman congresswoman lawmaker
-candidate nominee billionaire businessman businesswoman tycoon mogul incumbent challenger leader
-chairman chairwoman king queen prince princess pope star actor actress singer director ceo founder
-""".split())
+OFFICES = wordlist("offices")
 
 
 NEAR_CHARS = 400  # a full name this close before a bare surname is the one it repeats
