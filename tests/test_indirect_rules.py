@@ -48,3 +48,10 @@ def test_a_direct_quote_is_not_reported_again_as_an_indirect_one(indirect):
 
 def test_an_attack_is_no_speech(indirect):
     assert indirect("Mark Delaney attacked the harbour board in a late-night post.") == []
+
+
+def test_a_tag_set_off_by_commas_keeps_a_partial_quote_after_it(indirect):
+    text = "The board had not, Mark Delaney added, been moved “by the long speeches” at the hearing."
+    assert [(t, rule) for t, rule, _ in indirect(text)] == [
+        ("The board had not, Mark Delaney added, been moved “by the long speeches” at the hearing",
+         "parenthetical_tag")]

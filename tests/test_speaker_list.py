@@ -48,3 +48,21 @@ def test_he_resolves_through_the_resolver_to_the_person_named_before(parse):
     assert second.name == "Mark Delaney" and second.attribution == "pronoun"
     [one] = speaker_list(settle([first, second], names, lambda char: 0))
     assert one.name == "Mark Delaney" and one.kind == "person"
+
+
+def test_a_surname_alone_takes_the_full_name_the_article_gives(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+    from newsfacts.schema.article import Article
+
+    text = ("The harbour office is run by its deputy director, Ilse-Marie Vantongeren.\n\n"
+            "“We will reopen the quay in spring,” Ms Vantongeren said.")
+    quotes, speakers = find_quotes(parse(text), Article(text=text))
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Ilse-Marie Vantongeren"]
+    assert [s.name for s in speakers] == ["Ilse-Marie Vantongeren"]
+
+
+def test_a_surname_two_people_share_stays_as_written(parse):
+    from newsfacts.ingest.extract.speaker_list import _full_name
+
+    doc = parse("Anna Berg and Tomas Berg run the yard. Berg said it would stay open.")
+    assert _full_name("Berg", NameIndex(doc)) is None

@@ -120,7 +120,9 @@ def _parenthetical_tag(tok, lay: Layout):
     para = lay.para(tok.idx)
     before = [t for t in doc[sent.start:left - 1] if lay.para(t.idx) == para]
     after = [t for t in doc[right + 1:sent.end] if lay.para(t.idx) == para and t.i not in own]
-    if len(before) < 3 or len(after) < 2 or any(lay.inside(t) for t in before + after) or after[0].tag_ == "VBG":
+    quoted = sum(1 for t in before + after if lay.inside(t))
+    if len(before) < 3 or len(after) < 2 or lay.inside(before[0]) or lay.inside(after[0]) \
+            or quoted >= 0.5 * len(before + after) or after[0].tag_ == "VBG":
         return None  # `“...,” she said, adding ...`: a quote and a second attribution
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in before) or src.i > tok.i and after[0].i <= src.right_edge.i:
         return None  # `In a statement, X said ...`; `..., said X, an adviser to Y`

@@ -225,6 +225,7 @@ class NameIndex:
     """Full person names in the article, to turn `Macron` into `Emmanuel Macron`."""
 
     def __init__(self, doc, skip=lambda tok: False):
+        self.doc = doc
         self.names: list[tuple[tuple[str, ...], str, int]] = []
         self.roles: list[tuple[str, str, int]] = []  # words describing a name where it occurs
         self.votes: dict[str, list[int]] = {}  # surname -> [he, she] evidence

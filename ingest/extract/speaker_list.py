@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from newsfacts.schema.claims import Speaker
 
 from .mentions import Source
-from .names import DEFINITE, OFFICES, NameIndex
+from .names import DEFINITE, OFFICES, TITLES, NameIndex
 
 
 def settle(used: list[Source], names: NameIndex, para_of) -> list[Source]:
     """The sources with descriptions named (`forward`, `salient`) and one name per source (`unify`)."""
-    return unify(salient(forward(used), names, para_of))
+    return unify(full_names(salient(forward(used), names, para_of), names))
 
 
 def forward(used: list[Source], reach: int = 2) -> list[Source]:
@@ -56,6 +56,46 @@ def salient(used: list[Source], names: NameIndex, para_of, reach: int = 3) -> li
         best = max(near, key=lambda w: names.mentions[w])
         fullest = max((t for w, t, _ in names.names if w[-1] == best), key=lambda t: len(t.split()))
         out[-1] = replace(s, name=fullest, anonymous=False, roles=s.roles or (" ".join(s.mention.split()[1:]),))
+    return out
+
+
+def _full_name(surname: str, names: NameIndex) -> str | None:
+    """The one full name the article gives a surname (`Persson` -> `Eva-Marie Persson`); None
+    when it gives none, or two people share it (`Bill Clinton`, `Hillary Clinton`)."""
+    key = surname.lower().strip(".")
+    fuller = {text: set(words) for words, text, _ in names.names if len(words) >= 2 and words[-1] == key}
+    fuller = fuller or {text: set(text.lower().split()) for text in _given_before(key, names.doc)}
+    if not fuller:
+        return None
+    longest = max(sorted(fuller), key=lambda t: len(fuller[t]))
+    return longest if all(w <= fuller[longest] for w in fuller.values()) else None
+
+
+def _given_before(key: str, doc) -> list[str]:
+    """`Eva-Marie Persson` where the tagger found no person: capitalised given names (not
+    titles) right before the surname, hyphened ones joined."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != key or tok.pos_ != "PROPN":
+            continue
+        j, given = tok.i, 0
+        while j > 0 and given < 2 and (doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN"
+                                       and doc[j - 1].lower_.rstrip(".") not in TITLES
+                                       or doc[j - 1].text == "-" and j > 1 and doc[j - 2].is_title):
+            given += doc[j - 1].is_alpha
+            j -= 1
+        if j < tok.i and doc[j].text != "-":
+            out.append(doc[j:tok.i + 1].text)
+    return out
+
+
+def full_names(used: list[Source], names: NameIndex) -> list[Source]:
+    """A person named by surname alone takes the full name the article gives them elsewhere,
+    so the list names them once (`Ms Persson said` ... `Eva-Marie Persson, the deputy director`)."""
+    out = []
+    for s in used:
+        full = _full_name(s.name, names) if s.kind == "person" and s.name and len(s.name.split()) == 1 else None
+        out.append(replace(s, name=full) if full else s)
     return out
 
 
