@@ -64,7 +64,9 @@ def derived_key() -> str:
     from .factcheck.projections import VERSION as FACTCHECK_VERSION
     from .projections import PROJECTIONS_VERSION
 
-    sql = _sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items()))
+    from .summaries import triggers
+
+    sql = _sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items())) + "".join(triggers())
     return f"derived:{hashlib.sha256(sql.encode()).hexdigest()[:16]}:{PROJECTIONS_VERSION}.{FACTCHECK_VERSION}"
 
 
@@ -107,6 +109,9 @@ def create_derived(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     for table, columns in FTS_TABLES.items():
         _enable_fts(conn, table, columns)
+    from . import summaries
+
+    summaries.create(conn)
 
 
 def drop_derived(conn: sqlite3.Connection) -> None:

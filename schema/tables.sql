@@ -95,8 +95,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     rule          TEXT,
     group_id      TEXT REFERENCES claim_groups(id)
 );
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, paragraph);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, published DESC, start);
 
 CREATE TABLE IF NOT EXISTS figures (
     id            TEXT PRIMARY KEY,
@@ -119,7 +119,7 @@ CREATE TABLE IF NOT EXISTS figures (
     rule          TEXT,
     group_id      TEXT REFERENCES claim_groups(id)
 );
-CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id, paragraph);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
 
 CREATE TABLE IF NOT EXISTS dates (
@@ -140,8 +140,8 @@ CREATE TABLE IF NOT EXISTS dates (
     sentence      TEXT,
     rule          TEXT
 );
-CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
-CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id, paragraph);
+CREATE INDEX IF NOT EXISTS dates_value ON dates(value DESC, id);
 
 CREATE TABLE IF NOT EXISTS sightings (
     event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
@@ -351,3 +351,12 @@ CREATE TABLE IF NOT EXISTS checks (
 );
 CREATE INDEX IF NOT EXISTS checks_article ON checks(article_id);
 CREATE INDEX IF NOT EXISTS checks_group ON checks(group_id);
+
+
+-- Indexes for the pages at scale: each default sort (sort_desc in metadata.yml, then the key),
+-- and the lookups of a speaker's page. Facets and counts read facet_counts (archive/summaries.py).
+CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen DESC, id);
+CREATE INDEX IF NOT EXISTS revisions_recorded ON revisions(recorded_at DESC, id);
+CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published DESC, id);
+CREATE INDEX IF NOT EXISTS figures_published ON figures(published DESC, id);
+CREATE INDEX IF NOT EXISTS figures_speaker ON figures(speaker_id);

@@ -1,0 +1,81 @@
+"""Datasette plugin: facets and row counts read from `facet_counts` instead of scanning the table.
+
+At a million quotes, `select count(*) from quotes` and a facet's `group by` over every row are what
+a page costs (seconds); the same numbers are kept by the projections' triggers in facet_counts
+(archive/summaries.py). Datasette 0.65 offers no hook for the count or for a facet's query, so the
+plugin answers those two exact queries, as 0.65 writes them, from the summary:
+
+    select count(*) from quotes                                  (a page without filters)
+    select count(*) from quotes where "speaker_id" = :p0         (a filter a tally is kept for)
+    select kind as value, count(*) as count from (select ... from quotes ...) where kind is not null
+        group by kind order by count desc, value limit 31
+
+Any other query (a search, other filters, a column no tally keeps) runs as written. A database
+without facet_counts is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasette import hookimpl
+from datasette.database import Database
+
+_NAME = r"\[?(\w+)\]?"
+COUNT = re.compile(rf'^select count\(\*\) from {_NAME} (?:where "(\w+)" = :p0 )?$')
+FACET = re.compile(
+    rf"^\s*select {_NAME} as value, count\(\*\) as count from \(\s*select .+? from {_NAME} "
+    r'(?:where "(\w+)" = :p0 )?\s*\)\s*where \[?\w+\]? is not null\s*group by \[?\w+\]? '
+    r"order by count desc, value limit (\d+)\s*$", re.S)
+
+_original_execute = Database.execute
+
+
+def summary_query(sql: str, params) -> tuple[str, dict] | None:
+    """The facet_counts query answering a count or facet query, or None for any other query."""
+    given = (params or {}).get("p0") if isinstance(params, dict) else None
+    if m := COUNT.match(sql):
+        table, filter_col = m.groups()
+        if filter_col and (given is None or len(params) != 1):
+            return None
+        col = f"*|{filter_col}" if filter_col else "*"
+        return ("select coalesce((select n from facet_counts where page = :page and col = :col and given = :given "
+                "and value = '*'), 0)", {"page": table, "col": col, "given": given if filter_col else ""})
+    if m := FACET.match(sql):
+        column, table, filter_col, limit = m.groups()
+        if filter_col and (given is None or len(params) != 1):
+            return None
+        return ("select value, n as count from facet_counts where page = :page and col = :col and given = :given "
+                "order by n desc, value limit :limit",
+                {"page": table, "col": f"{column}|{filter_col}" if filter_col else column,
+                 "given": given if filter_col else "", "limit": int(limit)})
+    return None
+
+
+async def _has_tally(db: Database, page: str, col: str) -> bool:
+    """Whether facet_counts exists and keeps this page and column (cached per schema version)."""
+    version = await db.execute_fn(lambda conn: conn.execute("PRAGMA schema_version").fetchone()[0])
+    cache = db.__dict__.setdefault("_newsfacts_tallies", {})
+    if cache.get("version") != version:
+        rows = await _original_execute(db, "select name from sqlite_master where name = 'facet_counts'")
+        kept = set()
+        if rows.rows:
+            from .summaries import TALLIES, _col
+
+            kept = {(t.page, _col(t)) for t in TALLIES} | {("claims_by_date", c) for c in ("date", "claim", "*")}
+        cache.clear()
+        cache.update(version=version, kept=kept)
+    return (page, col) in cache["kept"]
+
+
+async def execute(self, sql, params=None, *args, **kwargs):
+    rewritten = summary_query(sql, params)
+    if rewritten is not None and await _has_tally(self, rewritten[1]["page"], rewritten[1]["col"]):
+        return await _original_execute(self, rewritten[0], rewritten[1], *args, **kwargs)
+    return await _original_execute(self, sql, params, *args, **kwargs)
+
+
+@hookimpl
+def startup(datasette):
+    """Install the summary reader (once per process; it only answers archives that keep tallies)."""
+    Database.execute = execute

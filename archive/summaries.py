@@ -1,0 +1,212 @@
+"""Summary tables: the counts that facets and row counts read instead of scanning a million rows.
+
+`facet_counts` holds, for each page (a table or a view) and each faceted column, how many of its
+rows hold each value, and the page's row count (column `*`). Some counts are also kept given one
+filter (`kind|speaker_id`: the kinds of one speaker's quotes), for the pages filtered that way
+(a speaker's quotes). Triggers on the derived tables keep the counts in the same transaction as
+the rows, so incremental ingest and replay keep them without any code in the projections; a bulk
+rebuild drops the triggers, loads the rows and counts each page once with GROUP BY (`fill`).
+
+Each count is a named `Tally`: which page and column it counts, which table's rows feed it, the
+value of a row (SQL over `{r}`, the row) and which rows count (`when`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tally:
+    page: str  # the table or view whose page shows the count
+    column: str  # the facet column, '*' for the row count
+    source: str  # the table whose rows are counted
+    value: str  # the value a source row adds one to ({r} is the row)
+    when: str = "1"  # which source rows count
+    given: str = ""  # a column the count is kept per value of ('' : over all rows)
+    bulk: str = ""  # SELECT value, given, n for fill(); default: GROUP BY over the page itself
+
+
+def _facets(page: str, source: str, columns: list[str], when: str = "1") -> list[Tally]:
+    return [Tally(page=page, column=c, source=source, value=f"{{r}}.[{c}]", when=when) for c in columns] + [
+        Tally(page=page, column="*", source=source, value="'*'", when=when)]
+
+
+def _given(page: str, columns: list[str], given: str) -> list[Tally]:
+    return [Tally(page=page, column=c, source=page, value=f"{{r}}.[{c}]" if c != "*" else "'*'", given=given)
+            for c in [*columns, "*"]]
+
+
+# `speaker_quotes` shows quotes joined to their speaker; its speaker column is the speaker's name
+_SPEAKER_NAME = "(SELECT name FROM speakers WHERE id = {r}.speaker_id)"
+_WITH_SPEAKER = "{r}.speaker_id IS NOT NULL"
+# a speaker counts an article once: for the first (or last remaining) quote of theirs in it
+_FIRST_IN_ARTICLE = ("{r}.speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = "
+                     "{r}.article_id AND x.speaker_id = {r}.speaker_id AND x.id != {r}.id)")
+
+TALLIES: list[Tally] = [
+    *_facets("articles", "articles", ["outlet", "month", "reader"]),
+    *_facets("revisions", "revisions", ["revision"]),
+    *_facets("extractions", "extractions", ["extractor"]),
+    *_facets("quotes", "quotes", ["speaker", "kind", "outlet", "month", "cue", "speaker_id"]),
+    *_given("quotes", ["speaker", "kind", "outlet", "month", "cue"], "speaker_id"),
+    *_facets("figures", "figures", ["unit", "approx", "outlet"]),
+    *_facets("dates", "dates", ["year", "month", "precision"]),
+    *_facets("speakers", "speakers", ["kind", "anonymous"]),
+    *_facets("sightings", "sightings", ["reader"]),
+    *_facets("originals", "originals", []),
+    *_facets("verdicts", "verdicts", ["verdict", "claim_table", "actor"]),
+    *_facets("events", "events", ["type", "actor"]),
+    *_facets("speaker_quotes", "quotes", ["outlet", "month", "kind"], when=_WITH_SPEAKER),
+    Tally(page="speaker_quotes", column="speaker", source="quotes", value=_SPEAKER_NAME, when=_WITH_SPEAKER),
+    *[t for s in ("quote", "figure", "date") for t in (
+        Tally(page="claims", column="claim", source=s + "s", value=f"'{s}'"),
+        Tally(page="claims", column="*", source=s + "s", value="'*'"))],
+    Tally(page="speaker_quote_counts", column="articles", source="quotes", value="{r}.speaker_id",
+          when=_FIRST_IN_ARTICLE, bulk="SELECT speaker_id, '', COUNT(DISTINCT article_id) FROM quotes "
+                                       "WHERE speaker_id IS NOT NULL GROUP BY speaker_id"),
+]
+
+
+@dataclass(frozen=True)
+class PairTally:
+    """claims_by_date pairs each non-dateline date with the quotes and figures of its paragraph:
+    a new quote adds one to each date of its paragraph, a new date one per claim there."""
+
+    column: str  # date, claim or *
+    date_value: str  # over the date row d
+    claim_value: str  # over the claim row c ({kind} is quote or figure)
+
+
+PAIRS = [PairTally("date", "d.value", "d.value"), PairTally("claim", "'{kind}'", "'{kind}'"),
+         PairTally("*", "'*'", "'*'")]
+
+DDL = """CREATE TABLE IF NOT EXISTS facet_counts (
+    page   TEXT NOT NULL,
+    col    TEXT NOT NULL,
+    given  TEXT NOT NULL DEFAULT '',
+    value  NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (page, col, given, value)
+) WITHOUT ROWID"""
+INDEX = "CREATE INDEX IF NOT EXISTS facet_counts_top ON facet_counts(page, col, given, n DESC, value)"
+# a count that falls to zero is no value of the page any more
+CLEANUP = ("CREATE TRIGGER IF NOT EXISTS facet_counts_zero AFTER UPDATE OF n ON facet_counts WHEN NEW.n <= 0 "
+           "BEGIN DELETE FROM facet_counts WHERE page = NEW.page AND col = NEW.col AND given = NEW.given "
+           "AND value = NEW.value; END")
+
+
+def _col(t: Tally) -> str:
+    return f"{t.column}|{t.given}" if t.given else t.column
+
+
+def _add(t: Tally, r: str, sign: int) -> str:
+    given = f"{r}.[{t.given}]" if t.given else "''"
+    value, when = t.value.format(r=r), t.when.format(r=r)
+    if sign > 0:
+        return (f"INSERT INTO facet_counts (page, col, given, value, n) SELECT '{t.page}', '{_col(t)}', g, v, 1 "
+                f"FROM (SELECT {given} AS g, {value} AS v) WHERE v IS NOT NULL AND g IS NOT NULL AND ({when}) "
+                f"ON CONFLICT (page, col, given, value) DO UPDATE SET n = n + 1;")
+    return (f"UPDATE facet_counts SET n = n - 1 WHERE page = '{t.page}' AND col = '{_col(t)}' "
+            f"AND given = {given} AND value = {value} AND ({when});")
+
+
+def _pair_sql(kind: str, sign: int, date_side: bool) -> list[str]:
+    """Statements adding (sign 1) or removing the pairs a new or removed row makes."""
+    r = "NEW" if sign > 0 else "OLD"
+    out = []
+    for p in PAIRS:
+        if date_side:  # a date row: one pair per claim of this kind in its paragraph
+            value = p.date_value.format(kind=kind).replace("d.", f"{r}.")
+            src = (f"SELECT {value} AS v, COUNT(*) AS k FROM {kind}s c WHERE c.article_id = {r}.article_id "
+                   f"AND c.paragraph = {r}.paragraph AND {r}.dateline = 0")
+        else:  # a claim row: one pair per non-dateline date of its paragraph
+            value = p.claim_value.format(kind=kind)
+            src = (f"SELECT {value} AS v, COUNT(*) AS k FROM dates d WHERE d.article_id = {r}.article_id "
+                   f"AND d.paragraph = {r}.paragraph AND d.dateline = 0 GROUP BY v")
+        if sign > 0:
+            out.append(f"INSERT INTO facet_counts (page, col, given, value, n) SELECT 'claims_by_date', "
+                       f"'{p.column}', '', v, k FROM ({src}) WHERE k > 0 "
+                       f"ON CONFLICT (page, col, given, value) DO UPDATE SET n = n + excluded.n;")
+        else:
+            out.append(f"UPDATE facet_counts SET n = n - (SELECT k FROM ({src}) s WHERE s.v = facet_counts.value) "
+                       f"WHERE page = 'claims_by_date' AND col = '{p.column}' AND given = '' "
+                       f"AND value IN (SELECT v FROM ({src}) WHERE k > 0);")
+    return out
+
+
+def triggers() -> list[str]:
+    """The CREATE TRIGGER statements that keep facet_counts in step with the derived tables."""
+    sources = sorted({t.source for t in TALLIES} | {"quotes", "figures", "dates"})
+    out = []
+    for src in sources:
+        tallies = [t for t in TALLIES if t.source == src]
+        ins = [_add(t, "NEW", 1) for t in tallies]
+        dele = [_add(t, "OLD", -1) for t in tallies]
+        if src in ("quotes", "figures"):
+            kind = src[:-1]
+            ins += _pair_sql(kind, 1, date_side=False)
+            dele += _pair_sql(kind, -1, date_side=False)
+        if src == "dates":
+            for kind in ("quote", "figure"):
+                ins += _pair_sql(kind, 1, date_side=True)
+                dele += _pair_sql(kind, -1, date_side=True)
+        for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", "UPDATE", dele + ins)):
+            if body:
+                out.append(f"CREATE TRIGGER IF NOT EXISTS facet_counts_{src}_{name} AFTER {event} ON {src} "
+                           f"BEGIN {' '.join(body)} END")
+    return out
+
+
+def trigger_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'facet\\_counts\\_%' ESCAPE '\\' "
+        "AND name != 'facet_counts_zero'")]
+
+
+def create(conn: sqlite3.Connection, with_triggers: bool = True) -> None:
+    """The summary table (counted from the current rows) and, unless bulk loading, its triggers."""
+    conn.execute(DDL)
+    conn.execute(INDEX)
+    conn.execute(CLEANUP)
+    fill(conn)
+    if with_triggers:
+        for statement in triggers():
+            conn.execute(statement)
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    """Before a bulk load: rows go in without counting; fill() counts them after."""
+    for name in trigger_names(conn):
+        conn.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+
+
+def fill(conn: sqlite3.Connection) -> None:
+    """Count every tally from the rows as they are: one GROUP BY per page and column."""
+    conn.execute("DELETE FROM facet_counts")
+    done = set()
+    for t in TALLIES:
+        key = (t.page, _col(t))
+        if key in done:
+            continue
+        done.add(key)
+        if t.bulk:
+            sql = t.bulk
+        elif t.column == "*":
+            sql = (f"SELECT '*', {t.given or chr(39) * 2}, COUNT(*) FROM [{t.page}]"
+                   + (f" WHERE [{t.given}] IS NOT NULL GROUP BY [{t.given}]" if t.given else ""))
+        else:
+            given = f"[{t.given}]" if t.given else "''"
+            sql = (f"SELECT [{t.column}], {given}, COUNT(*) FROM [{t.page}] WHERE [{t.column}] IS NOT NULL"
+                   + (f" AND {given} IS NOT NULL" if t.given else "") + " GROUP BY 1, 2")
+        conn.execute(f"INSERT INTO facet_counts (value, given, n, page, col) SELECT *, ?, ? FROM ({sql})", key)
+    for p in PAIRS:
+        conn.execute(f"INSERT INTO facet_counts (page, col, given, value, n) SELECT 'claims_by_date', ?, '', v, "
+                     f"COUNT(*) FROM (SELECT {_pair_bulk(p.column)} AS v FROM claims_by_date) GROUP BY v",
+                     (p.column,))
+    conn.execute("DELETE FROM facet_counts WHERE n <= 0")
+
+
+def _pair_bulk(column: str) -> str:
+    return {"date": "date", "claim": "claim", "*": "'*'"}[column]
