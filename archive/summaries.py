@@ -101,38 +101,48 @@ def _col(t: Tally) -> str:
     return f"{t.column}|{t.given}" if t.given else t.column
 
 
-def _add(t: Tally, r: str, sign: int) -> str:
-    given = f"{r}.[{t.given}]" if t.given else "''"
-    value, when = t.value.format(r=r), t.when.format(r=r)
-    if sign > 0:
-        return (f"INSERT INTO facet_counts (page, col, given, value, n) SELECT '{t.page}', '{_col(t)}', g, v, 1 "
-                f"FROM (SELECT {given} AS g, {value} AS v) WHERE v IS NOT NULL AND g IS NOT NULL AND ({when}) "
-                f"ON CONFLICT (page, col, given, value) DO UPDATE SET n = n + 1;")
-    return (f"UPDATE facet_counts SET n = n - 1 WHERE page = '{t.page}' AND col = '{_col(t)}' "
-            f"AND given = {given} AND value = {value} AND ({when});")
+UPSERT = ("INSERT INTO facet_counts (page, col, given, value, n) SELECT p, c, g, v, k FROM ({rows}) "
+          "WHERE v IS NOT NULL AND g IS NOT NULL AND k != 0 "
+          "ON CONFLICT (page, col, given, value) DO UPDATE SET n = n + excluded.n;")
 
 
-def _pair_sql(kind: str, sign: int, date_side: bool) -> list[str]:
-    """Statements adding (sign 1) or removing the pairs a new or removed row makes."""
-    r = "NEW" if sign > 0 else "OLD"
-    out = []
+def _tally_rows(tallies: list[Tally], r: str, sign: int) -> str:
+    """One SELECT arm per tally: the count a row adds (sign 1) or takes away (-1)."""
+    arms = []
+    for t in tallies:
+        given = f"{r}.[{t.given}]" if t.given else "''"
+        arms.append(f"SELECT '{t.page}' AS p, '{_col(t)}' AS c, {given} AS g, {t.value.format(r=r)} AS v, "
+                    f"CASE WHEN {t.when.format(r=r)} THEN {sign} ELSE 0 END AS k")
+    return " UNION ALL ".join(arms)
+
+
+def _pair_rows(kind: str, r: str, sign: int, date_side: bool) -> str:
+    """The claims_by_date pairs a new (sign 1) or removed row makes or breaks."""
+    arms = []
     for p in PAIRS:
         if date_side:  # a date row: one pair per claim of this kind in its paragraph
             value = p.date_value.format(kind=kind).replace("d.", f"{r}.")
-            src = (f"SELECT {value} AS v, COUNT(*) AS k FROM {kind}s c WHERE c.article_id = {r}.article_id "
-                   f"AND c.paragraph = {r}.paragraph AND {r}.dateline = 0")
+            arms.append(f"SELECT 'claims_by_date' AS p, '{p.column}' AS c, '' AS g, {value} AS v, {sign} * COUNT(*) "
+                        f"AS k FROM {kind}s c WHERE c.article_id = {r}.article_id AND c.paragraph = {r}.paragraph "
+                        f"AND {r}.dateline = 0")
         else:  # a claim row: one pair per non-dateline date of its paragraph
-            value = p.claim_value.format(kind=kind)
-            src = (f"SELECT {value} AS v, COUNT(*) AS k FROM dates d WHERE d.article_id = {r}.article_id "
-                   f"AND d.paragraph = {r}.paragraph AND d.dateline = 0 GROUP BY v")
-        if sign > 0:
-            out.append(f"INSERT INTO facet_counts (page, col, given, value, n) SELECT 'claims_by_date', "
-                       f"'{p.column}', '', v, k FROM ({src}) WHERE k > 0 "
-                       f"ON CONFLICT (page, col, given, value) DO UPDATE SET n = n + excluded.n;")
-        else:
-            out.append(f"UPDATE facet_counts SET n = n - (SELECT k FROM ({src}) s WHERE s.v = facet_counts.value) "
-                       f"WHERE page = 'claims_by_date' AND col = '{p.column}' AND given = '' "
-                       f"AND value IN (SELECT v FROM ({src}) WHERE k > 0);")
+            arms.append(f"SELECT 'claims_by_date' AS p, '{p.column}' AS c, '' AS g, {p.claim_value.format(kind=kind)} "
+                        f"AS v, {sign} * COUNT(*) AS k FROM dates d WHERE d.article_id = {r}.article_id "
+                        f"AND d.paragraph = {r}.paragraph AND d.dateline = 0 GROUP BY 4")
+    return " UNION ALL ".join(arms)
+
+
+def _body(src: str, r: str, sign: int) -> list[str]:
+    """The statements a row of `src` inserted (NEW, 1) or deleted (OLD, -1) runs."""
+    out = []
+    tallies = [t for t in TALLIES if t.source == src]
+    if tallies:
+        out.append(UPSERT.format(rows=_tally_rows(tallies, r, sign)))
+    if src in ("quotes", "figures"):
+        out.append(UPSERT.format(rows=_pair_rows(src[:-1], r, sign, date_side=False)))
+    if src == "dates":
+        out.append(UPSERT.format(rows=" UNION ALL ".join(
+            _pair_rows(kind, r, sign, date_side=True) for kind in ("quote", "figure"))))
     return out
 
 
@@ -141,21 +151,10 @@ def triggers() -> list[str]:
     sources = sorted({t.source for t in TALLIES} | {"quotes", "figures", "dates"})
     out = []
     for src in sources:
-        tallies = [t for t in TALLIES if t.source == src]
-        ins = [_add(t, "NEW", 1) for t in tallies]
-        dele = [_add(t, "OLD", -1) for t in tallies]
-        if src in ("quotes", "figures"):
-            kind = src[:-1]
-            ins += _pair_sql(kind, 1, date_side=False)
-            dele += _pair_sql(kind, -1, date_side=False)
-        if src == "dates":
-            for kind in ("quote", "figure"):
-                ins += _pair_sql(kind, 1, date_side=True)
-                dele += _pair_sql(kind, -1, date_side=True)
+        ins, dele = _body(src, "NEW", 1), _body(src, "OLD", -1)
         for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", "UPDATE", dele + ins)):
-            if body:
-                out.append(f"CREATE TRIGGER IF NOT EXISTS facet_counts_{src}_{name} AFTER {event} ON {src} "
-                           f"BEGIN {' '.join(body)} END")
+            out.append(f"CREATE TRIGGER IF NOT EXISTS facet_counts_{src}_{name} AFTER {event} ON {src} "
+                       f"BEGIN {' '.join(body)} END")
     return out
 
 
