@@ -54,6 +54,7 @@ TALLIES: list[Tally] = [
     *_facets("figures", "figures", ["unit", "approx", "outlet"]),
     *_facets("dates", "dates", ["year", "month", "precision"]),
     *_facets("speakers", "speakers", ["kind", "anonymous"]),
+    *_facets("speaker_names", "speaker_names", ["how", "kind"]),
     *_facets("sightings", "sightings", ["reader"]),
     *_facets("originals", "originals", []),
     *_facets("verdicts", "verdicts", ["verdict", "claim_table", "actor"]),
@@ -132,6 +133,13 @@ def _pair_rows(kind: str, r: str, sign: int, date_side: bool) -> str:
     return " UNION ALL ".join(arms)
 
 
+# a speaker shown under another name (a merge, a fuller variant): its quotes in speaker_quotes move
+RENAMED = UPSERT.format(rows=" UNION ALL ".join(
+    f"SELECT 'speaker_quotes' AS p, 'speaker' AS c, '' AS g, {r}.name AS v, "
+    f"{sign} * (SELECT COUNT(*) FROM quotes WHERE speaker_id = {r}.id) AS k WHERE OLD.name IS NOT NEW.name"
+    for r, sign in (("OLD", -1), ("NEW", 1))))
+
+
 def _body(src: str, r: str, sign: int) -> list[str]:
     """The statements a row of `src` inserted (NEW, 1) or deleted (OLD, -1) runs."""
     out = []
@@ -152,7 +160,8 @@ def triggers() -> list[str]:
     out = []
     for src in sources:
         ins, dele = _body(src, "NEW", 1), _body(src, "OLD", -1)
-        for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", "UPDATE", dele + ins)):
+        upd = dele + ins + ([RENAMED] if src == "speakers" else [])
+        for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", "UPDATE", upd)):
             out.append(f"CREATE TRIGGER IF NOT EXISTS facet_counts_{src}_{name} AFTER {event} ON {src} "
                        f"BEGIN {' '.join(body)} END")
     return out
