@@ -97,15 +97,16 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None = 1, chunk_size: int = 8,
-           progress: Progress | None = None, actor: str | None = None, follow_links: bool = False) -> Summary:
+           progress: Progress | None = None, actor: str | None = None, follow_links: bool = False,
+           scheduler: str | None = None) -> Summary:
     """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input.
     `workers`: extraction processes; None for one per core. `follow_links`: read symbolic links
-    that lead out of a folder being ingested."""
+    that lead out of a folder being ingested. `scheduler`: extract on that Dask cluster's workers."""
     own_files = _own_files(conn)
     items = (i for i in iter_inputs(targets, follow_links=follow_links)
              # the archive itself, when it sits in a folder being ingested
              if not (isinstance(i, ReadError) and _resolved(i.source) in own_files))
-    return ingest_items(conn, items, workers, chunk_size, progress, actor)
+    return ingest_items(conn, items, workers, chunk_size, progress, actor, scheduler)
 
 
 def outdated(conn: sqlite3.Connection, extractor: str) -> Iterator[Article]:
@@ -129,8 +130,10 @@ def reextract(conn: sqlite3.Connection, workers: int | None = 1, progress: Progr
 
 
 def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError], workers: int | None = 1,  # noqa: C901 (to split)
-                 chunk_size: int = 8, progress: Progress | None = None, actor: str | None = None) -> Summary:
-    """Record a stream of articles (and count the read errors among them), in order."""
+                 chunk_size: int = 8, progress: Progress | None = None, actor: str | None = None,
+                 scheduler: str | None = None) -> Summary:
+    """Record a stream of articles (and count the read errors among them), in order.
+    `scheduler`: the address of a Dask scheduler (tcp://host:8786) whose workers extract."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
 
     workers = workers or os.cpu_count() or 1
@@ -200,9 +203,27 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
                 done, fut = inflight.popleft()
                 yield done, (fut.get() if fut else [])
 
+    def in_dask(chunks: Iterable[list[tuple[Article, Decision]]]):
+        from .cluster import in_cluster
+
+        here = {}
+
+        def extract_here(todo):  # a chunk the cluster could not do
+            if "nlp" not in here:
+                from newsfacts.ingest.extract.pipeline import load
+
+                here["nlp"] = load()
+            return _extract_safely(todo, here["nlp"])
+
+        yield from in_cluster(scheduler, ((c, [a for a, d in c if needs_extraction(d)]) for c in chunks),
+                              extract_here)
+
     def extraction_batches(chunks: Iterator[list[tuple[Article, Decision]]]):
         """(chunk, claims list) pairs in input order. Worker processes start only when there is
         more than one chunk: loading the pipeline in each costs seconds."""
+        if scheduler:
+            yield from in_dask(chunks)
+            return
         first = next(chunks, None)
         if first is None:
             return

@@ -52,7 +52,9 @@ def cli():
               help="Extraction processes [default: one per core; small batches use one].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
 @click.option("--follow-symlinks", is_flag=True, help="Read symbolic links that lead out of a folder.")
-def ingest(targets, db_path, workers, quiet, follow_symlinks):
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Extract on the workers of this Dask scheduler (one writer here, in input order).")
+def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler):
     """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
 
     Each article is recorded in its own transaction; a bad input is reported and skipped. Ends
@@ -77,7 +79,8 @@ def ingest(targets, db_path, workers, quiet, follow_symlinks):
             click.echo(text, err=True)
 
     try:
-        summary = run(conn, targets, workers=workers, progress=progress, follow_links=follow_symlinks)
+        summary = run(conn, targets, workers=workers, progress=progress, follow_links=follow_symlinks,
+                      scheduler=scheduler)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: articles recorded so far are kept; run again to continue", err=True)
         sys.exit(130)

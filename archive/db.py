@@ -86,11 +86,9 @@ def migrate(conn: sqlite3.Connection) -> None:
         if _recorded(conn, key):  # another process did it while we waited for the lock
             return
         check_writable(conn)
-        from .projections import replay
+        from .rebuild import bulk_replay
 
-        drop_derived(conn)
-        create_derived(conn)
-        replay(conn)
+        bulk_replay(conn)  # drop, replay into bare tables, then index and count once
         conn.execute("DELETE FROM schema_migrations WHERE name LIKE 'derived:%'")
         conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
                      (key, datetime.now(timezone.utc).isoformat()))

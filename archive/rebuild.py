@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from . import log, summaries
-from .db import FTS_TABLES, _enable_fts, _sql, _statements, create_derived, drop_derived, migrate, transaction
+from . import log
+from .db import _sql, _statements, create_derived, drop_derived, migrate, transaction
 from .projections import apply, replay
 
 LOOKUP_COLUMNS = ("(article_id", "(content_hash", "(speaker_id")
@@ -23,31 +23,23 @@ on a merge): built before the replay, every other index after it."""
 REBUILD_CACHE_KB = 256 * 1024
 
 
-def _split_schema() -> tuple[list[str], list[str], list[str]]:
-    """tables.sql and views.sql as (tables and lookup indexes, the other indexes, views)."""
-    first, later = [], []
-    for statement in _statements(_sql("tables.sql")):
-        is_index = statement.upper().startswith("CREATE INDEX")
-        if is_index and not any(c in statement.replace(" ", "") for c in LOOKUP_COLUMNS):
-            later.append(statement)
-        else:
-            first.append(statement)
-    return first, later, _statements(_sql("views.sql"))
+def _bare_tables() -> list[str]:
+    """tables.sql without the indexes the replay does not look rows up by."""
+    return [s for s in _statements(_sql("tables.sql"))
+            if not s.upper().startswith("CREATE INDEX") or any(c in s.replace(" ", "") for c in LOOKUP_COLUMNS)]
 
 
 def bulk_replay(conn: sqlite3.Connection) -> int:
     """Drop the derived tables and replay the log into bare ones, then index, full-text index and
     count (inside the caller's transaction); returns the number of events replayed."""
-    first, later, views = _split_schema()
     drop_derived(conn)
-    for statement in first:
+    for statement in _bare_tables():
         conn.execute(statement)
     n = replay(conn)
-    for statement in later + views:
-        conn.execute(statement)
-    for table, columns in FTS_TABLES.items():
-        _enable_fts(conn, table, columns)  # indexes the rows already there, then adds its triggers
-    summaries.create(conn)  # counted with one GROUP BY per page, then its triggers
+    # the rest of the schema over the rows already there: the other indexes and the views; the
+    # full-text indexes are filled from the rows, then get their triggers; summaries are counted
+    # with one GROUP BY per page (archive/summaries.py), then get theirs
+    create_derived(conn)
     return n
 
 

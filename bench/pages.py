@@ -39,7 +39,7 @@ def samples(db_path: Path) -> dict:
 
 
 def pages(db: str, s: dict) -> list[str]:
-    """Every listed page, as paths under /<db>."""
+    """Every listed page, as paths under /<db>; label() names it the same at every size."""
     q = {k: quote(str(v), safe="") for k, v in s.items()}
     out = [f"/{db}/{t}" for t in TABLES] + [f"/{db}/{v}" for v in VIEWS]
     out += [
@@ -59,6 +59,17 @@ def pages(db: str, s: dict) -> list[str]:
         f"/{db}/speaker_quote_counts",
     ]
     return out
+
+
+def label(path: str) -> str:
+    """The page without its database and its sample values: quotes?speaker_id=..."""
+    page = path.split("/", 2)[2]
+    base, _, query = page.partition("?")
+    if base.count("/"):
+        base = base.split("/")[0] + "/<row>"
+    keep = {"_facet", "_search", "_nofacet", "word"}
+    args = [a if a.split("=")[0] in keep else a.split("=")[0] + "=..." for a in query.split("&") if a]
+    return base + ("?" + "&".join(args) if args else "")
 
 
 def datasette_for(db_path: Path):
@@ -94,7 +105,7 @@ def time_pages(db_path: Path, repeat: int = 15, log=print) -> dict[str, dict]:
                 times.append((time.perf_counter() - t) * 1000)
                 status = r.status_code if r.status_code != 200 else status
             times.sort()
-            out[path] = {"p50": statistics.median(times),
+            out[path] = {"label": label(path), "p50": statistics.median(times),
                          "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], "status": status}
             log(f"  {out[path]['p50']:8.1f} {out[path]['p95']:8.1f} ms  {status}  {path}")
         return out

@@ -1,6 +1,13 @@
-"""Ingest benchmark: articles and words per second, peak memory, and where the time goes.
+"""The benchmark: the archive at scale, then ingest speed, in one run.
 
-    ./dev bench [--articles DIR] [--limit N] [--workers 1,2]
+    ./dev bench [--quotes 1000000] [--small 10000] [--articles DIR] [--limit N] [--workers 1,2]
+                [--only scale|ingest]
+
+Scale (bench/scale.py): a scaled archive of --small and of --quotes quotes (real extracted claims
+copied through the write path), p50/p95 of every page at both sizes, rebuild against verify of the
+large one, its bytes per article by part, and the write path's articles/s.
+
+Ingest:
 
 Reads real articles from outside the repository (by default the PolNeAR training articles beside
 the project, ../shared/eval/external/polnear/train/articles; they are never copied here), ingests
@@ -22,7 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "eval" / "external" / "polnear" / "train" / "articles"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scaled import DEFAULT_ARTICLES as DEFAULT  # noqa: E402
 
 
 class TimedPipeline:
@@ -75,9 +83,29 @@ def ingest_run(files: list[Path], workers: int, nlp=None) -> tuple[float, dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=Path, default=DEFAULT)
-    ap.add_argument("--limit", type=int, default=300, help="how many articles (0: all)")
+    ap.add_argument("--limit", type=int, default=60, help="how many articles to ingest (0: all)")
     ap.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
+    ap.add_argument("--quotes", type=int, default=1_000_000, help="quotes of the large scaled archive")
+    ap.add_argument("--small", type=int, default=10_000, help="quotes of the small scaled archive")
+    ap.add_argument("--repeat", type=int, default=10, help="requests per page")
+    ap.add_argument("--only", choices=["scale", "ingest"])
     args = ap.parse_args(argv)
+    started = time.perf_counter()
+    lines: list[str] = []
+    if args.only != "ingest":
+        import scale
+
+        with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as tmp:
+            out = scale.run(Path(tmp), args.small, args.quotes, args.articles, args.repeat,
+                            log=lambda m: print(m, file=sys.stderr, flush=True))
+        scale.report(out, print_=lambda m: (print(m), lines.append(m)))
+    if args.only != "scale":
+        ingest_bench(args)
+    print(f"\nbench: {time.perf_counter() - started:.0f}s in all")
+    return 0
+
+
+def ingest_bench(args) -> int:
 
     if not args.articles.is_dir():
         print(f"no articles at {args.articles}: pass --articles DIR", file=sys.stderr)
@@ -133,6 +161,9 @@ def main(argv=None) -> int:
                   f"everything else (reading, events, tables): {rest:.1f}s ({rest / seconds:.0%})")
     print(f"peak memory: {peak_mb():.0f} MB (this process), "
           f"{peak_mb(resource.RUSAGE_CHILDREN):.0f} MB (largest worker)")
+    if 1 in results and 2 in results:
+        print(f"ingest rates: {len(files) / results[1]:.1f} articles/s with 1 worker, "
+              f"{len(files) / results[2]:.1f} with 2, nlp.pipe alone {len(texts) / pipe_alone:.1f}")
     return 0
 
 

@@ -88,3 +88,7 @@ def conn(archive: Path):
     c = connect(archive)
     yield c
     c.close()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a long test (a real cluster, a big archive); CI still runs it")

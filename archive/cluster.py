@@ -1,0 +1,63 @@
+"""Extraction on a Dask cluster: articles go to the workers of an existing scheduler, claims come
+back, and the one writer (batch.ingest_items) records them in input order.
+
+Extraction is a pure function of an article, so any worker may run any chunk, once or twice: a
+worker that dies takes no article with it (the scheduler gives its chunks to another worker, and
+a chunk the cluster gives up on is extracted here instead), and since results are taken in the
+order the chunks were sent, the events appended are the ones a single process appends.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from newsfacts.schema.article import Article
+from newsfacts.schema.claims import Claims
+
+_nlp = None
+_nlp_lock = threading.Lock()
+
+
+def extract_on_worker(articles: list[Article]) -> list[Claims | str]:
+    """On a worker: claims of each article (or its error); the pipeline is loaded once per worker
+    process, by the first chunk it runs."""
+    global _nlp
+    from .batch import _extract_safely
+
+    with _nlp_lock:
+        if _nlp is None:
+            from newsfacts.ingest.extract.pipeline import load
+
+            _nlp = load()
+    return _extract_safely(articles, _nlp)
+
+
+def in_cluster(scheduler: str, chunks: Iterable[tuple[list, list[Article]]],
+               extract_here: Callable[[list[Article]], list[Claims | str]]) -> Iterator[tuple[list, list]]:
+    """(chunk, claims of its articles) for each (chunk, articles to extract), in input order.
+    Keeps about two chunks per worker thread in flight, so the writer never waits for the cluster
+    to start on the next one."""
+    from distributed import Client
+
+    with Client(scheduler, timeout="30s") as client:
+        threads = sum(client.nthreads().values()) or 1
+        inflight: deque = deque()
+
+        def take():
+            chunk, todo, future = inflight.popleft()
+            if future is None:
+                return chunk, []
+            try:
+                return chunk, future.result()
+            except Exception:  # the cluster gave up on it (KilledWorker, lost connection): do it here
+                return chunk, extract_here(todo)
+
+        for chunk, todo in chunks:
+            future = client.submit(extract_on_worker, todo, pure=False) if todo else None
+            inflight.append((chunk, todo, future))
+            while len(inflight) > 2 * threads:
+                yield take()
+        while inflight:
+            yield take()
