@@ -15,9 +15,10 @@ from . import log
 from .db import _sql, _statements, create_derived, drop_derived, migrate, transaction
 from .projections import apply, replay
 
-LOOKUP_COLUMNS = ("(article_id", "(content_hash", "(speaker_id")
-"""Indexes the projections read through while replaying (an article's claims, a speaker's quotes
-on a merge): built before the replay, every other index after it."""
+PAGE_INDEXES = ("articles_first_seen", "revisions_recorded", "quotes_published", "figures_published",
+                "figures_speaker", "figures_value", "dates_value")
+"""Indexes only pages read (sorts, a speaker's figures): built once after the replay. Every other
+index stays during the replay, since the projections may look rows up through it."""
 
 
 REBUILD_CACHE_KB = 256 * 1024
@@ -26,7 +27,7 @@ REBUILD_CACHE_KB = 256 * 1024
 def _bare_tables() -> list[str]:
     """tables.sql without the indexes the replay does not look rows up by."""
     return [s for s in _statements(_sql("tables.sql"))
-            if not s.upper().startswith("CREATE INDEX") or any(c in s.replace(" ", "") for c in LOOKUP_COLUMNS)]
+            if not any(s.startswith(f"CREATE INDEX IF NOT EXISTS {name} ") for name in PAGE_INDEXES)]
 
 
 def bulk_replay(conn: sqlite3.Connection) -> int:
