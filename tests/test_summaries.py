@@ -30,7 +30,7 @@ def history(tmp_path, archive):
         write(tmp_path / "more", f"a{n}.txt", article(n, published=f"2024-0{n + 1}-18"))
     assert run_cli("ingest", tmp_path / "more", "--db", archive, "-q").exit_code == 0
     qid = conn.execute("SELECT id FROM quotes LIMIT 1").fetchone()[0]
-    assert run_cli("verdict", qid, "misleading", "--db", archive).exit_code == 0
+    assert run_cli("verdict", qid, "mostly-false", "--db", archive).exit_code == 0
     top = [r[0] for r in conn.execute("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL "
                                       "GROUP BY speaker_id ORDER BY COUNT(*) DESC, speaker_id LIMIT 3")]
     assert len(top) == 3
