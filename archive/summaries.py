@@ -7,6 +7,9 @@ filter (`kind|speaker_id`: the kinds of one speaker's quotes), for the pages fil
 the rows, so incremental ingest and replay keep them without any code in the projections; a bulk
 rebuild drops the triggers, loads the rows and counts each page once with GROUP BY (`fill`).
 
+The event log's own page is not summarised: no trigger of ours goes on `events`, whose triggers
+are the log's guards (archive/guard.py counts them).
+
 Each count is a named `Tally`: which page and column it counts, which table's rows feed it, the
 value of a row (SQL over `{r}`, the row) and which rows count (`when`).
 """
@@ -58,7 +61,6 @@ TALLIES: list[Tally] = [
     *_facets("sightings", "sightings", ["reader"]),
     *_facets("originals", "originals", []),
     *_facets("verdicts", "verdicts", ["verdict", "claim_table", "actor"]),
-    *_facets("events", "events", ["type", "actor"]),
     *_facets("speaker_quotes", "quotes", ["outlet", "month", "kind"], when=_WITH_SPEAKER),
     Tally(page="speaker_quotes", column="speaker", source="quotes", value=_SPEAKER_NAME, when=_WITH_SPEAKER),
     *[t for s in ("quote", "figure", "date") for t in (
