@@ -31,8 +31,35 @@ FACET = re.compile(
 _original_execute = Database.execute
 
 
+# The reading room's first page of a sort is asked for as a page after a position before every row
+# (archive/web/pagination.py); its where clause selects every row, so it filters nothing.
+_KEYSET = re.compile(r"(?:where |and )\((\[?\w+\]?) (?:< :(p\d+) or \1 is null or \(\1 = :\2 and "
+                     r"|is not null or \(\1 is null and )\(\((\[?\w+\]? > :(p\d+))\)\)\)\) ")
+
+
+def _without_start_of_keyset(sql: str, params) -> tuple[str, dict | None]:
+    from .web.pagination import ABOVE_EVERY_VALUE, BELOW_EVERY_INTEGER, BELOW_EVERY_TEXT
+
+    if not isinstance(params, dict):
+        return sql, params
+    m = _KEYSET.search(sql)
+    if not m:
+        return sql, params
+    value_param, key_param = m.group(2), m.group(4)
+    if value_param and params.get(value_param) != ABOVE_EVERY_VALUE:
+        return sql, params
+    if str(params.get(key_param)) not in (BELOW_EVERY_INTEGER, BELOW_EVERY_TEXT):
+        return sql, params
+    rest = {k: v for k, v in params.items() if k not in (value_param, key_param)}
+    lead = "where " if m.group(0).startswith("where ") else ""
+    cut = sql[:m.start()] + (lead if lead and not sql[m.end():].startswith("and ") else "") + sql[m.end():]
+    cut = cut.replace("where \n", "\n").replace("where )", ")")
+    return re.sub(r"where\s*(?=\)|$)", "", cut), rest
+
+
 def summary_query(sql: str, params) -> tuple[str, dict] | None:
     """The facet_counts query answering a count or facet query, or None for any other query."""
+    sql, params = _without_start_of_keyset(sql, params)
     given = (params or {}).get("p0") if isinstance(params, dict) else None
     if m := COUNT.match(sql):
         table, filter_col = m.groups()
