@@ -57,46 +57,52 @@ def _own_cue(doc, lay: Layout, start: int, end: int) -> bool:
                for t in tokens_between(doc, start, end))
 
 
-def colon_lists(doc, lay: Layout) -> dict[int, tuple]:  # noqa: C901 (to split)
+def _announcing(doc, lay: Layout, start: int, line: str):
+    """`Obama also said:`: the (cue, source) of the last sentence of a line ending in a colon."""
+    toks = tokens_between(doc, start, start + len(line))
+    tail = []
+    for t in reversed(toks[:-1]):
+        if t.text in (".", "?", "!") and not lay.inside(t):
+            break
+        tail.append(t)
+    for c in tail:
+        if not lay.inside(c) and is_cue(c):
+            src = source_token(c, lay.inside)
+            if src is not None:
+                return c, src
+    return None
+
+
+def _item_ends_list(doc, lay: Layout, j: int, bulleted: bool | None) -> bool:
+    """Is paragraph `j` no point of the list above it?"""
+    s0 = lay.starts[j]
+    s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(lay.text)
+    item = lay.text[s0:s1].strip()
+    if not item or len(item.split()) > LIST_ITEM_MAX_WORDS or item.endswith(":"):
+        return True
+    if bulleted is not None and bulleted != bool(BULLET.match(item)):
+        return True  # the bullets end, and with them the list
+    if _own_cue(doc, lay, s0, s1):
+        return True  # `But he said gun control ...`: a paragraph with its own attribution
+    if item[0] in "\"“‘'«":
+        return True  # a quoted paragraph: the quote rules take it
+    return re.search(r"[.!?]\s+[A-Z]", item) is not None  # several sentences: the reporter's again
+
+
+def colon_lists(doc, lay: Layout) -> dict[int, tuple]:
     """`Obama also said:` then one paragraph per point: each point paragraph -> (cue, source)."""
     out: dict[int, tuple] = {}
-    text = lay.text
     for k, start in enumerate(lay.starts[:-1]):
-        end = lay.starts[k + 1]
-        line = text[start:end].rstrip()
-        if not line.endswith(":"):
-            continue
-        toks = tokens_between(doc, start, start + len(line))
-        tail = []
-        for t in reversed(toks[:-1]):
-            if t.text in (".", "?", "!") and not lay.inside(t):
-                break
-            tail.append(t)
-        pair = None
-        for c in tail:
-            if not lay.inside(c) and is_cue(c):
-                src = source_token(c, lay.inside)
-                if src is not None:
-                    pair = (c, src)
-                    break
+        line = lay.text[start:lay.starts[k + 1]].rstrip()
+        pair = _announcing(doc, lay, start, line) if line.endswith(":") else None
         if pair is None:
             continue
         bulleted = None
         for j in range(k + 1, min(len(lay.starts), k + 1 + LIST_MAX_ITEMS)):
-            s0 = lay.starts[j]
-            s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(text)
-            item = text[s0:s1].strip()
-            if not item or len(item.split()) > LIST_ITEM_MAX_WORDS or item.endswith(":"):
+            if _item_ends_list(doc, lay, j, bulleted):
                 break
             if bulleted is None:
-                bulleted = bool(BULLET.match(item))
-            elif bulleted != bool(BULLET.match(item)):
-                break  # the bullets end, and with them the list
-            if _own_cue(doc, lay, s0, s1):
-                break  # `But he said gun control ...`: a paragraph with its own attribution
-            if item[0] in "\"“‘'«":
-                break  # a quoted paragraph: the quote rules take it
-            if re.search(r"[.!?]\s+[A-Z]", item):
-                break  # a paragraph of several sentences is the reporter's again
+                s1 = lay.starts[j + 1] if j + 1 < len(lay.starts) else len(lay.text)
+                bulleted = bool(BULLET.match(lay.text[lay.starts[j]:s1].strip()))
             out[j] = pair
     return out
