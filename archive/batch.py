@@ -22,6 +22,7 @@ from newsfacts.schema.claims import Claims
 
 from .log import read
 from .store import Decision, Outcome, decide, needs_extraction, record
+from .workers import TIME_LIMIT
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None = 1, chunk_size: int = 8,
            progress: Progress | None = None, actor: str | None = None, follow_links: bool = False,
-           scheduler: str | None = None) -> Summary:
+           scheduler: str | None = None, time_limit: float | None = TIME_LIMIT) -> Summary:
     """Ingest every article in the targets (files, folders, URLs, '-'); never raises on bad input.
     `workers`: extraction processes; None for one per core. `follow_links`: read symbolic links
     that lead out of a folder being ingested. `scheduler`: extract on that Dask cluster's workers."""
@@ -106,7 +107,7 @@ def ingest(conn: sqlite3.Connection, targets: Iterable[str], workers: int | None
     items = (i for i in iter_inputs(targets, follow_links=follow_links)
              # the archive itself, when it sits in a folder being ingested
              if not (isinstance(i, ReadError) and _resolved(i.source) in own_files))
-    return ingest_items(conn, items, workers, chunk_size, progress, actor, scheduler)
+    return ingest_items(conn, items, workers, chunk_size, progress, actor, scheduler, time_limit)
 
 
 def outdated(conn: sqlite3.Connection, extractor: str) -> Iterator[Article]:
@@ -131,9 +132,11 @@ def reextract(conn: sqlite3.Connection, workers: int | None = 1, progress: Progr
 
 def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError], workers: int | None = 1,  # noqa: C901 (to split)
                  chunk_size: int = 8, progress: Progress | None = None, actor: str | None = None,
-                 scheduler: str | None = None) -> Summary:
+                 scheduler: str | None = None, time_limit: float | None = TIME_LIMIT) -> Summary:
     """Record a stream of articles (and count the read errors among them), in order.
-    `scheduler`: the address of a Dask scheduler (tcp://host:8786) whose workers extract."""
+    `scheduler`: the address of a Dask scheduler (tcp://host:8786) whose workers extract.
+    `time_limit`: seconds one article may take to extract in a worker process, past which the
+    worker is stopped and the article reported (workers.py)."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
 
     workers = workers or os.cpu_count() or 1
@@ -185,17 +188,17 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
             yield chunk, (_extract_safely(todo, nlp) if todo else [])
 
     def in_pool(chunks: Iterable[list[tuple[Article, Decision]]]):
-        import multiprocessing as mp
         from collections import deque
 
-        ctx = mp.get_context("spawn")
-        with ctx.Pool(workers, initializer=_init_worker) as pool:
+        from .workers import Pool
+
+        with Pool(workers, time_limit=time_limit) as pool:  # an article past the limit: its worker is stopped
             # chunks are triaged here, in the thread that owns the connection; results are taken
             # in submission order, so events are appended in the same order as with one worker
             inflight: deque = deque()
             for chunk in chunks:
                 todo = [a for a, d in chunk if needs_extraction(d)]
-                inflight.append((chunk, pool.apply_async(_extract_chunk, (todo,)) if todo else None))
+                inflight.append((chunk, pool.submit(todo) if todo else None))
                 while len(inflight) > 2 * workers:
                     done, fut = inflight.popleft()
                     yield done, (fut.get() if fut else [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -54,7 +55,9 @@ def cli():
 @click.option("--follow-symlinks", is_flag=True, help="Read symbolic links that lead out of a folder.")
 @click.option("--scheduler", metavar="tcp://HOST:8786",
               help="Extract on the workers of this Dask scheduler (one writer here, in input order).")
-def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler):
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds one article may take to extract in a worker [default: 300].")
+def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler, time_limit):
     """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
 
     Each article is recorded in its own transaction; a bad input is reported and skipped. Ends
@@ -79,11 +82,16 @@ def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler):
             click.echo(text, err=True)
 
     try:
+        limit = {"time_limit": time_limit} if time_limit else {}
         summary = run(conn, targets, workers=workers, progress=progress, follow_links=follow_symlinks,
-                      scheduler=scheduler)
+                      scheduler=scheduler, **limit)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: articles recorded so far are kept; run again to continue", err=True)
         sys.exit(130)
+    except sqlite3.DatabaseError as e:  # a full disk, an I/O error: the article in hand was rolled back
+        click.echo(f"\nerror: {db_path}: the archive could not be written ({e}); the articles recorded "
+                   "before it are kept whole; free space and run again to continue", err=True)
+        sys.exit(1)
     if tty and not quiet and seen[0]:
         click.echo("", err=True)
     for source, reason in summary.failures:

@@ -262,3 +262,18 @@ def test_redirects_into_private_addresses_only_from_a_private_first_url(serve):
         url_reader.fetch(base + "/to-loopback", private_redirects=False)
     [err] = list(iter_inputs([base + "/to-script"]))
     assert isinstance(err, ReadError) and "redirect target, not followed" in err.reason
+
+
+def test_texts_that_would_stall_or_swamp_spacy_are_refused_before_it_runs(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "marks.txt", "date 2024-01-01 " + "“" * 1_000_000)
+    write(folder, "run.txt", "date 2024-01-01 The statement read: " + "“”" * 20_000 + " and nothing else.")
+    write(folder, "huge.txt", "date 2024-01-01 " + "The council met again today. " * 8_000)
+    write(folder, "good.txt", article(1))
+    start = time.monotonic()
+    summary = ingest(connect(tmp_path / "archive.db"), [str(folder)])
+    assert time.monotonic() - start < 60 and summary.counts["ingested"] == 1
+    why = {s.rsplit("/", 1)[-1]: r for s, r in summary.failures}
+    assert "text too long to analyse (1,000,000 characters" in why["marks.txt"]
+    assert "without a space holding 40,000 punctuation marks" in why["run.txt"]
+    assert "limit is 200,000, about 1 GB of memory" in why["huge.txt"]

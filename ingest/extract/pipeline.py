@@ -32,13 +32,29 @@ def parse_input(text: str) -> str:
     return _ODD_SPACES.sub(" ", text)
 
 
-MAX_TEXT_CHARS = 1_000_000
-"""spaCy's own limit (nlp.max_length): the parser needs about a gigabyte per 100,000 words, so a
-longer text is refused with a message instead of exhausting memory."""
+MAX_TEXT_CHARS = 200_000
+"""The memory ceiling per article, in characters. The pipeline and the rules on it peak at about
+4 KB a character (86,000 characters: 360 MB over the loaded pipeline; a 990,000-character text
+reached 3.1 GB, times the number of workers), so 200,000 characters (a long report, four times
+the longest news feature) keep one article under about 1 GB. A longer text is refused with its
+reason rather than exhausting memory."""
+MAX_PUNCTUATION_RUN = 100
+"""Most punctuation marks in one run without white space. spaCy's tokenizer splits prefix and
+suffix marks off a run one at a time, in time that grows with the square of its length: 4,000
+quotation marks in a row take 8 s, a million would take days ("a text of a million quotation
+marks must not stall spaCy")."""
+_RUN = re.compile(r"\S{%d,}" % MAX_PUNCTUATION_RUN)
+_MARK = re.compile(r"[^\w]")
 
 
 def too_long(text: str) -> str | None:
-    """Why a text cannot be analysed, or None when it can."""
+    """Why a text cannot be analysed within bounds, or None when it can."""
     if len(text) > MAX_TEXT_CHARS:
-        return f"text too long to analyse ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+        return (f"text too long to analyse ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}, "
+                "about 1 GB of memory)")
+    for run in _RUN.finditer(text):
+        marks = len(_MARK.findall(run[0]))
+        if marks > MAX_PUNCTUATION_RUN:
+            return (f"a run of {len(run[0]):,} characters without a space holding {marks:,} punctuation "
+                    f"marks at character {run.start():,} (at most {MAX_PUNCTUATION_RUN} can be analysed)")
     return None
