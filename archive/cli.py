@@ -202,19 +202,27 @@ def history(article_id, db_path, as_of):
 @DB_OPTION
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--private-originals", is_flag=True, help="Hide the raw bytes (originals, events.payload).")
 @click.argument("datasette_options", nargs=-1, type=click.UNPROCESSED)
-def serve(db_path, port, host, datasette_options):
+def serve(db_path, port, host, private_originals, datasette_options):
     """Browse the archive in Datasette (read-only), with metadata.yml and the newsfacts plugin.
 
-    Options after the known ones go to `datasette serve` (e.g. --setting sql_time_limit_ms 10000)."""
-    from .serve import busy_message, exec_datasette
+    Options after the known ones go to `datasette serve` (e.g. --setting sql_time_limit_ms 10000).
+    On a host other than this machine's loopback it warns that the archive becomes public."""
+    from .serve import PUBLIC_SQL_TIME_LIMIT_MS, busy_message, exec_datasette, is_public
 
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run `newsfacts ingest` first")
     if message := busy_message(host, port):
         raise click.ClickException(message)
     _open(db_path, write=False).close()  # bring it to the current schema before Datasette opens it read-only
-    exec_datasette(db_path, host, port, datasette_options)
+    public = is_public(host)
+    if public:
+        click.echo(f"warning: serving on {host}: the archive becomes public to anyone who can reach this "
+                   f"machine, its SQL page included (queries limited to {PUBLIC_SQL_TIME_LIMIT_MS} ms); "
+                   + ("originals are private" if private_originals
+                      else "the raw bytes in originals too (--private-originals hides them)"), err=True)
+    exec_datasette(db_path, host, port, datasette_options, public=public, private_originals=private_originals)
 
 
 @cli.command("schema")

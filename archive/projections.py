@@ -20,7 +20,7 @@ from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 
 
-PROJECTIONS_VERSION = 2
+PROJECTIONS_VERSION = 3
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 

@@ -50,12 +50,42 @@ def metadata_for(db_path: Path) -> Path | None:
     return out
 
 
-def datasette_args(db_path: Path, extra: tuple[str, ...] | list[str] = ()) -> list[str]:
+PUBLIC_SQL_TIME_LIMIT_MS = 1000
+"""Per-query time limit when the archive is served beyond this machine: a public SQL page must
+not let one visitor hold a worker thread for long."""
+PUBLIC_SETTINGS = ["--setting", "facet_time_limit_ms", "500", "--setting", "sql_time_limit_ms",
+                   str(PUBLIC_SQL_TIME_LIMIT_MS)]
+
+
+def is_public(host: str) -> bool:
+    """Does serving on `host` reach beyond this machine?"""
+    return host not in ("127.0.0.1", "localhost", "::1")
+
+
+def datasette_args(db_path: Path, extra: tuple[str, ...] | list[str] = (), *, public: bool = False,
+                   private_originals: bool = False) -> list[str]:
     """Datasette's arguments; `extra` are the caller's own Datasette options, passed on last so
     they win. The archive is not opened as immutable (-i): ingest may append to it while it is
-    served, and Datasette must see the new rows."""
+    served, and Datasette must see the new rows. `public`: the shorter time limits of a public
+    server; `private_originals`: the safety plugin hides the raw bytes (datasette_safety.py)."""
     meta = metadata_for(db_path)
-    return ["serve", str(db_path), *(["--metadata", str(meta)] if meta else []), *SETTINGS, *extra]
+    if private_originals:
+        meta = _with_plugin_config(meta, {"private_originals": True})
+    settings = PUBLIC_SETTINGS if public else SETTINGS
+    return ["serve", str(db_path), *(["--metadata", str(meta)] if meta else []), *settings, *extra]
+
+
+def _with_plugin_config(meta: Path | None, config: dict) -> Path:
+    """A copy of the metadata with the safety plugin's configuration added."""
+    import yaml
+
+    from .datasette_safety import PLUGIN
+
+    data = yaml.safe_load(meta.read_text(encoding="utf-8")) if meta else {}
+    data.setdefault("plugins", {}).setdefault(PLUGIN, {}).update(config)
+    out = Path(tempfile.mkdtemp(prefix="newsfacts-")) / "metadata.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
 
 
 def port_taken(host: str, port: int) -> bool:
@@ -83,10 +113,13 @@ def busy_message(host: str, port: int, command: str = "newsfacts serve") -> str 
             f"stop it, or pick another port: {command} --port {other}")
 
 
-def exec_datasette(db_path: Path, host: str, port: int, extra: tuple[str, ...] = ()) -> None:
+def exec_datasette(db_path: Path, host: str, port: int, extra: tuple[str, ...] = (), *, public: bool = False,
+                   private_originals: bool = False) -> None:
     """Become Datasette (exec, not a child process): a signal sent to `newsfacts serve` reaches
     Datasette itself, so stopping serve never leaves a server on the port."""
-    args = [sys.executable, "-m", "datasette", *datasette_args(db_path, extra), "--host", host, "--port", str(port)]
+    args = [sys.executable, "-m", "datasette",
+            *datasette_args(db_path, extra, public=public, private_originals=private_originals),
+            "--host", host, "--port", str(port)]
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, args)

@@ -160,20 +160,22 @@ def _new_id(conn, name: str) -> str:
 
 
 def upsert_speaker(conn, sid: str, name: str, kind: str, anonymous: bool, roles, aliases, published=None) -> None:
-    """The speaker row: kind from the first source that gives one, roles and aliases gathered."""
+    """The speaker row: kind from the first source that gives one, roles and aliases gathered, each
+    list sorted, so that the row does not depend on the order articles came in ("four concurrent
+    ingests and one single ingest give identical tables, not only equal sets")."""
     row = conn.execute("SELECT name, kind, roles, aliases, first_seen, last_seen FROM speakers WHERE id = ?",
                        (sid,)).fetchone()
     if row is None:
         conn.execute("INSERT INTO speakers (id, name, kind, anonymous, roles, aliases, first_seen, last_seen) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (sid, name, kind or "unknown", int(bool(anonymous)),
-                      json.dumps(list(dict.fromkeys(roles)), ensure_ascii=False),
-                      json.dumps([a for a in dict.fromkeys(aliases) if a != name], ensure_ascii=False),
+                      json.dumps(sorted(set(roles)), ensure_ascii=False),
+                      json.dumps(sorted({a for a in aliases if a != name}), ensure_ascii=False),
                       published, published))
         return
     merged_kind = row["kind"] if row["kind"] != "unknown" else (kind or "unknown")
-    merged_roles = list(dict.fromkeys(json.loads(row["roles"]) + list(roles)))
-    merged_aliases = [a for a in dict.fromkeys(json.loads(row["aliases"]) + list(aliases) + [name]) if a != row["name"]]
+    merged_roles = sorted(set(json.loads(row["roles"])) | set(roles))
+    merged_aliases = sorted({*json.loads(row["aliases"]), *aliases, name} - {row["name"]})
     first = min(filter(None, (row["first_seen"], published)), default=None)
     last = max(filter(None, (row["last_seen"], published)), default=None)
     conn.execute("UPDATE speakers SET kind = ?, roles = ?, aliases = ?, first_seen = ?, last_seen = ? WHERE id = ?",

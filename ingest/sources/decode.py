@@ -106,6 +106,8 @@ def _clean(text: str, source: str) -> str:
     if reason := mojibake(text):
         raise ReadError(source, reason)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise ReadError(source, f"NUL bytes in the text (at character {text.index(chr(0)):,}): binary or damaged")
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f")
     if controls > 0.01 * min(len(text), 20000) + 2:
         raise ReadError(source, "binary content (control characters), not text")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -64,8 +65,12 @@ def iter_inputs(targets: Iterable[str], *, timeout: float = url_reader.TIMEOUT,
 def display(path: str | Path) -> str:
     """A path as the archive names it: valid UTF-8 always, bytes that are not escaped (`\\xff`), so
     a file name that is not UTF-8 is named and read like any other (the name is stored, hashed
-    and printed; the file is still opened by its real bytes)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    and printed; the file is still opened by its real bytes); control characters are escaped too."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", name)  # a newline in a name keeps its line
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def iter_file(path: Path, *, field_map: FieldMap = None) -> Iterator[Item]:
@@ -74,10 +79,13 @@ def iter_file(path: Path, *, field_map: FieldMap = None) -> Iterator[Item]:
     not a regular file"); it is opened without blocking and refused by what fstat says."""
     source = display(path)
     try:
+        kind = _not_regular(os.stat(path).st_mode)  # a socket cannot even be opened
+        if kind:
+            raise ReadError(source, f"not a regular file ({kind})")
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
         raise ReadError(source, e.strerror or str(e)) from None
-    kind = _not_regular(os.fstat(fd).st_mode)
+    kind = _not_regular(os.fstat(fd).st_mode)  # replaced by a FIFO since: still refused
     if kind:
         os.close(fd)
         raise ReadError(source, f"not a regular file ({kind})")

@@ -29,6 +29,9 @@ FULL_FROM_SUMMARY = 1500
 """Characters of text from a description/summary that make it a whole article (some feeds put
 the full article there), when it does not end in a "continue reading" link."""
 
+_DECLARES_ENTITIES = re.compile(rb"<!ENTITY\b", re.I)
+"""No RSS or Atom feed needs entities of its own; a billion-laughs bomb and an external-entity
+read (`SYSTEM "file:///etc/passwd"`) both start with one."""
 _ITEM = re.compile(rb"<((?:[\w-]+:)?(?:item|entry))\b[^>]*?(?<!/)>.*?</\1\s*>", re.S)
 _OPAQUE = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)  # where "<item>" is not markup
 _TRUNCATED_HTML = re.compile(r"(?:continue reading|read more|read the full|full story)[^<]{0,20}"
@@ -40,6 +43,9 @@ def read(data: bytes, source: str, *, read_at: datetime | None = None) -> Iterat
     """Each item of the feed in `data`, as an Article or as the ReadError that item raised."""
     import feedparser
 
+    if _DECLARES_ENTITIES.search(data[:65536]):
+        raise ReadError(source, "a feed that declares its own XML entities (an entity bomb or a file "
+                                "reference); refused unread")
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:

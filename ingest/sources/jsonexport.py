@@ -94,6 +94,8 @@ def read(data: bytes, source: str, *, field_map=None, read_at: datetime | None =
         doc = json.loads(text)
     except ValueError as e:
         raise ReadError(source, f"invalid JSON: {_json_reason(e)}") from None
+    except RecursionError:
+        raise ReadError(source, "JSON nested too deep to read") from None
     items, start = _locate_items(doc, text)
     if not items:
         raise ReadError(source, "no articles in this JSON (an empty list)")
@@ -150,6 +152,8 @@ def read_stream(stream: BinaryIO, source: str, *, field_map=None,
             yield _item(obj, raw.encode("utf-8"), f"{source}#{n}", names, read_at)
             if text.expect(",]") == "]":
                 return
+    except RecursionError:
+        raise ReadError(source, f"JSON nested too deep to read (after item {n})") from None
     except (ValueError, UnicodeDecodeError) as e:
         reason = (f"not valid UTF-8 ({e.reason})" if isinstance(e, UnicodeDecodeError)
                   else e.msg if isinstance(e, json.JSONDecodeError) else str(e))
@@ -233,6 +237,9 @@ def read_lines(stream: BinaryIO, source: str, *, field_map=None,
         item_source = f"{source}#{lineno}"
         try:
             obj = json.loads(raw.decode("utf-8"))
+        except RecursionError:
+            yield ReadError(item_source, f"line {lineno} is JSON nested too deep to read")
+            continue
         except UnicodeDecodeError as e:
             yield ReadError(item_source, f"line {lineno} is not valid UTF-8 (byte {e.start})")
             continue

@@ -72,11 +72,12 @@ def _record(record, source: str, n: int) -> Item | None:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{n}"
     payload = record.content_stream().read(MAX_BYTES + 1)
+    # a broken record is named by the file and its number (the URI alone names no input)
     if len(payload) > MAX_BYTES:
-        raise ReadError(uri, f"page too large (more than {MAX_BYTES:,} bytes)")
+        raise ReadError(f"{source}#{n}", f"page too large (more than {MAX_BYTES:,} bytes; {uri})")
     if getattr(record.raw_stream, "limit", 0):
-        raise ReadError(uri, f"truncated WARC record (record {n} ends "
-                             f"{record.raw_stream.limit:,} bytes early)")
+        raise ReadError(f"{source}#{n}", f"truncated WARC record (record {n}, {uri}, ends "
+                                         f"{record.raw_stream.limit:,} bytes early)")
     read_at = _warc_date(record.rec_headers.get_header("WARC-Date"))
     try:
         return next(html.read(payload, uri, url=uri, read_at=read_at, reader=NAME))
