@@ -151,3 +151,15 @@ def test_a_malformed_claimreview_file_stores_nothing(fishing, tmp_path, content,
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {bad}: ") and reason in lines[0], lines
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == before
+
+
+def test_an_articles_facts_name_its_other_appearances_and_reviews(fishing, tmp_path):
+    conn = connect(fishing)
+    assert run_cli("import", "claimreview", write(tmp_path, "r.json", json.dumps(REVIEW)), "--db", fishing).exit_code == 0
+    aid, qid = conn.execute("SELECT article_id, id FROM quotes WHERE outlet = 'Coast Courier'").fetchone()
+    assert run_cli("verdict", qid, "mostly-false", "--db", fishing).exit_code == 0
+    facts = json.loads(run_cli("facts", aid, "--db", fishing).output)
+    assert [a["outlet"] for a in facts["elsewhere"][qid]] == ["Harbour Voice"]
+    assert [(r["claim_id"], r["publisher"]) for r in facts["checked_by"]] == [(qid, "Invented Checkers")]
+    assert [(v["claim_id"], v["verdict"]) for v in facts["verdicts"]] == [(qid, "mostly-false")]
+    assert run_cli("facts", "nope", "--db", fishing).exit_code == 1

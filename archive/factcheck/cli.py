@@ -119,6 +119,19 @@ def checks_cmd(article_id, db_path, status):
     click.echo(json.dumps([r for r in rows if not status or r["status"] == status], ensure_ascii=False, indent=2))
 
 
+@click.command("facts")
+@click.argument("article_id")
+@DB_OPTION
+def facts_cmd(article_id, db_path):
+    """What the fact store knows of an article: checks, verdicts, published reviews, other appearances."""
+    from .article_facts import article_facts
+
+    conn = _open(db_path)
+    if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+        _fail(f"no article {article_id!r}")
+    click.echo(json.dumps(article_facts(conn, article_id), ensure_ascii=False, indent=2))
+
+
 @click.group("groups")
 def groups_group():
     """Claim groups: the same words or measure in several articles."""
@@ -161,5 +174,5 @@ groups_group.command("reject")(_decide("rejected"))
 
 
 def register(cli: click.Group) -> None:
-    for command in (verdict, verdicts_cmd, export_group, import_group, checks_cmd, groups_group):
+    for command in (verdict, verdicts_cmd, export_group, import_group, checks_cmd, facts_cmd, groups_group):
         cli.add_command(command)
