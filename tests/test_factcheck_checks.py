@@ -166,3 +166,22 @@ def test_metadata_describes_the_fact_store_tables(conn):
         cols = {r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")}
         assert cols == set(described[table]["columns"]), table
         assert [r for r in conn.execute(f"PRAGMA table_info([{table}])") if r[5]], f"{table} has no primary key"
+
+
+def test_the_article_page_shows_the_checks_and_other_appearances(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("osterby-referendum.txt", "osterby-second.txt"):
+        shutil.copy(ARTICLES / "articles" / name, folder / name)
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    aid = conn.execute("SELECT id FROM articles WHERE outlet = 'Nordvik Post'").fetchone()[0]
+    ds = Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))
+    page = asyncio.run(ds.client.get(f"/archive/articles/{aid}"))
+    assert page.status_code == 200
+    text = " ".join(page.text.split())
+    assert "Numbers checked" in text
+    assert "turnout 61.2 % + abstention 40.1 % = 101.3 %, not 100 %" in text
+    assert "58.4 % (Coastline Herald, 2024-05-21)" in text  # the check across articles
+    assert "Also reported in" in text and "Coastline Herald</a>" in text

@@ -53,6 +53,15 @@ async def _verdicts(db, ids: list[str]) -> dict[str, list[dict]]:
     return out
 
 
+async def _facts(db, article_id: str) -> dict:
+    """Checks, matching published reviews, other appearances (the fact store's own module)."""
+    if not await existing(db, "checks"):
+        return {}
+    from ..factcheck.article_facts import article_facts
+
+    return await db.execute_fn(lambda conn: article_facts(conn, article_id))
+
+
 async def _revisions(db, article_id: str, args) -> dict:
     if not await existing(db, "revisions"):
         return {"list": []}
@@ -92,6 +101,7 @@ async def context(datasette, database: str, article_id: str, request) -> dict | 
         "verdicts": await _verdicts(db, [c["id"] for c in claims]),
         "revisions": await _revisions(db, article_id, request.args),
         "sightings": sightings,
+        "facts": await _facts(db, article_id),
         "related": await related(datasette, database, "article_id", article_id, SHOWN),
         "counts": {"quote": len(quotes), "figure": len(figures), "date": len(dates)},
         "links": {"claims": datasette.urls.database(database) + "/article_claims?article_id=" + article_id,
