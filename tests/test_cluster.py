@@ -4,7 +4,6 @@ events are the ones a single process appends, and a worker that dies loses no ar
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -15,17 +14,11 @@ import pytest
 from newsfacts.archive.batch import ingest
 from newsfacts.archive.db import connect
 
-from .conftest import run_cli, write
+from .conftest import free_port, run_cli, write
 from .texts import article
 
 pytestmark = pytest.mark.slow
 DASK = Path(sys.executable).parent / "dask"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +26,7 @@ def cluster(tmp_path_factory):
     """tcp://127.0.0.1:PORT with two single-thread workers (no nanny: a killed worker stays dead)."""
     from distributed import Client
 
-    port = _free_port()
+    port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("dask") / "dask.log"
     out = log.open("wb")

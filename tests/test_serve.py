@@ -16,13 +16,7 @@ from pathlib import Path
 from newsfacts.archive.db import connect
 from newsfacts.archive.serve import port_taken
 
-from .conftest import ROOT, run_cli
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .conftest import ROOT, free_port, run_cli
 
 
 def empty_archive(tmp_path):
