@@ -4,7 +4,6 @@ options pass on, and a signal to serve stops Datasette with it."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -79,4 +78,4 @@ def test_options_pass_on_and_a_signal_stops_datasette(tmp_path):
         assert not port_taken("127.0.0.1", port), "Datasette outlived serve"
     finally:
         if serve.poll() is None:
-            os.kill(serve.pid, signal.SIGKILL)
+            serve.kill()
