@@ -112,6 +112,20 @@ def _agent(tok):
     return None
 
 
+def _named_first(subjects: list, cue):
+    """`Ban Ki-moon, the secretary general of the United Nations, vowed`: the parser makes the
+    apposition a second subject; the name set off before it by a comma is the one speaking."""
+    before = sorted((s for s in subjects if s.i < cue.i), key=lambda s: s.i)
+    if len(before) < 2:
+        return None
+    name, role = before[0], before[1]
+    doc = cue.doc
+    if (name.pos_ == "PROPN" or name.ent_type_ == "PERSON") and role.pos_ == "NOUN" \
+            and name.i + 1 < len(doc) and doc[name.i + 1].text == "," and role.left_edge.i == name.i + 2:
+        return name
+    return None
+
+
 def source_token(cue, inside=lambda t: False, depth: int = 0):
     """The token naming who speaks through `cue`, or None; `inside(tok)` is True for quoted words."""
     tok = _source_token(cue, inside, depth)
@@ -128,7 +142,7 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):  # noqa: C901 (t
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]
     if subjects:
         # the parser sometimes finds two: the one before the verb, nearest first
-        c = min(subjects, key=lambda s: (s.i > cue.i, abs(s.i - cue.i)))
+        c = _named_first(subjects, cue) or min(subjects, key=lambda s: (s.i > cue.i, abs(s.i - cue.i)))
         if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
             return cue.head
         return c

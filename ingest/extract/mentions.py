@@ -250,7 +250,12 @@ class MentionResolver:
             return Source(mention=mention, name=name or mention, kind=kind, roles=tuple(roles_of(head, list(ent))),
                           pos=pos, para=para)
         props = [t for t in phrase if t.pos_ == "PROPN"]
-        name = text_of(strip_titles(phrase)) or mention
+        stripped = strip_titles(phrase)
+        if stripped and stripped[0].pos_ == "ADP":
+            # `the Senator from Texas`, `the secretary general of the United Nations`: a title
+            # and the place it serves, a description of a person and no name
+            return self._described(head, phrase, pos, para, "description")
+        name = text_of(stripped) or mention
         titled = any(t.lower_ in TITLES for t in phrase if t.i < head.i)
         kind = ("group" if head.tag_ in ("NNS", "NNPS") else
                 "person" if head.pos_ == "PROPN" and (ent is None or titled) else "unknown")
@@ -258,6 +263,18 @@ class MentionResolver:
                 or not titled and any(t.ent_type_ == "ORG" for t in phrase):  # `The Foo Energy Operator`
             kind = "organization"
         return Source(mention=mention, name=name, kind=kind, pos=pos, para=para)
+
+    def _body_of(self, holder: Source, lemma: str, mention: str, pos: int, para: int) -> Source:
+        """`Trump campaign spokesman Jason Miller said ...` ¶ `The campaign credited ...`: the
+        body is the organisation the role names (`Trump campaign`), not the person holding it."""
+        for role in holder.roles + (holder.mention or "",):
+            words = role.split()
+            at = [k for k, w in enumerate(words) if w.lower().strip(",.") in (lemma, lemma + "s")]
+            if at and at[0] > 0 and words[0].lower() not in DEFINITE | INDEFINITE:
+                return Source(mention=mention, name=" ".join(words[:at[0] + 1]).strip(",."), kind="organization",
+                              attribution="description", pos=pos, para=para)
+        return Source(mention=mention, name=mention, kind="organization", anonymous=True, attribution="description",
+                      pos=pos, para=para)
 
     def _role_holder(self, lemma: str, pos: int) -> str | None:
         """The person the article describes with this word (`the president` -> President Obama),
@@ -278,6 +295,8 @@ class MentionResolver:
         definite = phrase and phrase[0].lower_ in DEFINITE and head.tag_ in ("NN", "NNP", "NNS", "NNPS")
         if definite:
             prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + (s.mention,)) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
+            if prev and lemma in GROUP_NOUNS and prev.kind == "person" and head.tag_ == "NN":
+                return self._body_of(prev, lemma, mention, pos, para)
             if prev:
                 return Source(mention=mention, name=prev.name, kind=prev.kind, attribution="description",
                               roles=prev.roles, pos=pos, para=para)

@@ -17,6 +17,9 @@ TITLES = wordlist("titles")
 TITLE_MODIFIERS = frozenset("state former acting interim then late prime deputy vice".split())  # not people
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
+FEMALE_NAMES = wordlist("given_names_female")
+MALE_NAMES = wordlist("given_names_male")
+GIVEN_NAME_WEIGHT = 3  # a given name outweighs a pronoun vote (`Elizabeth Warren grilled Stumpf, who said he ...`)
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx"})
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj", "prep"})
 KEEP_PREPS = frozenset({"of", "for", "from", "at", "with", "in", "on"})
@@ -269,12 +272,26 @@ class NameIndex:
                 break
 
     def gender(self, name: str | None) -> str | None:
+        """He or she: the given name (`Elizabeth Warren`), the courtesy titles and the pronouns
+        after the name in the article; None when they do not tell."""
         if not name:
             return None
-        v = self.votes.get(name.split()[-1].lower())
-        if not v or v[0] == v[1]:
+        words = name.lower().replace(".", "").split()
+        he, she = self.votes.get(words[-1], (0, 0))
+        if len(words) >= 2:
+            first = self._given_name(words)
+            he += GIVEN_NAME_WEIGHT * (first in MALE_NAMES)
+            she += GIVEN_NAME_WEIGHT * (first in FEMALE_NAMES)
+        if he == she:
             return None
-        return "m" if v[0] > v[1] else "f"
+        return "m" if he > she else "f"
+
+    @staticmethod
+    def _given_name(words: list[str]) -> str:
+        """The given name of a full name: its first word, past a title (`Sen. Elizabeth Warren`)."""
+        if words[0] not in TITLES:
+            return words[0]
+        return words[1] if len(words) > 2 else ""
 
     def find(self, toks, pos: int) -> str | None:
         """The fullest known person name holding these words, or None."""

@@ -1,0 +1,69 @@
+"""Who speaks, class by class (issue 12): gender agreement of pronouns, bodies named by a common
+noun, appositions and titles that are no names. Invented sentences and people."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.schema.article import Article
+
+
+@pytest.fixture(scope="module")
+def extract(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+
+    def run(text):
+        quotes, speakers = find_quotes(parse(text), Article(text=text))
+        return [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in quotes], speakers
+    return run
+
+
+def _speaker_of(quotes, words):
+    return next(name for text, _, name in quotes if words in text)
+
+
+def test_she_agrees_with_a_womans_given_name_over_the_man_in_the_same_paragraph(extract):
+    text = ("Senator Rosalind Okafor questioned Peter Haldane, the bank's chief, who said he regretted the losses. "
+            "“This is not enough,” Okafor said. “You knew for years” that the accounts were false, she said.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "You knew for years") == "Rosalind Okafor"
+
+
+def test_the_given_name_tells_he_from_she():
+    from newsfacts.ingest.extract.names import NameIndex
+
+    class _Doc(list):
+        ents = ()
+
+    names = NameIndex(_Doc())
+    assert names.gender("Rosalind Okafor") == "f"
+    assert names.gender("Sen. Peter Haldane") == "m"
+    assert names.gender("Okafor") is None
+
+
+def test_the_campaign_is_the_organisation_its_spokesman_serves(extract):
+    text = ("Brenner campaign spokesman Tobias Wendt said the candidate would release the plan on Monday.\n\n"
+            "The campaign also said the plan would cut fees for small farms.")
+    quotes, speakers = extract(text)
+    assert _speaker_of(quotes, "cut fees") == "Brenner campaign"
+    assert {s.name: s.kind for s in speakers}["Brenner campaign"] == "organization"
+
+
+def test_a_body_named_by_a_common_noun_is_listed_as_an_organisation(extract):
+    text = "The navy said the frigate had returned to port after the storm."
+    quotes, speakers = extract(text)
+    assert [(s.name.lower().removeprefix("the "), s.kind) for s in speakers] == [("navy", "organization")]
+
+
+def test_a_name_set_off_before_its_apposition_is_the_speaker(extract):
+    text = "Ilona Marsh, the secretary general of the Northern Fisheries Council, said the quotas would stay."
+    quotes, speakers = extract(text)
+    assert _speaker_of(quotes, "quotas would stay") == "Ilona Marsh"
+    assert [s.name for s in speakers] == ["Ilona Marsh"]
+
+
+def test_a_title_and_the_place_it_serves_are_no_name(extract):
+    text = "The Senator from Vermillion said she would vote against the dam."
+    quotes, speakers = extract(text)
+    assert not any(s.name.lower().startswith(("from ", "of ")) for s in speakers)
+    assert not any(name.lower().startswith(("from ", "of ")) for _, _, name in quotes)
