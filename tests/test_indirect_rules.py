@@ -55,3 +55,18 @@ def test_a_tag_set_off_by_commas_keeps_a_partial_quote_after_it(indirect):
     assert [(t, rule) for t, rule, _ in indirect(text)] == [
         ("The board had not, Mark Delaney added, been moved “by the long speeches” at the hearing",
          "parenthetical_tag")]
+
+
+def test_a_speech_verb_with_a_place_after_it_says_nothing(indirect):
+    got = indirect("Mark Delaney called into the harbour radio show on Tuesday morning.")
+    assert got == []
+
+
+def test_a_speech_verb_calling_for_something_keeps_its_complement(indirect):
+    got = indirect("Mark Delaney called for a ban on night fishing in the bay.")
+    assert [(t, rule) for t, rule, _ in got] == [("for a ban on night fishing in the bay", "complement")]
+
+
+def test_we_and_you_outside_quotes_are_the_writer_not_a_source(indirect):
+    got = indirect("We assume the ferry will keep running. You think the board must be wrong.")
+    assert got == []

@@ -67,3 +67,24 @@ def test_a_title_and_the_place_it_serves_are_no_name(extract):
     quotes, speakers = extract(text)
     assert not any(s.name.lower().startswith(("from ", "of ")) for s in speakers)
     assert not any(name.lower().startswith(("from ", "of ")) for _, _, name in quotes)
+
+
+def test_they_is_the_body_that_is_the_subject_just_before(extract):
+    text = ("The union thanked the mayor on Monday.\n\n"
+            "Brindle Dairy's board is trying to set its offer apart from what they call a “race to the bottom.”")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "race to the bottom") == "Brindle Dairy's board"
+
+
+def test_a_finding_speaks_no_quoted_words(extract):
+    text = ("Decrying the “rigged count,” Tomas Berg left the hall, though a review of the ledgers indicates "
+            "he had approved it.")
+    quotes, _ = extract(text)
+    assert all(name != "the ledgers" and "review" not in (name or "") for _, _, name in quotes)
+
+
+def test_a_surname_label_tagged_as_a_noun_opens_a_headline(extract):
+    text = ("Sanders: Ortega needs to 'stop the shouting' before the vote\n\n"
+            "Paula Sanders, a council member, spoke at the hall on Monday.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "stop the shouting") == "Paula Sanders"

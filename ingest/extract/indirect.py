@@ -22,6 +22,9 @@ STANCE_VERBS = wordlist("stance_verbs")
 # (`the poll shows Smith with 40 percent`)
 OBJECT_SPEECH_VERBS = wordlist("object_speech_verbs")
 NAMING_VERBS = wordlist("naming_verbs")
+CONTENT_PREPOSITIONS = wordlist("content_prepositions")
+# subjects outside quotation marks that are the writer or the reader, or no one: not a source
+WRITER_PRONOUNS = frozenset({"there", "this", "that", "which", "what", "i", "we", "you", "'s", "’s"})
 COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 
@@ -32,8 +35,8 @@ def _cue_source(tok, lay: Layout):
     if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
         return None
     src = source_token(tok, lay.inside)
-    if src is None or src.lower_ in ("there", "this", "that", "which", "what", "i"):
-        return None  # `I think ...` outside quotes is the writer's own view, not a source's
+    if src is None or src.lower_ in WRITER_PRONOUNS:
+        return None  # `I think ...`, `we assume ...`, `let's understand ...` outside quotes: the writer's own view
     if src.lower_ == "it" and lemma not in SPEECH_VERBS:
         return None
     if _opens_aside(tok) and src.i < tok.i:
@@ -99,6 +102,8 @@ def _complement(tok, lay: Layout):
     if not _object_speech(tok):
         return None
     content = _complements(tok, lay)
+    if content and content[0].pos_ == "ADP" and content[0].lower_ not in CONTENT_PREPOSITIONS:
+        return None  # `called into a radio show`, `showed at the hearing`: a place or a time, no claim
     return content, bool(content)
 
 

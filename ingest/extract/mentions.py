@@ -105,6 +105,20 @@ class MentionResolver:
                     return name
         return None
 
+    def _body_in_paragraph(self, head):
+        """The last body of people (`Clinton's campaign`, `the union`) that is a subject in the
+        pronoun's sentence or the one before it, in its paragraph, or None."""
+        para = self.para_of(head.idx)
+        first = head.sent.start
+        if first > 0 and self.para_of(self.doc[first - 1].idx) == para:
+            first = self.doc[first - 1].sent.start
+        for i in range(head.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                    and t.lemma_.lower() in GROUP_NOUNS and self.para_of(t.idx) == para:
+                return t
+        return None
+
     def _someone_before(self, head, want: str, reach: int = 80):
         """In an article that names no one: the nearest person noun before he or she (`a woman`)."""
         other = {"m": ("woman", "girl", "mother", "wife", "daughter", "sister"),
@@ -151,6 +165,8 @@ class MentionResolver:
             src = self._named(appos, phrase_tokens(appos), pos, para)
             return replace(src, roles=(text_of(phrase_tokens(head)),) + src.roles)
         phrase = phrase_tokens(head)
+        if head.pos_ == "NOUN" and head.is_title and self._is_known_person(head):
+            return self._named_noun(head, phrase, pos, para)
         if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"):
             return self._named(head, phrase, pos, para)
         if head.lemma_.lower() in DOCUMENT_NOUNS or (head.pos_ == "NOUN" and any(
@@ -187,6 +203,11 @@ class MentionResolver:
         low = head.lower_
         kinds = ("organization",) if low == "it" else ("group", "organization")
         prev = self._recent(pos, para, lambda s: s.kind in kinds, window=2, anon_ok=True)
+        body = self._body_in_paragraph(head) if low in ("they", "them") else None
+        if body is not None and (prev is None or prev.para < para):
+            # `Clinton's campaign is seeking to contrast her approach with what they call ...`
+            return replace(self._described(body, phrase_tokens(body), pos, para, "description"),
+                           mention=head.text, attribution="pronoun")
         if prev:
             return Source(mention=head.text, name=prev.name, kind=prev.kind, anonymous=prev.anonymous,
                           attribution="pronoun", roles=prev.roles, pos=pos, para=para)
@@ -275,6 +296,12 @@ class MentionResolver:
                               attribution="description", pos=pos, para=para)
         return Source(mention=mention, name=mention, kind="organization", anonymous=True, attribution="description",
                       pos=pos, para=para)
+
+    def _named_noun(self, head, phrase, pos: int, para: int) -> Source:
+        """`Sanders: Clinton needs to ...`: a surname the tagger took for a noun, known from a
+        person the article names."""
+        name = self.names.canonical([head], pos)
+        return Source(mention=text_of(phrase), name=name, kind="person", pos=pos, para=para)
 
     def _role_holder(self, lemma: str, pos: int) -> str | None:
         """The person the article describes with this word (`the president` -> President Obama),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import DOCUMENT_NOUNS, is_cue, is_human, plausible_source, source_token
+from .attribution import DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
 from .quote_layout import Layout, blank, tokens_between
 from .quote_marks import QuoteSpan
 
@@ -35,7 +35,9 @@ class Around:
         return [t for t in tokens if not self.lay.inside(t) and is_cue(t)]
 
     def source(self, verb):
-        return source_token(verb, self.lay.inside)
+        """Who speaks through `verb`; a finding (`a review of records indicates`) speaks no quoted words."""
+        src = source_token(verb, self.lay.inside)
+        return None if src is None or is_evidence(verb, src) else src
 
 
 def _by_label(a: Around):
@@ -217,8 +219,8 @@ CUE_RULES = [
     ("sentence_verb", _by_sentence_verb),
     ("after", _by_after),
     ("next", _by_next_sentence),
-    ("remainder", _by_remainder),
     ("headline", _by_headline),
+    ("remainder", _by_remainder),
     ("colon", _by_colon),
     ("prevpara", _by_previous_paragraph),
     ("prevsent", _by_previous_sentence),
@@ -329,6 +331,10 @@ def _headline_source(doc, lay: Layout, para: int, para_before: str):
     if not prefix or any(t.pos_ in ("VERB", "AUX") for t in prefix):
         return None
     props = [t for t in prefix if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if not props:
+        # `Sanders: Clinton needs to ‘...’`, the label tagged a noun: a person the article names
+        people = {w.lower_ for e in doc.ents if e.label_ == "PERSON" for w in e}
+        props = [t for t in prefix if t.is_title and t.lower_ in people]
     if not props:
         return None
     heads = [t for t in props if not (prefix[0].i <= t.head.i <= prefix[-1].i) or t.head.i == t.i]
