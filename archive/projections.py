@@ -16,11 +16,12 @@ import unicodedata
 import zlib
 
 from .log import Event, current, read
+from .sentences import expand
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 
 
-PROJECTIONS_VERSION = 3
+PROJECTIONS_VERSION = 4
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -96,6 +97,7 @@ def _article_revised(conn, e: Event) -> None:
     exists = conn.execute("SELECT first_seen FROM articles WHERE id = ?", (row["id"],)).fetchone()
     if exists:
         row["first_seen"] = exists[0]
+        _keep_superseded_text(conn, row["id"])
         sets = ", ".join(f'"{k}" = :{k}' for k in row if k != "id")
         conn.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
     else:
@@ -105,10 +107,17 @@ def _article_revised(conn, e: Event) -> None:
         "INSERT INTO revisions (id, article_id, revision, title, published, source, content_hash, "
         "recorded_at, event_seq, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (f"{p['article_id']}/{p['revision']}", p["article_id"], p["revision"], a.get("title"),
-         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq, text))
+         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq, None))
     if a.get("source"):
         _sighting(conn, e.seq, p["article_id"], a["source"], a.get("reader"), a.get("read_at"),
                   a.get("raw_sha256"), e.recorded_at)
+
+
+def _keep_superseded_text(conn, article_id: str) -> None:
+    """The current revision's text is kept once, in articles.text (its revisions row holds NULL);
+    when a new revision supersedes it, that text moves into its revisions row."""
+    conn.execute("UPDATE revisions SET text = (SELECT text FROM articles WHERE id = :a) "
+                 "WHERE article_id = :a AND text IS NULL", {"a": article_id})
 
 
 def _sighting(conn, seq, article_id, source, reader, read_at, raw_sha256, recorded_at) -> None:
@@ -137,6 +146,7 @@ def _claims_extracted(conn, e: Event) -> None:
                   len(claims["dates"]), e.recorded_at))
     if art is None or art["revision"] != rev:
         return  # an extraction of an older revision: kept in the log, not shown as current
+    claims = expand(p, art["text"])  # the sentences stored as spans of this revision's text
     outlet, published, month = art["outlet"], art["published"], art["month"]
     para = paragraph_index(art["text"])
     for table in ("figures", "quotes", "dates"):

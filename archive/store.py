@@ -19,6 +19,7 @@ from newsfacts.schema.claims import Claims
 from . import log
 from .db import transaction
 from .projections import apply
+from .sentences import compact
 
 Status = Literal["ingested", "revised", "reextracted", "sighted", "unchanged"]
 
@@ -96,9 +97,10 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                 "read_at": article.read_at.isoformat() if article.read_at else None,
                 "raw_sha256": article.raw_sha256})
         if needs_extraction(d):
+            doc, spans = compact(claims.model_dump(mode="json"), article.text)  # the text of this revision
             emit(stream, "claims.extracted", {
                 "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
-                "claims": claims.model_dump(mode="json")})
+                "claims": doc, "sentences": spans})
         return Outcome(d.status, d.article_id, d.revision, len(events))
 
 

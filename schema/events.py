@@ -30,13 +30,33 @@ class ArticleRevised(_Payload):
     article: Article = Field(description="The article as read; its raw bytes go to original.stored.")
 
 
-class ClaimsExtracted(_Payload):
-    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP."""
+class ClaimsExtractedV1(_Payload):
+    """claims.extracted as first written (schema version 1): every claim carries its sentence.
+    Kept to read old events; upcast to version 2 with no spans (the sentences stay inline)."""
 
     article_id: str
     revision: int = Field(ge=1)
     extractor: str
     claims: Claims
+
+
+SentenceSpan = tuple[int, int] | None
+
+
+class ClaimsExtracted(_Payload):
+    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP.
+
+    Version 2 keeps each sentence once, in the revision's text: a claim whose sentence is a span of
+    that text has its `sentence` left out and the span's offsets in `sentences`, under its kind
+    and at its index (archive/sentences.py writes and reads them)."""
+
+    article_id: str
+    revision: int = Field(ge=1)
+    extractor: str
+    claims: Claims
+    sentences: dict[Literal["quotes", "figures", "dates"], list[SentenceSpan]] = Field(
+        default_factory=dict, description="kind -> one [start, end) span of the text per claim, or null "
+                                          "where the claim keeps its sentence inline")
 
 
 class ArticleSighted(_Payload):
@@ -169,7 +189,7 @@ class CheckpointRecorded(_Payload):
 
 PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "article.revised": {1: ArticleRevised},
-    "claims.extracted": {1: ClaimsExtracted},
+    "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtracted},
     "article.sighted": {1: ArticleSighted},
     "original.stored": {1: OriginalStored},
     "speaker.merged": {1: SpeakerMerged},
@@ -193,7 +213,12 @@ def _verdict_1_to_2(p: dict) -> dict:
     return {("rating" if k == "verdict" else k): v for k, v in p.items()}
 
 
+def _claims_1_to_2(p: dict) -> dict:
+    return {**p, "sentences": {}}
+
+
 UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
+    ("claims.extracted", 1): _claims_1_to_2,
     ("speaker.split", 1): _speaker_split_1_to_2,
     ("verdict.recorded", 1): _verdict_1_to_2,
 }

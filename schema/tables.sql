@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS revisions (
     content_hash  TEXT NOT NULL,
     recorded_at   TEXT NOT NULL,
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
-    text          TEXT NOT NULL
+    text          TEXT                            -- NULL for the current revision: its text is articles.text
 );
 CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id);
 

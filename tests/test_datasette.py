@@ -89,6 +89,8 @@ def test_named_queries(get, archive):
     aid = conn.execute("SELECT id FROM articles WHERE published = '2024-03-18'").fetchone()[0]
     revisions = get(f"/archive/article_revisions.json?article_id={aid}&_shape=array")
     assert [r["revision"] for r in revisions] == [1]
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+    assert revisions[0]["text"] == text  # the current revision shows the article's text, stored once
     claims = get(f"/archive/article_claims.json?article_id={aid}&_shape=array")
     assert {c["claim"] for c in claims} >= {"date"}
     assert len(claims) == conn.execute(

@@ -10,6 +10,7 @@ import pytest
 from newsfacts.archive import log
 from newsfacts.archive.db import connect, transaction
 from newsfacts.archive.store import append_and_apply
+from newsfacts.schema.events import EVENT_TYPES
 
 from .conftest import run_cli
 
@@ -45,7 +46,7 @@ def test_every_event_has_its_fields(conn):
         streams[r["stream"]] = streams.get(r["stream"], 0) + 1
         assert r["version"] == streams[r["stream"]]
         assert r["type"] in ("article.revised", "claims.extracted", "original.stored", "article.sighted")
-        assert r["schema_version"] == 1
+        assert r["schema_version"] == EVENT_TYPES[r["type"]][1]  # written at its type's current version
         assert isinstance(json.loads(r["payload"]), dict)
         assert r["recorded_at"].endswith("+00:00")
         assert r["actor"]

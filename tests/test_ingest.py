@@ -61,9 +61,11 @@ def test_changed_text_appends_a_revision_and_keeps_history(tmp_path):
     assert count(conn, "SELECT COUNT(*) FROM articles") == 1
     art = conn.execute("SELECT * FROM articles").fetchone()
     assert art["revision"] == 2 and "$52 million" in art["text"]
-    revs = conn.execute("SELECT revision, text FROM revisions WHERE article_id = ? ORDER BY revision", (aid,)).fetchall()
+    revs = conn.execute("SELECT r.revision, coalesce(r.text, a.text), r.text IS NULL FROM revisions r "
+                        "JOIN articles a ON a.id = r.article_id WHERE article_id = ? ORDER BY r.revision", (aid,)).fetchall()
     assert [r[0] for r in revs] == [1, 2]
     assert "$45 million" in revs[0][1] and "$52 million" in revs[1][1]
+    assert [r[2] for r in revs] == [0, 1]  # the current text is stored once, in articles
     types = [r[0] for r in conn.execute("SELECT type FROM events WHERE stream = ? ORDER BY version", (f"article:{aid}",))]
     assert types[:2] == ["article.revised", "claims.extracted"]
     assert types.count("article.revised") == 2 and types.count("claims.extracted") == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..sentences import expand
 from .tables import rows
 
 KINDS = {"quotes": "quote", "figures": "figure", "dates": "date"}
@@ -26,11 +27,17 @@ class Change:
 
 
 async def claims_of(db, article_id: str, revision: int) -> dict | None:
-    """The claims of the newest extraction of that revision, from the log."""
+    """The claims of the newest extraction of that revision, from the log, with their sentences
+    (stored as spans of the revision's text: archive/sentences.py)."""
     found = await rows(db, "SELECT payload FROM events WHERE type = 'claims.extracted' "
                        "AND json_extract(payload, '$.article_id') = :a AND json_extract(payload, '$.revision') = :r "
                        "ORDER BY seq DESC LIMIT 1", {"a": article_id, "r": revision})
-    return json.loads(found[0]["payload"]).get("claims") if found else None
+    if not found:
+        return None
+    payload = json.loads(found[0]["payload"])
+    text = await rows(db, "SELECT coalesce(r.text, a.text) AS text FROM revisions r JOIN articles a ON a.id = r.article_id "
+                      "WHERE r.article_id = :a AND r.revision = :r", {"a": article_id, "r": revision})
+    return expand(payload, text[0]["text"] if text else None)
 
 
 def _key(kind: str, claim: dict) -> str:
