@@ -3,7 +3,8 @@
 At a million quotes, `select count(*) from quotes` and a facet's `group by` over every row are what
 a page costs (seconds); the same numbers are kept by the projections' triggers in facet_counts
 (archive/summaries.py). Datasette 0.65 offers no hook for the count or for a facet's query, so the
-plugin answers those two exact queries, as 0.65 writes them, from the summary:
+plugin answers those two exact queries, as 0.65 writes them, from the summary (and the event
+log's page from event_counts, archive/event_counts.py):
 
     select count(*) from quotes                                  (a page without filters)
     select count(*) from quotes where "speaker_id" = :p0         (a filter a tally is kept for)
@@ -84,18 +85,41 @@ async def _has_tally(db: Database, page: str, col: str) -> bool:
     version = await db.execute_fn(lambda conn: conn.execute("PRAGMA schema_version").fetchone()[0])
     cache = db.__dict__.setdefault("_newsfacts_tallies", {})
     if cache.get("version") != version:
-        rows = await _original_execute(db, "select name from sqlite_master where name = 'facet_counts'")
-        kept = set()
-        if rows.rows:
+        rows = await _original_execute(db, "select name from sqlite_master where name in ('facet_counts', 'event_counts')")
+        names, kept = {r[0] for r in rows.rows}, set()
+        if "facet_counts" in names:
             from .summaries import TALLIES, _col
 
             kept = {(t.page, _col(t)) for t in TALLIES} | {("claims_by_date", c) for c in ("date", "claim", "*")}
+        if "event_counts" in names:
+            from .event_counts import COLUMNS
+
+            kept |= {("events", c) for c in (*COLUMNS, "*")}
         cache.clear()
         cache.update(version=version, kept=kept)
     return (page, col) in cache["kept"]
 
 
+def log_query(sql: str, params) -> tuple[str, dict] | None:
+    """The event_counts query answering the events page's unfiltered count or a facet of it."""
+    from . import event_counts
+
+    sql, params = _without_start_of_keyset(sql, params)
+    if params:
+        return None
+    if (m := COUNT.match(sql)) and not m.group(2):
+        return event_counts.summary_query(m.group(1), None, None)
+    if (m := FACET.match(sql)) and not m.group(3):
+        return event_counts.summary_query(m.group(2), m.group(1), int(m.group(4)))
+    return None
+
+
 async def execute(self, sql, params=None, *args, **kwargs):
+    counted = log_query(sql, params)
+    if counted is not None:
+        if await _has_tally(self, "events", counted[1].get("col", "*")):
+            return await _original_execute(self, counted[0], counted[1], *args, **kwargs)
+        return await _original_execute(self, sql, params, *args, **kwargs)
     rewritten = summary_query(sql, params)
     if rewritten is not None and await _has_tally(self, rewritten[1]["page"], rewritten[1]["col"]):
         return await _original_execute(self, rewritten[0], rewritten[1], *args, **kwargs)

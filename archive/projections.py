@@ -15,6 +15,7 @@ import sqlite3
 import unicodedata
 import zlib
 
+from .event_counts import count as count_event
 from .log import Event, current, read
 from .sentences import expand
 from .speaker_decisions import SPEAKER_HANDLERS
@@ -36,6 +37,7 @@ def replay(conn: sqlite3.Connection) -> int:
 
 def apply(conn: sqlite3.Connection, event: Event) -> None:
     event = current(event)  # an old event is read through its version's model, then upcast
+    count_event(conn, event.type, event.actor)  # the log's own page counts (no trigger on events)
     handler = HANDLERS.get(event.type)
     if handler is not None:
         handler(conn, event)

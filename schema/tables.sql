@@ -360,3 +360,14 @@ CREATE INDEX IF NOT EXISTS revisions_recorded ON revisions(recorded_at DESC, id)
 CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published DESC, id);
 CREATE INDEX IF NOT EXISTS figures_published ON figures(published DESC, id);
 CREATE INDEX IF NOT EXISTS figures_speaker ON figures(speaker_id);
+-- claims_on_date (metadata.yml): a month's dates in the query's order, so it reads only the rows shown
+CREATE INDEX IF NOT EXISTS dates_day ON dates(value, article_id, paragraph) WHERE dateline = 0;
+
+-- The event log's page at scale: how many events of each type and by each actor, and in all, counted
+-- by the projections as each event is applied (archive/event_counts.py); no trigger goes on events.
+CREATE TABLE IF NOT EXISTS event_counts (
+    col           TEXT NOT NULL,                  -- type, actor, or * (every event)
+    value         TEXT NOT NULL,
+    n             INTEGER NOT NULL,
+    PRIMARY KEY (col, value)
+) WITHOUT ROWID;

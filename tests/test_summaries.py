@@ -124,3 +124,24 @@ def test_speaker_quote_counts_and_claims_on_date_answer_as_before(history, archi
                             (date, date)).fetchall()
         assert sorted(r["claim_id"] for r in got) == sorted(r[0] for r in want), date
     assert _get(ds, "/archive/claims_on_date.json?date=2024&_shape=array"), "no claims about 2024 to compare"
+
+
+def test_the_event_logs_page_reads_its_counts_without_scanning_the_log(history, archive):
+    """The events page's facets and row count come from event_counts, kept by the projections for
+    every event (a verdict, merges and a split included) and the same after a rebuild."""
+    conn, ds = history, _datasette(archive)
+    data = _get(ds, "/archive/events.json?_trace=1")
+    sqls = _sqls(data)
+    assert any("event_counts" in s for s in sqls)
+    assert not [s for s in sqls if "count(*)" in s and "from events" in s], "a count or facet scanned the log"
+    assert data["filtered_table_rows_count"] == conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    for col in ("type", "actor"):
+        shown = {r["value"]: r["count"] for r in data["facet_results"][col]["results"]}
+        assert shown == dict(conn.execute(f"SELECT {col}, COUNT(*) FROM events GROUP BY 1").fetchall()), col
+    assert {"speaker.merged", "speaker.split", "verdict.recorded"} <= set(
+        r["value"] for r in data["facet_results"]["type"]["results"])
+    kept = conn.execute("SELECT * FROM event_counts ORDER BY col, value").fetchall()
+    rebuild(conn)
+    assert conn.execute("SELECT * FROM event_counts ORDER BY col, value").fetchall() == kept
+    filtered = _get(ds, "/archive/events.json?type=speaker.merged&_facet=actor")  # a filter still counts rows
+    assert filtered["filtered_table_rows_count"] == 2
