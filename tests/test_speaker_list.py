@@ -66,3 +66,29 @@ def test_a_surname_two_people_share_stays_as_written(parse):
 
     doc = parse("Anna Berg and Tomas Berg run the yard. Berg said it would stay open.")
     assert _full_name("Berg", NameIndex(doc)) is None
+
+
+def test_a_source_and_the_source_are_one_speaker():
+    from newsfacts.ingest.extract.speaker_list import same_descriptions
+
+    used = [Source(mention="a source", name="a source", kind="person", anonymous=True, attribution="description"),
+            Source(mention="the source", name="the source", kind="person", anonymous=True, attribution="description",
+                   pos=90, para=1)]
+    [one] = speaker_list(same_descriptions(used))
+    assert one.name == "a source" and one.aliases == ["the source"]
+    other = Source(mention="another source", name="another source", kind="person", anonymous=True,
+                   attribution="description", pos=200, para=2)
+    assert [s.name for s in speaker_list(same_descriptions(used + [other]))] == ["a source", "another source"]
+
+
+def test_bare_officials_are_the_only_officials_the_article_describes():
+    from newsfacts.ingest.extract.speaker_list import same_descriptions
+
+    def group(name, pos):
+        return Source(mention=name, name=name, kind="group", anonymous=True, attribution="description", pos=pos)
+    one_kind = same_descriptions([group("Harbour officials", 0), group("Officials", 50)])
+    assert [s.name for s in one_kind] == ["Harbour officials", "Harbour officials"]
+    two_kinds = same_descriptions([group("Harbour officials", 0), group("city officials", 20), group("Officials", 50)])
+    assert [s.name for s in two_kinds] == ["Harbour officials", "city officials", "Officials"]
+    some = same_descriptions([group("several officials", 0), group("Officials", 50)])
+    assert [s.name for s in some] == ["several officials", "Officials"]

@@ -17,7 +17,7 @@ from .names import DEFINITE, OFFICES, TITLES, NameIndex
 
 def settle(used: list[Source], names: NameIndex, para_of) -> list[Source]:
     """The sources with descriptions named (`forward`, `salient`) and one name per source (`unify`)."""
-    return unify(full_names(salient(forward(used), names, para_of), names))
+    return same_descriptions(unify(full_names(salient(forward(used), names, para_of), names)))
 
 
 def forward(used: list[Source], reach: int = 2) -> list[Source]:
@@ -115,6 +115,39 @@ def unify(used: list[Source]) -> list[Source]:
         longer = sorted(n for n in orgs if len(n) > len(s.name) and n.lower().startswith(s.name.lower())) if s.name in orgs else []
         final.append(replace(s, name=min(longer, key=len)) if longer else s)
     return final
+
+
+LEAD_WORDS = frozenset({"a", "an", "the"})
+# words before a plural that pick out some of them (`several experts`, `his advisers`): another set
+SELECTING = frozenset({"all", "many", "some", "several", "most", "few", "other", "both", "these", "those",
+                       "his", "her", "their", "its", "our", "one", "another", "two", "three"})
+
+
+def _description_key(name: str) -> tuple[str, ...]:
+    """`a source` and `the source`, `Officials` and `officials`: the words past the determiner."""
+    words = name.lower().split()
+    while words and words[0] in LEAD_WORDS:
+        words = words[1:]
+    return tuple(words)
+
+
+def same_descriptions(used: list[Source]) -> list[Source]:
+    """One name per anonymous description: `the source` is `a source` named before; bare
+    `Officials` are the `Federal officials` of the article when it describes no other officials."""
+    described = [s for s in used if s.anonymous and s.name and s.kind in ("person", "group", "unknown")
+                 and s.attribution in ("description", "named")]
+    ids = {id(s) for s in described}
+    first: dict[tuple[str, ...], str] = {}
+    for s in described:
+        first.setdefault(_description_key(s.name), s.name)
+    out = []
+    for s in used:
+        key = _description_key(s.name) if id(s) in ids else ()
+        if key and len(key) == 1 and s.kind == "group" and len(s.name.split()) == 1:
+            longer = sorted({first[k] for k in first if len(k) > 1 and k[-1] == key[0] and k[0] not in SELECTING})
+            key = _description_key(longer[0]) if len(longer) == 1 else key
+        out.append(replace(s, name=first[key]) if key and first[key].lower() != s.name.lower() else s)
+    return out
 
 
 @dataclass
