@@ -88,3 +88,12 @@ def test_a_surname_label_tagged_as_a_noun_opens_a_headline(extract):
             "Paula Sanders, a council member, spoke at the hall on Monday.")
     quotes, _ = extract(text)
     assert _speaker_of(quotes, "stop the shouting") == "Paula Sanders"
+
+
+def test_a_title_or_stage_direction_continues_no_speaker(extract):
+    text = ("“We will reopen the quay in spring,” Mark Delaney said.\n\n"
+            "“Harbour Lights Are Back.”\n\n"
+            "“We will run the ferries every hour,” Mark Delaney said. “(APPLAUSE.)”")
+    quotes, _ = extract(text)
+    assert [(t, name) for t, kind, name in quotes if kind != "indirect"] == [
+        ("We will reopen the quay in spring,", "Mark Delaney"), ("We will run the ferries every hour,", "Mark Delaney")]

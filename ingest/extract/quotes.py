@@ -49,6 +49,13 @@ nickname nicknames labeled labelled branded known
 """.split())
 
 
+def _names_no_speech(quoted: str) -> bool:
+    """A quote with no cue of its own that continues no one: a title (`“All Bets Are Off.”`,
+    `“Follow Jane Roe on Twitter.”`) or a bracketed stage direction (`“(CROSSTALK.)”`)."""
+    bare = quoted.strip().rstrip(".,!?")
+    return _title_like(quoted) or bare.startswith(("(", "[")) and bare.endswith((")", "]"))
+
+
 def _modifies_noun(lay: Layout, q: QuoteSpan) -> bool:
     """A short capitalised quote right before a lower-case noun names the thing (`the “Stage
     3” alert`, `a “Yes” vote`)."""
@@ -207,7 +214,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
                 src = replace(src, attribution="according_to", mention=_whole_phrase(f.source) or src.mention)
             book.add(src)
             how = src.attribution
-        elif f.kind != "indirect" and last_quote is not None:
+        elif f.kind != "indirect" and last_quote is not None and not _names_no_speech(text[f.start:f.end]):
             para, prev, prev_sent = last_quote
             starts_para = blank(text[lay.starts[f.para]:f.span.open])
             before = text[lay.starts[f.para]:f.span.open].rstrip()
