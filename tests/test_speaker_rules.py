@@ -97,3 +97,12 @@ def test_a_title_or_stage_direction_continues_no_speaker(extract):
     quotes, _ = extract(text)
     assert [(t, name) for t, kind, name in quotes if kind != "indirect"] == [
         ("We will reopen the quay in spring,", "Mark Delaney"), ("We will run the ferries every hour,", "Mark Delaney")]
+
+
+def test_the_next_sentence_names_whose_words_they_were(extract):
+    text = ("“The quay must reopen before the summer season begins.” Those were the words of Tomas Berg, "
+            "the harbour master.\n\n"
+            "“Nobody will pay the new fees.” That is the view voiced by Anna Roe, who runs the ferry.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "The quay must reopen") == "Tomas Berg"
+    assert _speaker_of(quotes, "Nobody will pay") == "Anna Roe"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .attribution import DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
 from .quote_layout import Layout, blank, tokens_between
 from .quote_marks import QuoteSpan
+from .wordlists import words as wordlist
 
 NEXT_SENTENCE_REACH = 8  # `“...” She said.`: how far into the next sentence a cue may sit
 WINDOW = 30  # tokens after a quote in which its cue may sit
@@ -123,6 +124,31 @@ def _by_next_sentence(a: Around):
     return next(((c, s) for c in a.cands(list(nxt)[:NEXT_SENTENCE_REACH]) if (s := a.source(c)) is not None), None)
 
 
+SPEECH_NOUNS = wordlist("speech_nouns")
+DEMONSTRATIVES = frozenset({"that", "this", "those", "these", "such"})
+
+
+def _by_words_of(a: Around):
+    """`“...”` then `Those were the words of Tomas Berg.` or `That is the view of the board.`:
+    the next sentence names the quote's words and whose they are."""
+    last = a.sents[-1]
+    if last.end >= len(a.doc) or a.lay.text[a.q.close:last.end_char].strip(" .,!?”\"’'") != "":
+        return None
+    nxt = a.doc[last.end].sent
+    if a.lay.para(nxt.start_char) != a.para or nxt[0].lower_ not in DEMONSTRATIVES:
+        return None
+    noun = nxt.root if nxt.root.lemma_ == "be" else None
+    attr = next((c for c in noun.children if c.dep_ == "attr" and (c.lemma_.lower() in SPEECH_NOUNS or c.lower_ in SPEECH_NOUNS)), None) if noun else None
+    if attr is None:
+        return None
+    for prep in attr.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and plausible_source(obj):
+                return attr, obj
+    return None
+
+
 def _by_remainder(a: Around):
     """A short remainder around the quote: `“...,” the judge exclaimed`."""
     rest = [t for s in a.sents for t in s
@@ -219,6 +245,7 @@ CUE_RULES = [
     ("sentence_verb", _by_sentence_verb),
     ("after", _by_after),
     ("next", _by_next_sentence),
+    ("words_of", _by_words_of),
     ("headline", _by_headline),
     ("remainder", _by_remainder),
     ("colon", _by_colon),
