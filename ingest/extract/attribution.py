@@ -136,16 +136,21 @@ def source_token(cue, inside=lambda t: False, depth: int = 0):
     return tok
 
 
-def _source_token(cue, inside=lambda t: False, depth: int = 0):  # noqa: C901 (to split)
-    if cue.lower_ == "according" or cue.lemma_ == "accord":
-        return according_source(cue)
+def _subject(cue, inside, depth):
+    """`X said`: the verb's own subject (`officials who said`: the word the clause describes)."""
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not inside(c) and c.ent_type_ not in NOT_SOURCES]
-    if subjects:
-        # the parser sometimes finds two: the one before the verb, nearest first
-        c = _named_first(subjects, cue) or min(subjects, key=lambda s: (s.i > cue.i, abs(s.i - cue.i)))
-        if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-            return cue.head
-        return c
+    if not subjects:
+        return None
+    # the parser sometimes finds two: the one before the verb, nearest first
+    c = _named_first(subjects, cue) or min(subjects, key=lambda s: (s.i > cue.i, abs(s.i - cue.i)))
+    if c.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+        return cue.head
+    return c
+
+
+def _passive(cue, inside, depth):
+    """`X was quoted as saying`, `... was warned by X`, `In one briefing note she was warned
+    that ...` (the document speaks)."""
     passive = [c for c in cue.children if c.dep_ == "nsubjpass" and not inside(c)]
     agent = _agent(cue)
     if passive and cue.lemma_ in ("quote", "cite", "record", "hear", "see"):
@@ -153,51 +158,99 @@ def _source_token(cue, inside=lambda t: False, depth: int = 0):  # noqa: C901 (t
     if agent is not None:
         return agent
     if passive:
-        # `In one briefing note she was warned that ...`: the document speaks
         for c in cue.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for obj in c.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in DOCUMENT_NOUNS:
                         return obj
-    if cue.lemma_ not in LISTENER_VERBS and _after_quote(cue):
-        # `"...," said Lecornu`: the parser sometimes makes the inverted subject an object
-        for c in cue.rights:
-            if c.dep_ in INVERTED_DEPS and not inside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+    return None
+
+
+def _inverted(cue, inside, depth):
+    """`"...," said Lecornu`: the parser sometimes makes the inverted subject an object, or
+    `said engineer Tomas Berg` a verb and its object: the name right after."""
+    if cue.lemma_ in LISTENER_VERBS or not _after_quote(cue):
+        return None
+    for c in cue.rights:
+        if c.dep_ in INVERTED_DEPS and not inside(c) and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    doc = cue.doc
+    for j in range(cue.i + 1, min(len(doc), cue.i + 8)):
+        t = doc[j]
+        if t.is_punct or inside(t):
+            break
+        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
+            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == t.ent_type_ != ""):
+                j += 1
+            return doc[j]
+    return None
+
+
+def _object_acts(cue, inside, depth):
+    """`the tests led NATO to order ...`, `urged voters to reject ...`: the object acts."""
+    if depth >= 3 or cue.dep_ != "xcomp" or cue.head.i == cue.i:
+        return None
+    objects = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i and not inside(c)]
+    return objects[-1] if objects else None
+
+
+def _governing_verb(cue, inside, depth):
+    """`X defended the plan, saying ...`, `in saying`: the subject of the verb this one hangs from."""
+    head = _governor(cue, depth)
+    return _source_token(head, inside, depth + 1) if head is not None else None
+
+
+def _governor(cue, depth):
+    """The verb a participle or second verb hangs from (`in saying`: past the preposition), or None."""
+    if depth >= 3 or cue.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or cue.head.i == cue.i:
+        return None
+    head = cue.head.head if cue.head.dep_ == "prep" else cue.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _described_noun(cue, inside, depth):
+    """`a statement saying`, `officials who said`; not `posters calling for`."""
+    if depth >= 3 or cue.dep_ not in ("acl", "relcl") or cue.tag_ == "VBN":
+        return None
+    head = cue.head
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS or head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP") \
+            or lemma in PERSON_NOUNS or lemma in GROUP_NOUNS:
+        return head
+    return None
+
+
+def _sentence_subject(cue, inside, depth):
+    """`X shared the news, writing “...”` misparsed: the subject of the sentence's main verb."""
+    if cue.tag_ != "VBG" or depth != 0 or cue.i == 0 or cue.nbor(-1).text != "," or _governor(cue, depth) is not None:
+        return None  # a participle that hangs from a verb speaks through that verb's subject or no one
+    root = cue.sent.root
+    if root.i < cue.i:
+        for c in root.children:
+            if c.dep_ in SUBJECT_DEPS and c.i < cue.i and not inside(c):
                 return c
-        # `said engineer Tomas Berg` parsed as a verb and its object: the name right after
-        doc = cue.doc
-        for j in range(cue.i + 1, min(len(doc), cue.i + 8)):
-            t = doc[j]
-            if t.is_punct or inside(t):
-                break
-            if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG"):
-                while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_ == t.ent_type_ != ""):
-                    j += 1
-                return doc[j]
-    if depth < 3:
-        if cue.dep_ == "xcomp" and cue.head.i != cue.i:
-            # `the tests led NATO to order ...`, `urged voters to reject ...`: the object acts
-            objects = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i and not inside(c)]
-            if objects:
-                return objects[-1]
-        if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cue.head.i != cue.i:
-            head = cue.head
-            if head.dep_ == "prep":  # `in saying`
-                head = head.head
-            if head.pos_ in ("VERB", "AUX"):
-                return _source_token(head, inside, depth + 1)
-        if cue.dep_ in ("acl", "relcl") and cue.tag_ != "VBN" and (
-                cue.head.lemma_.lower() in DOCUMENT_NOUNS or cue.head.pos_ in ("PROPN", "PRON")
-                or cue.head.ent_type_ in ("PERSON", "ORG", "NORP")
-                or cue.head.lemma_.lower() in PERSON_NOUNS or cue.head.lemma_.lower() in GROUP_NOUNS):
-            return cue.head  # `a statement saying`, `officials who said`; not `posters calling for`
-    if cue.tag_ == "VBG" and depth == 0 and cue.i > 0 and cue.nbor(-1).text == ",":
-        # `X shared the news, writing “...”` misparsed: the subject of the sentence's main verb
-        root = cue.sent.root
-        if root.i < cue.i and root.i != cue.i:
-            for c in root.children:
-                if c.dep_ in SUBJECT_DEPS and c.i < cue.i and not inside(c):
-                    return c
+    return None
+
+
+# the shapes of a speech verb's source, tried in order; the first that finds one wins
+SOURCE_SHAPES = [
+    ("subject", _subject),
+    ("passive", _passive),
+    ("inverted", _inverted),
+    ("object_acts", _object_acts),
+    ("governing_verb", _governing_verb),
+    ("described_noun", _described_noun),
+    ("sentence_subject", _sentence_subject),
+]
+
+
+def _source_token(cue, inside=lambda t: False, depth: int = 0):
+    if cue.lower_ == "according" or cue.lemma_ == "accord":
+        return according_source(cue)
+    for _, shape in SOURCE_SHAPES:
+        tok = shape(cue, inside, depth)
+        if tok is not None:
+            return tok
     return None
 
 
