@@ -112,64 +112,69 @@ def _span(text: str, open_mark: Mark, close_pos: int, close_len: int, closed: bo
     return QuoteSpan(start, end, open_mark.pos, close_pos + close_len, closed, continues)
 
 
-def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list[QuoteSpan]:  # noqa: C901 (to split)
+def _can_open(marks: list[Mark], i: int) -> bool:
+    """Can this mark open a quote? Not a stray closing mark; a single opening mark only when a
+    single closing mark follows (most single marks are apostrophes)."""
+    mk = marks[i]
+    if mk.role == "close" or (mk.role == "either" and mk.family != "straight"):
+        return False
+    return mk.family != "single" or any(m.family == "single" and m.role == "close" for m in marks[i + 1:])
+
+
+def _other_family(mk: Mark, opened: Mark, depth: int, other: int) -> tuple[bool, int]:
+    """A mark of another family than the open quote's: (skip it, nested quotes of the other
+    double kind still open). Single marks inside double ones are nested quotes or apostrophes;
+    the other double kind opens a nested quote, or closes one of a writer who mixed `“` and `"`."""
+    if not (mk.family in DOUBLES and opened.family in DOUBLES):
+        return True, other
+    if mk.role == "open":
+        return True, other + 1
+    if other:
+        return True, other - 1
+    return bool(depth), other
+
+
+def _closes_ahead(marks: list[Mark], i: int, family: str) -> int:
+    """Closing marks of `family` after mark `i`, up to the next opening one of it."""
+    closes = 0
+    for m in marks[i + 1:]:
+        if m.family != family:
+            continue
+        if m.role == "open":
+            break
+        closes += 1
+    return closes
+
+
+def _pair(text: str, marks: list[Mark], para_end: int, next_opens: bool) -> list[QuoteSpan]:
     """Pair the marks of one paragraph; inner quotes stay part of the outer one."""
     out: list[QuoteSpan] = []
     opened: Mark | None = None
     depth = other = 0
     for i, mk in enumerate(marks):
         if opened is None:
-            if mk.role == "close" or (mk.role == "either" and mk.family != "straight"):
-                continue  # a stray closing mark
-            if mk.family == "single":
-                # a single opening mark counts only when a single closing mark follows
-                if not any(m.family == "single" and m.role == "close" for m in marks[i + 1:]):
-                    continue
-            opened, depth, other = mk, 0, 0
+            if _can_open(marks, i):
+                opened, depth, other = mk, 0, 0
             continue
         if mk.family != opened.family:
-            if not (mk.family in DOUBLES and opened.family in DOUBLES):
-                continue  # single marks inside double ones: nested quotes or apostrophes
-            # the other double kind: a nested quote when it opens one, else the closing mark
-            # of a writer who mixed `“` and `"`
-            if mk.role == "open":
-                other += 1
-                continue
-            if other:
-                other -= 1
-                continue
-            if depth:
+            skip, other = _other_family(mk, opened, depth, other)
+            if skip:
                 continue
         if mk.role == "open":
             # nested quote of the same kind, or a missing closing mark: nested when two closes follow
-            rest = marks[i + 1:]
-            closes = 0
-            for m in rest:
-                if m.family != opened.family:
-                    continue
-                if m.role == "open":
-                    break
-                closes += 1
-            if closes >= 2 + depth:
+            if _closes_ahead(marks, i, opened.family) >= 2 + depth:
                 depth += 1
                 continue
-            sp = _span(text, opened, mk.pos, 0, False, False)
-            if sp:
-                out.append(sp)
+            out.append(_span(text, opened, mk.pos, 0, False, False))
             opened, depth, other = mk, 0, 0
-            continue
-        if depth:
+        elif depth:
             depth -= 1
-            continue
-        sp = _span(text, opened, mk.pos, mk.length, True, False)
-        if sp:
-            out.append(sp)
-        opened = None
+        else:
+            out.append(_span(text, opened, mk.pos, mk.length, True, False))
+            opened = None
     if opened is not None:
-        sp = _span(text, opened, para_end, 0, False, next_opens)
-        if sp:
-            out.append(sp)
-    return out
+        out.append(_span(text, opened, para_end, 0, False, next_opens))
+    return [sp for sp in out if sp is not None]
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
