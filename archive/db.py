@@ -75,8 +75,9 @@ def migrate(conn: sqlite3.Connection) -> None:
     """Bring the archive to the current schema; idempotent, and safe from several processes.
 
     The event log is created in a new file only (guard.ensure_log: a trigger removed from an
-    existing archive is never silently put back). Derived tables of another shape are dropped and
-    replayed from the log in the same transaction, once the log is found safe to write beside."""
+    existing archive is never silently put back). Derived tables of another shape are replayed from
+    the log, once it is found safe to write beside: beside the archive without its write lock, then
+    swapped in by one short transaction (archive/swap.py), so ingests are not held for the replay."""
     from .guard import check_writable, ensure_log
 
     key = derived_key()
@@ -87,12 +88,27 @@ def migrate(conn: sqlite3.Connection) -> None:
         if _recorded(conn, key):  # another process did it while we waited for the lock
             return
         check_writable(conn)
-        from .rebuild import bulk_replay
+        if _in_place(conn):  # a new file, or one in memory: nothing to gain from building beside it
+            from .rebuild import bulk_replay
 
-        bulk_replay(conn)  # drop, replay into bare tables, then index and count once
-        conn.execute("DELETE FROM schema_migrations WHERE name LIKE 'derived:%'")
-        conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
-                     (key, datetime.now(timezone.utc).isoformat()))
+            bulk_replay(conn)  # drop, replay into bare tables, then index and count once
+            record_key(conn, key)
+            return
+    from .swap import rebuild_beside
+
+    rebuild_beside(conn, key=key)  # replayed without the lock, swapped in (unless another process did)
+
+
+def _in_place(conn: sqlite3.Connection) -> bool:
+    from .swap import archive_path
+
+    return archive_path(conn) is None or conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None
+
+
+def record_key(conn: sqlite3.Connection, key: str) -> None:
+    """The derived tables now have the shape `key` names (inside the caller's transaction)."""
+    conn.execute("DELETE FROM schema_migrations WHERE name LIKE 'derived:%'")
+    conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (key, datetime.now(timezone.utc).isoformat()))
 
 
 def _recorded(conn: sqlite3.Connection, key: str) -> bool:
@@ -124,7 +140,7 @@ def drop_derived(conn: sqlite3.Connection) -> None:
             continue
         exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
         if exists:  # an FTS table's shadow tables go with it
-            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+            conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
 
 
 def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:

@@ -155,7 +155,7 @@ def _claims_extracted(conn, e: Event) -> None:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
     who = assign(conn, aid, claims, art["text"], bool(art["title"]), published)
-    quote_ids, quote_keys = [], {}
+    quote_ids, quote_keys, quote_rows = [], {}, []
     for q in claims["quotes"]:
         qid = claim_id(aid, "quote", q["start"], q["end"], q["text"])
         quote_ids.append(qid)
@@ -165,33 +165,39 @@ def _claims_extracted(conn, e: Event) -> None:
         key, sid, name = (a.key, a.speaker_id, a.name) if a else (None, None, None)
         attribution = "unresolved" if a is not None and a.junk else q.get("attribution")
         quote_keys.setdefault(qid, (key, sid))  # as stored: a repeated id keeps its first row
-        conn.execute(
-            "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            (qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
-             attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
-             q.get("sentence"), written, q.get("rule")))
+        quote_rows.append((qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
+                           attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
+                           q.get("sentence"), written, q.get("rule")))
+    conn.executemany(  # rows in claim order, one statement prepared once per article
+        "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        quote_rows)
+    figure_rows = []
     for f in claims["figures"]:
         qid = quote_ids[f["quote"]] if f.get("quote") is not None and f["quote"] < len(quote_ids) else None
         key, sid = quote_keys.get(qid, (None, None))
-        conn.execute(
-            "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-            (claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
-             f.get("unit"), f.get("approx"), f.get("about"), qid, sid, key,
-             outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence"),
-             f.get("rule")))
-    for d in claims["dates"]:
-        value = d["value"]
-        conn.execute(
-            "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_id(aid, "date", d.get("start"), d.get("end"), d["text"] + ("|dateline" if d.get("dateline") else "")),
-             aid, rev, d["text"], value, d["precision"], value[:4], value[:7] if len(value) >= 7 else None,
-             int(bool(d.get("dateline"))), outlet, published,
-             para(d["start"]) if d.get("start") is not None else None, d.get("start"), d.get("end"),
-             d.get("sentence"), d.get("rule")))
+        figure_rows.append((claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
+                            f.get("unit"), f.get("approx"), f.get("about"), qid, sid, key,
+                            outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence"),
+                            f.get("rule")))
+    conn.executemany(
+        "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        figure_rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_date_row(aid, rev, d, outlet, published, para) for d in claims["dates"]])
     counts = [conn.execute(f"SELECT COUNT(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
               for t in ("quotes", "figures", "dates")]
     conn.execute("UPDATE articles SET extractor = ?, quotes = ?, figures = ?, dates = ? WHERE id = ?",
                  (p["extractor"], *counts, aid))
+
+
+def _date_row(aid: str, rev: int, d: dict, outlet, published, para) -> tuple:
+    value = d["value"]
+    return (claim_id(aid, "date", d.get("start"), d.get("end"), d["text"] + ("|dateline" if d.get("dateline") else "")),
+            aid, rev, d["text"], value, d["precision"], value[:4], value[:7] if len(value) >= 7 else None,
+            int(bool(d.get("dateline"))), outlet, published,
+            para(d["start"]) if d.get("start") is not None else None, d.get("start"), d.get("end"),
+            d.get("sentence"), d.get("rule"))
 
 
 def _checkpoint_recorded(conn, e: Event) -> None:

@@ -3,17 +3,20 @@
 A rebuild replays every event through the same projections as ingest (so the rows are the same),
 but into bare tables: only the indexes the projections look rows up by exist while replaying;
 the other indexes, the full-text indexes and the summary counts are built once at the end, each
-in one pass, instead of row by row. Everything happens in one transaction: readers see the old
-tables or the new ones, never a half-built state.
+in one pass, instead of row by row. The replay runs beside the archive, without its write lock,
+and the new tables are swapped in by one short transaction (archive/swap.py): readers see the old
+tables or the new ones, never a half-built state, and ingests go on during the replay.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 
 from . import log
 from .db import _sql, _statements, create_derived, drop_derived, migrate, transaction
 from .projections import apply, replay
+from .swap import Swapped, archive_path, rebuild_beside
 
 PAGE_INDEXES = ("articles_first_seen", "revisions_recorded", "quotes_published", "figures_published",
                 "figures_speaker", "figures_value", "dates_value")
@@ -30,10 +33,9 @@ def _bare_tables() -> list[str]:
             if not any(s.startswith(f"CREATE INDEX IF NOT EXISTS {name} ") for name in PAGE_INDEXES)]
 
 
-def bulk_replay(conn: sqlite3.Connection) -> int:
-    """Drop the derived tables and replay the log into bare ones, then index, full-text index and
-    count (inside the caller's transaction); returns the number of events replayed."""
-    drop_derived(conn)
+def bulk_into(conn: sqlite3.Connection) -> int:
+    """Replay the log into bare tables (empty, inside the caller's transaction), then index and
+    count once; returns the number of events replayed."""
     for statement in _bare_tables():
         conn.execute(statement)
     n = replay(conn)
@@ -44,15 +46,32 @@ def bulk_replay(conn: sqlite3.Connection) -> int:
     return n
 
 
-def rebuild(conn: sqlite3.Connection) -> int:
-    """Drop every derived table and replay every event; returns the number of events replayed."""
+def bulk_replay(conn: sqlite3.Connection) -> int:
+    """Drop the derived tables and replay the log in place (inside the caller's transaction): for
+    an archive in memory or one with nothing to replay; returns the number of events replayed."""
+    drop_derived(conn)
+    return bulk_into(conn)
+
+
+def rebuild_report(conn: sqlite3.Connection) -> Swapped:
+    """Replay every event into new tables and swap them in; what it took, lock time included."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-REBUILD_CACHE_KB}")  # the indexes being built stay in memory
+    conn.execute(f"PRAGMA cache_size = {-REBUILD_CACHE_KB}")  # the indexes being copied stay in memory
     try:
-        with transaction(conn):
-            return bulk_replay(conn)
+        if archive_path(conn) is None:  # in memory: nothing else can write to it
+            started = time.perf_counter()
+            with transaction(conn):
+                n = bulk_replay(conn)
+            took = time.perf_counter() - started
+            return Swapped(events=n, caught_up=0, build_s=took, lock_s=took)
+        return rebuild_beside(conn)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Drop every derived table and replay every event; returns the number of events replayed."""
+    return rebuild_report(conn).events
 
 
 def as_of(conn: sqlite3.Connection, until_seq: int | None = None, until_time: str | None = None) -> sqlite3.Connection:
@@ -70,4 +89,4 @@ def as_of(conn: sqlite3.Connection, until_seq: int | None = None, until_time: st
     return mem
 
 
-__all__ = ["as_of", "bulk_replay", "create_derived", "rebuild"]
+__all__ = ["as_of", "bulk_into", "bulk_replay", "create_derived", "rebuild", "rebuild_report"]

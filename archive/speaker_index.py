@@ -13,6 +13,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import identity
 from .speaker_article import ArticleSpeaker, article_speakers
@@ -245,13 +246,25 @@ def join(conn, sp: ArticleSpeaker, aid: str, published: str | None,
     return key, sid
 
 
+@lru_cache(maxsize=256)
+def _reading(text: str, has_title: bool, refs: str) -> tuple[dict[str, ArticleSpeaker], frozenset[str]]:
+    """An article's speakers as read against its text, and the text's words: a pure function of
+    the text and the extraction's speaker references, so a text seen again (a wire story copied by
+    other outlets, a replay) is read once."""
+    speakers, quoted = json.loads(refs)
+    claims = {"speakers": speakers, "quotes": [{"speaker": ref} for ref in quoted]}
+    return article_speakers(claims, text, has_title), frozenset(tokens(text))
+
+
 def assign(conn: sqlite3.Connection, aid: str, claims: dict, text: str, has_title: bool,
            published: str | None) -> dict[str, Assigned]:
     """Every name the article's extraction uses, with the speaker it is in the archive."""
     out = {}
     touched = set()
-    context = frozenset(tokens(text))
-    for written, sp in article_speakers(claims, text, has_title).items():
+    refs = json.dumps([claims.get("speakers", []), [q.get("speaker") for q in claims.get("quotes", [])]],
+                      sort_keys=True, ensure_ascii=False)
+    speakers, context = _reading(text, has_title, refs)
+    for written, sp in speakers.items():
         if sp.name is None:
             out[written] = Assigned(None, None, None, sp.junk)
             continue
