@@ -48,6 +48,28 @@ def scratch_path(archive: Path) -> Path:
     return archive.with_name(f".{archive.name}.rebuild-{os.getpid()}")
 
 
+def remove_stale(archive: Path) -> list[Path]:
+    """Scratch files left by a rebuild that was killed (its process is gone): removed."""
+    gone = []
+    for path in archive.parent.glob(f".{archive.name}.rebuild-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        path.unlink(missing_ok=True)
+        gone.append(path)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _open_scratch(scratch: Path, archive: Path) -> sqlite3.Connection:
     for leftover in (scratch, Path(f"{scratch}-journal")):
         leftover.unlink(missing_ok=True)
@@ -157,6 +179,7 @@ def rebuild_beside(conn: sqlite3.Connection, key: str | None = None) -> Swapped 
     """Build beside the archive without its lock, then swap in; the scratch file is always removed."""
     archive = archive_path(conn)
     scratch = scratch_path(archive)
+    remove_stale(archive)
     try:
         started = time.perf_counter()
         replayed, last = build(scratch, archive)

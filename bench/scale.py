@@ -28,19 +28,22 @@ def parts(db_path: Path) -> tuple[int, list[tuple[str, int]]]:
 
 
 def rebuild_and_verify(db_path: Path) -> dict:
+    """Seconds of `verify` and `rebuild` (wall and CPU: on a shared machine the CPU ratio travels
+    better), and how long the rebuild held the write lock (its swap, archive/swap.py)."""
     from newsfacts.archive.db import connect
     from newsfacts.archive.log import verify
-    from newsfacts.archive.rebuild import rebuild
+    from newsfacts.archive.rebuild import rebuild_report
 
     conn = connect(db_path)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     checked, problem = verify(conn)
-    verify_s = time.perf_counter() - t
-    t = time.perf_counter()
-    events = rebuild(conn)
-    rebuild_s = time.perf_counter() - t
+    verify_s, verify_cpu = time.perf_counter() - t, time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
+    done = rebuild_report(conn)
+    rebuild_s, rebuild_cpu = time.perf_counter() - t, time.process_time() - c
     conn.close()
-    return {"events": events, "verify_s": verify_s, "rebuild_s": rebuild_s, "intact": problem is None}
+    return {"events": done.events, "verify_s": verify_s, "rebuild_s": rebuild_s, "verify_cpu": verify_cpu,
+            "rebuild_cpu": rebuild_cpu, "lock_s": done.lock_s, "intact": problem is None}
 
 
 def run(folder: Path, small: int, large: int, articles: Path, repeat: int, log=print) -> dict:
@@ -78,7 +81,9 @@ def report(out: dict, print_=print) -> None:
     print_(f"slowest p95 at {large['quotes']:,} quotes: {worst['p95']:.0f} ms")
     r = out["rebuild"]
     print_(f"\nrebuild: {r['rebuild_s']:.1f}s for {r['events']:,} events; verify: {r['verify_s']:.1f}s; "
-           f"rebuild/verify = {r['rebuild_s'] / max(r['verify_s'], 1e-9):.1f}")
+           f"rebuild/verify = {r['rebuild_s'] / max(r['verify_s'], 1e-9):.1f} (CPU {r['rebuild_cpu']:.1f}s / "
+           f"{r['verify_cpu']:.1f}s = {r['rebuild_cpu'] / max(r['verify_cpu'], 1e-9):.1f}); the rebuild held the "
+           f"write lock {r['lock_s']:.2f}s")
     print_(f"write path: {small['rate']:.0f} articles/s at {small['articles']:,} articles, "
            f"{large['rate']:.0f} articles/s up to {large['articles']:,}")
     b = out["bytes"]

@@ -129,3 +129,11 @@ def test_the_replay_on_upgrade_swaps_in_and_records_its_shape_once(archive):
     assert conn.execute("SELECT COUNT(*) FROM schema_migrations WHERE name LIKE 'derived:%'").fetchone()[0] == 1
     fts_intact(conn)
     assert sorted(p.name for p in archive.parent.iterdir() if ".rebuild-" in p.name) == []
+
+
+def test_a_scratch_file_left_by_a_killed_rebuild_is_removed_by_the_next(archive):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = archive.with_name(f".{archive.name}.rebuild-{int(dead.stdout)}")
+    left.write_bytes(b"half a build")
+    assert run_cli("rebuild", "--db", archive).exit_code == 0
+    assert not left.exists()
