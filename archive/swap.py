@@ -77,6 +77,7 @@ def _open_scratch(scratch: Path, archive: Path) -> sqlite3.Connection:
     s.row_factory = sqlite3.Row
     s.execute("PRAGMA journal_mode = OFF")  # a throwaway file: a crash leaves it to be deleted
     s.execute("PRAGMA synchronous = OFF")
+    s.execute("PRAGMA secure_delete = 0")  # a scratch file: nothing in it needs zeroing
     s.execute(f"PRAGMA cache_size = {-SCRATCH_CACHE_KB}")
     s.execute("ATTACH DATABASE ? AS src", (f"file:{quote(str(archive))}?mode=ro",))
     return s
@@ -153,6 +154,10 @@ def swap(conn: sqlite3.Connection, scratch: Path, after_seq: int, replayed: int,
     from .guard import check_writable
 
     conn.execute("ATTACH DATABASE ? AS fresh", (f"file:{quote(str(scratch))}?mode=ro",))
+    # dropped tables are copies of what the log keeps: zeroing their pages (secure_delete, on in
+    # Debian's SQLite) would write every one of them once more, under the lock
+    secure = conn.execute("PRAGMA main.secure_delete").fetchone()[0]
+    conn.execute("PRAGMA main.secure_delete = 0")
     try:
         with transaction(conn):
             started = time.perf_counter()  # the lock is ours from here (waiting for it aside)
@@ -173,6 +178,7 @@ def swap(conn: sqlite3.Connection, scratch: Path, after_seq: int, replayed: int,
                        lock_s=time.perf_counter() - started)
     finally:
         conn.execute("DETACH DATABASE fresh")
+        conn.execute(f"PRAGMA main.secure_delete = {int(secure)}")
 
 
 def rebuild_beside(conn: sqlite3.Connection, key: str | None = None) -> Swapped | None:

@@ -50,8 +50,10 @@ def test_the_build_needs_no_write_lock_and_what_arrives_meanwhile_is_replayed_at
     arrived = conn.execute("SELECT COUNT(*) FROM events WHERE seq > ?", (last,)).fetchone()[0]
     assert arrived >= 4  # two articles: at least their revision and their claims
 
+    secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
     done = swap.swap(conn, scratch, last, replayed)
     scratch.unlink()
+    assert conn.execute("PRAGMA secure_delete").fetchone()[0] == secure  # as the connection had it
     assert done.caught_up == arrived and done.events == last + arrived
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 4
     assert tables(conn) == replayed_elsewhere(conn)
