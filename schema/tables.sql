@@ -96,7 +96,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     group_id      TEXT REFERENCES claim_groups(id)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, paragraph);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, published DESC, start);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, published, article_id, start);
 
 CREATE TABLE IF NOT EXISTS figures (
     id            TEXT PRIMARY KEY,
@@ -359,7 +359,7 @@ CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen DESC, id);
 CREATE INDEX IF NOT EXISTS revisions_recorded ON revisions(recorded_at DESC, id);
 CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published DESC, id);
 CREATE INDEX IF NOT EXISTS figures_published ON figures(published DESC, id);
-CREATE INDEX IF NOT EXISTS figures_speaker ON figures(speaker_id);
+CREATE INDEX IF NOT EXISTS figures_speaker ON figures(speaker_id, published, article_id, start);
 -- claims_on_date (metadata.yml): a month's dates in the query's order, so it reads only the rows shown
 CREATE INDEX IF NOT EXISTS dates_day ON dates(value, article_id, paragraph) WHERE dateline = 0;
 

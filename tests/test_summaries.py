@@ -4,6 +4,7 @@ kept by triggers through every kind of event, and the pages read them."""
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 import yaml
@@ -145,3 +146,30 @@ def test_the_event_logs_page_reads_its_counts_without_scanning_the_log(history, 
     assert conn.execute("SELECT * FROM event_counts ORDER BY col, value").fetchall() == kept
     filtered = _get(ds, "/archive/events.json?type=speaker.merged&_facet=actor")  # a filter still counts rows
     assert filtered["filtered_table_rows_count"] == 2
+
+
+def test_the_speaker_page_and_figures_about_read_through_indexes(history, archive):
+    """The speaker page picks a speaker's quotes and figures from the speaker index before joining,
+    and its chart's months from the summary; figures_about finds figures through the full-text
+    index. Same rows as the queries that scanned, in the same order."""
+    from newsfacts.archive.web import speaker_page
+
+    conn = history
+    speaker = conn.execute("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
+                           "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    old = conn.execute("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? "
+                       "ORDER BY a.published, q.article_id, q.start", (speaker,)).fetchall()
+    new = conn.execute(speaker_page.QUOTES, {"s": speaker}).fetchall()
+    assert [r[0] for r in new] == [r[0] for r in old] and new
+    assert conn.execute(speaker_page.PER_MONTH_KEPT, {"s": speaker}).fetchall() == \
+        conn.execute(speaker_page.PER_MONTH, {"s": speaker}).fetchall()
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + speaker_page.QUOTES, {"s": speaker}))
+    assert "COVERING INDEX quotes_speaker" in plan and "TEMP B-TREE" not in plan.split("SCAN p")[0]
+    ds = _datasette(archive)
+    about = next(r for r in conn.execute("SELECT id, about FROM figures WHERE about IS NOT NULL")
+                 if re.search(r"[A-Za-z]{4,}", r[1]))
+    word = re.search(r"[A-Za-z]{4,}", about[1]).group(0)
+    found = _get(ds, f"/archive/figures_about.json?word={word}&_shape=array")
+    assert about[0] in {r["id"] for r in found}
+    assert all(word.lower() in (r["about"] or "").lower() + " " + (r["sentence"] or "").lower() for r in found)
+    assert [r["value"] for r in found] == sorted((r["value"] for r in found), reverse=True)

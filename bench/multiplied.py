@@ -1,0 +1,102 @@
+"""A page-timing archive k times the size of a scaled one, in minutes instead of hours.
+
+    python bench/multiplied.py SCALED.db OUT.db --times 100
+
+bench/scaled.py builds through the write path (the projections, the fact store's grouping), which
+at a million quotes takes hours on a loaded 2-core machine. The pages read only the derived tables,
+so for timing them this copies SCALED.db and repeats its articles, revisions, sightings,
+extractions, quotes, figures and dates k times under new ids, in SQL, then rebuilds the full-text
+indexes and recounts the summaries (facet_counts) from the rows. The log is not repeated: the
+events page reads event_counts and the log's primary key. Claim groups and speakers are not
+repeated either (the same speakers are quoted k times as often, as in a larger archive of the
+same sources). Not an archive to ingest into: its log does not produce these tables. For the
+pages only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+# table -> {column: how its value differs in copy i (SQL over the column and :i, :seq)}
+KEYS = {
+    "articles": {"id": "{c} || '~' || :i", "url": "{c} || '#' || :i", "source": "{c} || '#' || :i"},
+    "revisions": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "event_seq": "{c} + :i * :seq"},
+    "extractions": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i"},
+    "sightings": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i", "source": "{c} || '#' || :i"},
+    "quotes": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i"},
+    "figures": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "quote_id": "{c} || '~' || :i"},
+    "dates": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i"},
+}
+
+
+def _copy_sql(conn: sqlite3.Connection, table: str) -> str:
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+    exprs = [KEYS[table].get(c, "{c}").format(c=f"[{c}]") for c in cols]
+    names = ", ".join(f"[{c}]" for c in cols)
+    return f"INSERT INTO [{table}] ({names}) SELECT {', '.join(exprs)} FROM [{table}] WHERE rowid <= :last"
+
+
+def multiply(out: Path, times: int, log=print) -> dict:
+    from newsfacts.archive import summaries
+    from newsfacts.archive.db import FTS_TABLES
+
+    conn = sqlite3.connect(str(out), isolation_level=None)
+    conn.execute("PRAGMA cache_size = -262144")
+    seq = conn.execute("SELECT MAX(seq) FROM events").fetchone()[0] or 0
+    conn.execute("BEGIN")
+    summaries.drop_triggers(conn)
+    fts_triggers = [(n, s) for n, s in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+        f"({', '.join(repr(t) for t in FTS_TABLES)}) AND name NOT LIKE 'facet%'")]
+    for name, _ in fts_triggers:
+        conn.execute(f"DROP TRIGGER [{name}]")
+    for table in KEYS:
+        last = conn.execute(f"SELECT MAX(rowid) FROM [{table}]").fetchone()[0] or 0
+        sql = _copy_sql(conn, table)
+        started = time.perf_counter()
+        for i in range(1, times):
+            conn.execute(sql, {"i": i, "seq": seq, "last": last})
+        log(f"  {table}: x{times} in {time.perf_counter() - started:.0f}s")
+    for table in FTS_TABLES:
+        conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+    for _, sql in fts_triggers:
+        conn.execute(sql)
+    summaries.fill(conn)
+    for statement in summaries.triggers():
+        conn.execute(statement)
+    conn.execute("COMMIT")
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in ("articles", "quotes", "figures", "dates")}
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return counts
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("scaled", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--times", type=int, default=100)
+    args = ap.parse_args(argv)
+    if args.out.exists():
+        print(f"{args.out}: exists; the multiplied archive is built into a new file", file=sys.stderr)
+        return 2
+    if not args.scaled.is_file():
+        print(f"{args.scaled}: no such archive", file=sys.stderr)
+        return 1
+    src = sqlite3.connect(str(args.scaled))
+    dst = sqlite3.connect(str(args.out))
+    src.backup(dst)
+    src.close()
+    dst.close()
+    started = time.perf_counter()
+    counts = multiply(args.out, args.times)
+    print({**counts, "seconds": round(time.perf_counter() - started)})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
