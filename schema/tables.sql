@@ -306,10 +306,12 @@ CREATE TABLE IF NOT EXISTS claim_group_members (
     claim_id      TEXT PRIMARY KEY,
     group_id      TEXT NOT NULL REFERENCES claim_groups(id),
     article_id    TEXT NOT NULL REFERENCES articles(id),
-    kind          TEXT NOT NULL
+    kind          TEXT NOT NULL,
+    wording_id    INTEGER                         -- quote_wordings.id (quotes with a speaker only)
 );
-CREATE INDEX IF NOT EXISTS claim_group_members_group ON claim_group_members(group_id);
+CREATE INDEX IF NOT EXISTS claim_group_members_group ON claim_group_members(group_id, article_id);
 CREATE INDEX IF NOT EXISTS claim_group_members_article ON claim_group_members(article_id);
+CREATE INDEX IF NOT EXISTS claim_group_members_wording ON claim_group_members(wording_id) WHERE wording_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS claim_group_suggestions (
     claim_id      TEXT NOT NULL,
@@ -330,13 +332,33 @@ CREATE TABLE IF NOT EXISTS claim_group_decisions (
 );
 CREATE INDEX IF NOT EXISTS claim_group_decisions_claim ON claim_group_decisions(claim_id);
 
+-- One speaker's distinct words (archive/factcheck/wordings.py): every copy of a quote is one
+-- wording; a wording's parent is the wording that surely contains it best; a tree is a group.
+CREATE TABLE IF NOT EXISTS quote_wordings (
+    id            INTEGER PRIMARY KEY,            -- hash of speaker id and normalised words
+    speaker_id    TEXT NOT NULL,
+    words         TEXT NOT NULL,                  -- normalised tokens
+    size          INTEGER NOT NULL,
+    parent_id     INTEGER,
+    score         REAL,
+    group_id      TEXT NOT NULL,
+    quotes        INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quote_wordings_parent ON quote_wordings(parent_id) WHERE parent_id IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS quote_wording_links (
+    wording_id    INTEGER NOT NULL,               -- the smaller wording
+    other_id      INTEGER NOT NULL,               -- the one it is likely (not surely) part of
+    score         REAL NOT NULL,
+    PRIMARY KEY (wording_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quote_wording_links_other ON quote_wording_links(other_id);
+
 CREATE TABLE IF NOT EXISTS quote_prints (
     print         INTEGER NOT NULL,
-    quote_id      TEXT NOT NULL,
-    article_id    TEXT NOT NULL,
-    PRIMARY KEY (print, quote_id)
-);
-CREATE INDEX IF NOT EXISTS quote_prints_quote ON quote_prints(quote_id);
+    wording_id    INTEGER NOT NULL,
+    PRIMARY KEY (print, wording_id)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS checks (
     id            TEXT PRIMARY KEY,

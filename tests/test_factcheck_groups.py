@@ -85,12 +85,15 @@ def test_a_speaker_merge_regroups_their_quotes(fishing):
 
 
 def test_candidates_come_from_the_fingerprint_index(fishing):
-    """No all-pairs loop: the candidate query searches the print index, then the quotes by key."""
+    """No all-pairs loop: a wording's candidates are print look-ups, then wordings by key."""
     conn = connect(fishing)
-    plan = [r[3] for r in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT p.quote_id, COUNT(*) FROM quote_prints p JOIN quotes q ON q.id = p.quote_id "
-        "WHERE p.print IN (1, 2, 3) AND q.speaker_id = ? GROUP BY p.quote_id", ("marta-lindgren",))]
-    assert not any(step.startswith("SCAN") for step in plan), plan
+    for sql in ("SELECT wording_id FROM quote_prints WHERE print IN (1, 2, 3)",
+                "SELECT id, words FROM quote_wordings WHERE id IN (1, 2, 3)",
+                "SELECT id FROM quote_wordings WHERE parent_id IN (1, 2)",
+                "SELECT claim_id FROM claim_group_members WHERE wording_id = 1",
+                "SELECT 1 FROM claim_group_members WHERE group_id = 'g' AND article_id = 'a'"):
+        plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        assert not any(step.startswith("SCAN") for step in plan), (sql, plan)
 
 
 REVIEW = {

@@ -28,10 +28,6 @@ from .texts import article
 VARYING = {"seq", "event_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at"}
 """Columns that differ between any two runs: times, and event numbers (the order writers won
 the lock in)."""
-ORDER_DEPENDENT = ("claim_group", "group_id")
-"""Claim groups are formed greedily as quotes arrive (archive/factcheck/claim_groups.py: a quote
-joins the group of an earlier one), so their ids and suggestions follow the order articles were
-recorded in: left out of the comparison until that grouping is made order-free (known, reported)."""
 
 
 def comparable(db) -> dict[str, list[tuple]]:
@@ -39,11 +35,8 @@ def comparable(db) -> dict[str, list[tuple]]:
     inputs are equal by this whatever order their articles were recorded in."""
     conn = sqlite3.connect(db)
     out = {}
-    for table in DERIVED:
-        if table.startswith(ORDER_DEPENDENT[0]):
-            continue
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")
-                if r[1] not in VARYING and r[1] != ORDER_DEPENDENT[1]]
+    for table in DERIVED:  # claim groups too: they are a function of the claims, not of their order
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[1] not in VARYING]
         if table == "articles":
             cols.remove("first_seen")  # when it was recorded
         select = ", ".join(f"[{c}]" for c in cols)

@@ -2,80 +2,131 @@
 
 "Quotes that report the same words of the same source in several articles ... share a claim
 group"; "Figures too: the same measure (what it is about, its unit, the date it refers to)".
-Every quote and every figure with a measure has a group (most groups have one member). A quote
-joins the group of its best candidate (same speaker id, found through the fingerprint index of
-text_match.py) when it is surely the same words; when it is only likely, it keeps a group of its
-own and the candidate's group is suggested, for a person to confirm or reject (claim_group.decided
-events, which later extractions respect)."""
+Every quote and every figure with a measure has a group (most groups have one member). A quote's
+group is its wording's tree (wordings.py); a figure's is its measure's key. Both are functions of
+the set of claims, so the order articles arrive in changes nothing, and a group's row follows
+canonical rules: its words are the fullest wording (most words, then the text), its first
+appearance the earliest published member (then by article id and place in the article).
+
+A new member updates its group's row in constant time (counts, and a comparison with the first
+appearance and the words): a group of ten thousand copies costs no more per copy than a group
+of one. Only a claim leaving, or wordings moving between trees, recounts a group from its members.
+People's decisions (claim_group.decided events) pin a claim into a group or out of one."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
 
-from .text_match import MIN_WORDS, containment, fingerprints, shingle_hashes, tokens
+from . import group_suggestions, wordings
+from .text_match import MIN_WORDS, tokens
 
-SURE = 0.9
-"""Share of the shorter quote's words found in order in the other: the same words, surely."""
-LIKELY = 0.6
-"""From here up to SURE the archive suggests the group and a person decides."""
-MAX_CANDIDATES = 50
+TABLE = {"quote": "quotes", "figure": "figures"}
+WORDS = {"quote": "text", "figure": "about"}
 
 
-def _decision(conn, claim_id: str, group_id: str) -> str | None:
-    row = conn.execute("SELECT decision FROM claim_group_decisions WHERE claim_id = ? AND group_id = ?",
-                       (claim_id, group_id)).fetchone()
-    return row[0] if row else None
+def clean(text: str) -> str:
+    return text.strip().rstrip(",;:")
 
 
-def _candidates(conn, quote_id: str, speaker_id: str, words: list[str]) -> list[tuple[float, str, str]]:
-    """(score, group id, quote id) of quotes by the same speaker (as the quotes table has it now)
-    sharing a fingerprint with this one, best first: index look-ups, never a scan."""
-    hashes = sorted(shingle_hashes(words))
-    if not hashes:
-        return []
-    marks = ",".join("?" * len(hashes))
+def _fullness(text: str | None) -> tuple[int, str]:
+    """The order group words are chosen in: the most words, then the text itself."""
+    return (len(tokens(text or "")), text or "")
+
+
+def _claim(conn, kind: str, claim_id: str):
+    """(words, speaker id, unit, published, article id, start) of a quote or a figure."""
+    unit = "NULL" if kind == "quote" else "unit"
+    return conn.execute(f"SELECT {WORDS[kind]}, speaker_id, {unit}, published, article_id, start "
+                        f"FROM {TABLE[kind]} WHERE id = ?", (claim_id,)).fetchone()
+
+
+def _first_key(row, claim_id: str) -> tuple:
+    """Earliest published first; then by article id and place: never by when it was recorded."""
+    return (row[3] is None, row[3] or "", row[4], row[5] if row[5] is not None else -1, claim_id)
+
+
+def decided_group(conn: sqlite3.Connection, claim_id: str, group: str) -> str:
+    """The group people's latest decisions on this claim put it in: a confirmed group that still
+    exists, or a group of its own when they rejected the one it would join."""
+    for gid, decision in conn.execute("SELECT group_id, decision FROM claim_group_decisions WHERE claim_id = ? "
+                                      "ORDER BY event_seq DESC", (claim_id,)):
+        if decision == "confirmed" and conn.execute("SELECT 1 FROM claim_groups WHERE id = ?", (gid,)).fetchone():
+            return gid
+        if decision == "rejected" and gid == group:
+            return "g" + claim_id
+    return group
+
+
+def add(conn: sqlite3.Connection, kind: str, claim_id: str, article_id: str, group_id: str,
+        wording_id: int | None = None, words: str | None = None) -> None:
+    """A new member: its row in claim_group_members and its claim's group_id, and its group's row
+    updated from the old row and this claim alone."""
+    me = _claim(conn, kind, claim_id)
+    new_article = conn.execute("SELECT 1 FROM claim_group_members WHERE group_id = ? AND article_id = ? LIMIT 1",
+                               (group_id, article_id)).fetchone() is None
+    conn.execute("INSERT OR REPLACE INTO claim_group_members VALUES (?, ?, ?, ?, ?)",
+                 (claim_id, group_id, article_id, kind, wording_id))
+    conn.execute(f"UPDATE {TABLE[kind]} SET group_id = ? WHERE id = ?", (group_id, claim_id))
+    text = clean(me[0]) if kind == "quote" else words
+    g = conn.execute("SELECT words, first_claim_id FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
+    if g is None:
+        conn.execute("INSERT INTO claim_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1)",
+                     (group_id, kind, text, me[1], me[2], claim_id, article_id, me[3]))
+        return
+    first = _claim(conn, kind, g[1]) if g[1] else None
+    if first is None or _first_key(me, claim_id) < _first_key(first, g[1]):
+        conn.execute("UPDATE claim_groups SET speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, "
+                     "first_published = ? WHERE id = ?", (me[1], me[2], claim_id, article_id, me[3], group_id))
+    if kind == "quote" and text != g[0] and _fullness(text) > _fullness(g[0]):  # copies: no tokenising
+        conn.execute("UPDATE claim_groups SET words = ? WHERE id = ?", (text, group_id))
+    conn.execute("UPDATE claim_groups SET claims = claims + 1, articles = articles + ? WHERE id = ?",
+                 (int(new_article), group_id))
+
+
+def refresh(conn: sqlite3.Connection, group_id: str) -> None:
+    """The group's row recounted from its members (after claims left it or moved)."""
+    g = conn.execute("SELECT kind, words FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
+    if g is None:
+        return
+    kind = g[0]
+    unit = "NULL" if kind == "quote" else "c.unit"
     rows = conn.execute(
-        f"SELECT p.quote_id, COUNT(*) AS shared FROM quote_prints p JOIN quotes q ON q.id = p.quote_id "
-        f"WHERE p.print IN ({marks}) AND q.speaker_id = ? AND p.quote_id != ? AND q.group_id IS NOT NULL "
-        f"GROUP BY p.quote_id ORDER BY shared DESC, p.quote_id LIMIT {MAX_CANDIDATES}",
-        (*hashes, speaker_id, quote_id)).fetchall()
-    out = []
-    for qid, _ in rows:
-        q = conn.execute("SELECT text, group_id FROM quotes WHERE id = ?", (qid,)).fetchone()
-        out.append((containment(words, tokens(q[0])), q[1], qid))
-    return sorted(out, key=lambda x: (-x[0], x[2]))
-
-
-def _confirmed_group(conn, claim_id: str) -> str | None:
-    row = conn.execute("SELECT group_id FROM claim_group_decisions WHERE claim_id = ? AND decision = 'confirmed' "
-                       "AND group_id IN (SELECT id FROM claim_groups) ORDER BY event_seq DESC LIMIT 1",
-                       (claim_id,)).fetchone()
-    return row[0] if row else None
+        f"SELECT c.{WORDS[kind]}, c.speaker_id, {unit}, c.published, c.article_id, c.start, c.id "
+        f"FROM claim_group_members m JOIN {TABLE[kind]} c ON c.id = m.claim_id WHERE m.group_id = ?",
+        (group_id,)).fetchall()
+    if not rows:
+        conn.execute("DELETE FROM claim_groups WHERE id = ?", (group_id,))
+        conn.execute("DELETE FROM claim_group_suggestions WHERE group_id = ?", (group_id,))
+        return
+    first = min(rows, key=lambda r: _first_key(r, r[6]))
+    text = max((clean(r[0]) for r in rows), key=_fullness) if kind == "quote" else g[1]
+    conn.execute("UPDATE claim_groups SET words = ?, speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, "
+                 "first_published = ?, claims = ?, articles = ? WHERE id = ?",
+                 (text, first[1], first[2], first[6], first[4], first[3], len(rows), len({r[4] for r in rows}),
+                  group_id))
 
 
 def assign_quote(conn: sqlite3.Connection, q: sqlite3.Row) -> str:
-    """Put a newly written quote in a group; returns the group id."""
+    """Put a newly written quote in a group (its wording's, unless people decided otherwise);
+    returns the group id."""
     words = tokens(q["text"])
-    own = "g" + q["id"]
-    group = _confirmed_group(conn, q["id"])
-    if group is None and q["speaker_id"] and len(words) >= MIN_WORDS:
-        for score, gid, _ in _candidates(conn, q["id"], q["speaker_id"], words):
-            if score < LIKELY:
-                break
-            if _decision(conn, q["id"], gid) == "rejected":
-                continue
-            if score >= SURE:
-                group = gid
-            else:
-                conn.execute("INSERT OR IGNORE INTO claim_group_suggestions VALUES (?, ?, ?, 'suggested', NULL)",
-                             (q["id"], gid, round(score, 3)))
-            break
-    group = group or own
-    _join(conn, "quote", q["id"], q["article_id"], group)
+    wid, touched, review = None, set(), set()
+    group = "g" + q["id"]
     if q["speaker_id"] and len(words) >= MIN_WORDS:
-        conn.executemany("INSERT OR IGNORE INTO quote_prints VALUES (?, ?, ?)",
-                         [(p, q["id"], q["article_id"]) for p in sorted(fingerprints(words))])
+        wid = wordings.wording_id(q["speaker_id"], words)
+        if wordings.get(conn, wid) is None:
+            touched, review = wordings.insert(conn, wid, q["speaker_id"], words)
+        conn.execute("UPDATE quote_wordings SET quotes = quotes + 1 WHERE id = ?", (wid,))
+        group = wordings.get(conn, wid).group_id
+    group = decided_group(conn, q["id"], group)
+    add(conn, "quote", q["id"], q["article_id"], group, wid)
+    for gid in sorted(touched - {None}):
+        refresh(conn, gid)
+    for x in sorted(review):
+        group_suggestions.refresh(conn, x)
+    if wid is not None and wid not in review:
+        group_suggestions.refresh(conn, wid, [q["id"]])
     return group
 
 
@@ -87,61 +138,38 @@ def figure_group_key(measure: str | None, unit: str | None, period: str | None) 
     return "f" + hashlib.sha256(ident.encode()).hexdigest()[:16]
 
 
-def _join(conn, kind: str, claim_id: str, article_id: str, group_id: str, words: str | None = None) -> None:
-    table = "quotes" if kind == "quote" else "figures"
-    if not conn.execute("SELECT 1 FROM claim_groups WHERE id = ?", (group_id,)).fetchone():
-        conn.execute("INSERT INTO claim_groups (id, kind, words, claims, articles) VALUES (?, ?, ?, 0, 0)",
-                     (group_id, kind, words))
-    conn.execute("INSERT OR REPLACE INTO claim_group_members VALUES (?, ?, ?, ?)", (claim_id, group_id, article_id, kind))
-    conn.execute(f"UPDATE {table} SET group_id = ? WHERE id = ?", (group_id, claim_id))
-    refresh(conn, group_id)
-
-
-def refresh(conn: sqlite3.Connection, group_id: str) -> None:
-    """The group's row from its members: words, speaker, first appearance, counts."""
-    g = conn.execute("SELECT kind FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
-    if g is None:
-        return
-    table = "quotes" if g[0] == "quote" else "figures"
-    speaker = "speaker_id" if table == "quotes" else "speaker_id"
-    words = "text" if table == "quotes" else "about"
-    unit = "NULL" if table == "quotes" else "c.unit"
-    rows = conn.execute(
-        f"SELECT c.id, c.{words}, c.{speaker}, c.article_id, a.published, {unit} FROM claim_group_members m "
-        f"JOIN {table} c ON c.id = m.claim_id JOIN articles a ON a.id = c.article_id WHERE m.group_id = ? "
-        "ORDER BY a.published IS NULL, a.published, a.first_seen, c.article_id, c.start", (group_id,)).fetchall()
-    if not rows:
-        conn.execute("DELETE FROM claim_groups WHERE id = ?", (group_id,))
-        conn.execute("DELETE FROM claim_group_suggestions WHERE group_id = ?", (group_id,))
-        return
-    first = rows[0]
-    if table == "quotes":
-        text = max((r[1] for r in rows), key=lambda t: (len(tokens(t)), t)).strip().rstrip(",;:")
-    else:
-        text = conn.execute("SELECT words FROM claim_groups WHERE id = ?", (group_id,)).fetchone()[0]
-    conn.execute("UPDATE claim_groups SET words = ?, speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, "
-                 "first_published = ?, claims = ?, articles = ? WHERE id = ?",
-                 (text, first[2], first[5], first[0], first[3], first[4], len(rows), len({r[3] for r in rows}),
-                  group_id))
-
-
 def leave(conn: sqlite3.Connection, claim_ids: list[str]) -> set[str]:
-    """Take claims out of their groups (their article was re-extracted); returns the groups touched."""
-    touched = set()
+    """Take claims out of their groups (their article was re-extracted, their speaker changed);
+    a wording no quote has any more goes. Returns the groups touched, for the caller to refresh."""
+    touched, review = set(), set()
     for cid in claim_ids:
-        row = conn.execute("SELECT group_id FROM claim_group_members WHERE claim_id = ?", (cid,)).fetchone()
-        if row:
-            touched.add(row[0])
+        row = conn.execute("SELECT group_id, wording_id FROM claim_group_members WHERE claim_id = ?", (cid,)).fetchone()
         conn.execute("DELETE FROM claim_group_members WHERE claim_id = ?", (cid,))
-        conn.execute("DELETE FROM quote_prints WHERE quote_id = ?", (cid,))
         conn.execute("DELETE FROM claim_group_suggestions WHERE claim_id = ?", (cid,))
+        if row is None:
+            continue
+        touched.add(row[0])
+        if row[1] is not None:
+            conn.execute("UPDATE quote_wordings SET quotes = quotes - 1 WHERE id = ?", (row[1],))
+            if conn.execute("SELECT quotes FROM quote_wordings WHERE id = ?", (row[1],)).fetchone()[0] <= 0:
+                groups, again = wordings.remove(conn, row[1])
+                touched |= groups
+                review |= again
+    for gid in sorted(touched):
+        refresh(conn, gid)
+    for x in sorted(review):
+        if wordings.get(conn, x) is not None:
+            group_suggestions.refresh(conn, x)
     return touched
 
 
 def move(conn: sqlite3.Connection, kind: str, claim_id: str, group_id: str) -> None:
-    """A person's decision moves a claim into a group (or back into one of its own)."""
-    row = conn.execute("SELECT group_id, article_id FROM claim_group_members WHERE claim_id = ?", (claim_id,)).fetchone()
-    if row is None:
+    """A person's decision moves a claim into a group (or into one of its own)."""
+    row = conn.execute("SELECT group_id, article_id, wording_id FROM claim_group_members WHERE claim_id = ?",
+                       (claim_id,)).fetchone()
+    if row is None or row[0] == group_id:
         return
-    _join(conn, kind, claim_id, row[1], group_id)
+    conn.execute("DELETE FROM claim_group_members WHERE claim_id = ?", (claim_id,))
+    words = conn.execute("SELECT words FROM claim_groups WHERE id = ?", (row[0],)).fetchone()
+    add(conn, kind, claim_id, row[1], group_id, row[2], words[0] if words and kind == "figure" else None)
     refresh(conn, row[0])

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .check_rules import Check
 from .checks import write
-from .figure_facts import Fig, article_figures, data_lines
+from .figure_facts import Fig, data_lines
 
 SHARE_UNITS = ("percent", "points", "percentage points")
 SHARE_DAYS = 7
@@ -111,19 +111,21 @@ def same_measure(group_words: str, figs: list[Fig], headlines: dict[str, str] | 
     return Check(**{**base.__dict__, "explanation": f"{group_words}: {len(ordered)} articles agree: {listing}"})
 
 
+GROUP_FIGURES = (
+    "SELECT f.id, f.article_id, f.text, f.value, f.unit, f.approx, f.about, f.start, f.\"end\", f.paragraph, "
+    "f.sentence, a.outlet, a.published, a.headline FROM claim_group_members m JOIN figures f ON f.id = m.claim_id "
+    "JOIN articles a ON a.id = f.article_id WHERE m.group_id = ? ORDER BY f.article_id, f.start")
+"""A group's figures in one indexed read (members by group), in the order the check reads them."""
+
+
 def recheck_figure_group(conn: sqlite3.Connection, group_id: str) -> None:
     conn.execute("DELETE FROM checks WHERE group_id = ?", (group_id,))
     group = conn.execute("SELECT words FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
     if group is None:
         return
-    ids = {r[0] for r in conn.execute("SELECT id FROM figures WHERE group_id = ?", (group_id,))}
-    figs = [f for aid in dict.fromkeys(
-        r[0] for r in conn.execute("SELECT article_id FROM figures WHERE group_id = ? ORDER BY article_id", (group_id,)))
-        for f in article_figures(conn, aid) if f.id in ids]
-    headlines = {f.article_id: conn.execute("SELECT headline FROM articles WHERE id = ?", (f.article_id,)).fetchone()[0]
-                 for f in figs}
-    check = same_measure(group[0], figs, headlines)
+    rows = conn.execute(GROUP_FIGURES, (group_id,)).fetchall()
+    figs = [Fig(id=r[0], article_id=r[1], text=r[2], value=r[3], unit=r[4], approx=r[5], about=r[6], start=r[7],
+                end=r[8], paragraph=r[9], sentence=r[10], outlet=r[11], published=r[12]) for r in rows]
+    check = same_measure(group[0], figs, {r[1]: r[13] for r in rows})
     if check is not None:
         write(conn, [check], group_id)
-
-

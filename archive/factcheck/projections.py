@@ -3,8 +3,9 @@ for the same event, plus the handlers of the fact store's own events.
 
 After an article's current extraction changes, its quotes and figures are (re)grouped, its numbers
 rechecked, its measures rechecked across articles, and published fact-checks linked to its quotes.
-After a speaker merge or split, that speaker's quotes are regrouped: groups use speaker ids only,
-however the speakers issue joins them."""
+After a speaker merge, split or link, that speaker's quotes are regrouped: groups use speaker ids
+only. (The speakers' projection never changes an earlier quote's speaker id at ingest; people's
+merges, splits and links, which do, are events followed here.)"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .change_rules import said_as_change
 from .figure_facts import Fig, article_figures
 from .verdicts import apply_verdict
 
-VERSION = 3
+VERSION = 4
 """Bump when a rule or a handler here changes what rows it writes: archives rebuild on next open."""
 
 
@@ -47,7 +48,7 @@ def group_figures(conn: sqlite3.Connection, aid: str) -> set[str]:
             continue  # 'the S&P 500 rose 0.68%' is a change over a span the text may not give
         gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f))
         if gid is not None:
-            claim_groups._join(conn, "figure", f.id, aid, gid, f.measure)
+            claim_groups.add(conn, "figure", f.id, aid, gid, None, f.measure)
             touched.add(gid)
     return touched
 
@@ -58,11 +59,6 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
         return
     old = [r[0] for r in conn.execute("SELECT claim_id FROM claim_group_members WHERE article_id = ?", (aid,))]
     touched = claim_groups.leave(conn, old)
-    for gid in touched:
-        claim_groups.refresh(conn, gid)
-    stale = _stale_speakers(conn, aid)
-    if stale:
-        regroup_speakers(conn, stale)
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
         claim_groups.assign_quote(conn, q)
     touched |= group_figures(conn, aid)
@@ -72,24 +68,12 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     review_links.link_article(conn, aid)
 
 
-def _stale_speakers(conn, aid: str) -> set[str]:
-    """Speakers of this article whose earlier quotes sit in groups of another speaker: the
-    speakers' projection joined two names since those quotes were grouped."""
-    return {r[0] for r in conn.execute(
-        "SELECT DISTINCT q.speaker_id FROM quotes q JOIN claim_groups g ON g.id = q.group_id "
-        "WHERE q.speaker_id IN (SELECT speaker_id FROM quotes WHERE article_id = ?) AND q.article_id != ? "
-        "AND g.speaker_id IS NOT q.speaker_id", (aid, aid))}
-
-
 def regroup_speakers(conn: sqlite3.Connection, speaker_ids: set[str]) -> None:
     ids = [r[0] for r in conn.execute(
         f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id IN "
-        f"({','.join('?' * len(speaker_ids))}) ORDER BY a.published IS NULL, a.published, a.first_seen, "
-        "q.article_id, q.start", sorted(speaker_ids))]
-    touched = claim_groups.leave(conn, ids)
+        f"({','.join('?' * len(speaker_ids))}) ORDER BY q.id", sorted(speaker_ids))]
+    claim_groups.leave(conn, ids)
     conn.executemany("UPDATE quotes SET group_id = NULL WHERE id = ?", [(i,) for i in ids])
-    for gid in touched:
-        claim_groups.refresh(conn, gid)
     for qid in ids:
         claim_groups.assign_quote(conn, conn.execute("SELECT * FROM quotes WHERE id = ?", (qid,)).fetchone())
 

@@ -7,8 +7,9 @@ group." A partial or truncated quote is contained in the full one, so their Jacc
 low and MinHash/LSH (which estimates Jaccard) would miss them. Winnowing (Schleimer, Wilkerson and
 Aiken 2003) keeps, from every window of W consecutive word K-grams, the smallest hash: any run of
 W + K - 1 words two quotes share yields a shared fingerprint, and a fragment's fingerprints are a
-subset of its source's. Fingerprints go in an indexed table, so a new quote's candidates are a few
-index look-ups, never a scan of all quotes."""
+subset of its source's. Fingerprints go in an indexed table (one row per print of a distinct
+wording, wordings.py), so a new quote's candidates are a few index look-ups, never a scan of all
+quotes."""
 
 from __future__ import annotations
 
@@ -43,20 +44,18 @@ def tokens(text: str) -> list[str]:
     return [variants.get(w, w) for w in re.findall(r"[a-z0-9]+", text)]
 
 
-def _hash(gram: tuple[str, ...]) -> int:
-    digest = hashlib.blake2b(" ".join(gram).encode(), digest_size=8).digest()
+def _hash(speaker_id: str, gram: tuple[str, ...]) -> int:
+    digest = hashlib.blake2b(f"{speaker_id}\x00{' '.join(gram)}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
-def shingle_hashes(words: list[str]) -> set[int]:
-    """Every shingle's hash: what a new quote looks up (a stored fragment's prints are among them)."""
-    return {_hash(tuple(words[i:i + K])) for i in range(len(words) - K + 1)}
-
-
-def fingerprints(words: list[str]) -> set[int]:
-    """The winnowed fingerprints of a token list, stored in the index (every shingle's hash when
-    it has W shingles or fewer)."""
-    hashes = [_hash(tuple(words[i:i + K])) for i in range(len(words) - K + 1)]
+def speaker_prints(speaker_id: str, words: list[str]) -> set[int]:
+    """The winnowed fingerprints of one speaker's words (every shingle's hash when there are W
+    shingles or fewer). The speaker is in the hash, so a print's postings are that speaker's
+    wordings only. Two wordings sharing a run of K + W - 1 words winnow that run alike, so they
+    share a print whichever of them came first: the search is symmetric, as order-free grouping
+    needs."""
+    hashes = [_hash(speaker_id, tuple(words[i:i + K])) for i in range(len(words) - K + 1)]
     if len(hashes) <= W:
         return set(hashes)
     return {min(hashes[i:i + W]) for i in range(len(hashes) - W + 1)}
