@@ -151,6 +151,13 @@ def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> Non
     db = sqlite_utils.Database(conn)
     if not db[table].detect_fts():
         db[table].enable_fts(columns, create_triggers=True)
+        # re-index a row only when an indexed column changes, not when its claim group is set
+        cols = ", ".join(f'"{c}"' for c in columns)
+        old, new = (", ".join(f'{r}."{c}"' for c in columns) for r in ("old", "new"))
+        conn.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        conn.execute(f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {cols} ON "{table}" BEGIN '
+                     f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {cols}) VALUES (\'delete\', old.rowid, {old}); '
+                     f'INSERT INTO "{table}_fts" (rowid, {cols}) VALUES (new.rowid, {new}); END')
 
 
 def _statements(script: str) -> list[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,32 @@ def _body(src: str, r: str, sign: int) -> list[str]:
     return out
 
 
+UNCOUNTED = frozenset({"group_id"})
+"""Columns no tally reads, set after their row is written (the fact store's claim group): an
+update of them alone re-counts nothing. A syndicated quote's copies would otherwise each re-count
+every facet of the row when they join their group."""
+
+
+@lru_cache(maxsize=None)
+def _columns(src: str) -> tuple[str, ...]:
+    from .db import _sql, _statements
+
+    mem = sqlite3.connect(":memory:")
+    for statement in _statements(_sql("tables.sql")):
+        mem.execute(statement)
+    cols = tuple(r[1] for r in mem.execute(f"PRAGMA table_info([{src}])"))
+    mem.close()
+    return cols
+
+
+def _update_of(src: str) -> str:
+    """'UPDATE OF the counted columns' when the table has uncounted ones, else 'UPDATE'."""
+    cols = _columns(src)
+    if not UNCOUNTED & set(cols):
+        return "UPDATE"
+    return "UPDATE OF " + ", ".join(f"[{c}]" for c in cols if c not in UNCOUNTED)
+
+
 def triggers() -> list[str]:
     """The CREATE TRIGGER statements that keep facet_counts in step with the derived tables."""
     sources = sorted({t.source for t in TALLIES} | {"quotes", "figures", "dates"})
@@ -163,7 +190,7 @@ def triggers() -> list[str]:
     for src in sources:
         ins, dele = _body(src, "NEW", 1), _body(src, "OLD", -1)
         upd = dele + ins + ([RENAMED] if src == "speakers" else [])
-        for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", "UPDATE", upd)):
+        for name, event, body in (("ins", "INSERT", ins), ("del", "DELETE", dele), ("upd", _update_of(src), upd)):
             out.append(f"CREATE TRIGGER IF NOT EXISTS facet_counts_{src}_{name} AFTER {event} ON {src} "
                        f"BEGIN {' '.join(body)} END")
     return out

@@ -1,13 +1,18 @@
 """Claim grouping at scale: the cost of recording a batch of articles as the archive grows.
 
     .venv/bin/python bench/claim_groups.py [--quotes 100000] [--per-article 5] [--step 20000]
+    .venv/bin/python bench/claim_groups.py --copies 100000 [--step 10000]
 
 Records synthetic articles (random sentences over a 5,000-word vocabulary, 2,000 speakers; one
 quote in ten repeats part of an earlier quote of the same speaker, with a spelling changed)
 through the real write path (store.record: events, projections, grouping, checks), no NLP. At
 every step it prints how long the last 1,000 articles took and how many repeated quotes were put
 in their source's group. A flat time per batch while the archive grows shows that grouping does
-not compare all pairs."""
+not compare all pairs.
+
+With --copies N it times the grouping alone (claim_groups.assign_quote on quote rows written
+straight into the tables) for one syndicated story of five quotes copied N times, a tenth of the
+copies cut short: the case where every new quote's group holds all the earlier copies."""
 
 from __future__ import annotations
 
@@ -25,7 +30,10 @@ def main(argv=None) -> int:
     ap.add_argument("--quotes", type=int, default=100_000)
     ap.add_argument("--per-article", type=int, default=5)
     ap.add_argument("--step", type=int, default=20_000, help="report every this many quotes")
+    ap.add_argument("--copies", type=int, default=0, help="time grouping alone on this many copies of a story")
     args = ap.parse_args(argv)
+    if args.copies:
+        return copies(args.copies, args.step)
     from newsfacts.archive.db import connect
     from newsfacts.archive.store import record
     from newsfacts.schema.article import Article
@@ -80,6 +88,49 @@ def main(argv=None) -> int:
             (text,)).fetchone()[0] > 1)
         print(f"{n_quotes} quotes in {time.perf_counter() - started:.0f}s; repeated quotes grouped with their "
               f"source: {found}/{len(repeats)}")
+    return 0
+
+
+STORY = ["We will rebuild the northern harbour wall before the winter storms and pay for it ourselves",
+         "Nobody in this town should have to choose between heating and eating this year",
+         "The ferry will run every hour from March until the end of October",
+         "We have asked the ministry twice and we have heard nothing back from them",
+         "This budget is the first in ten years that does not cut the library"]
+
+
+def copies(n: int, step: int) -> int:
+    from newsfacts.archive.db import connect
+    from newsfacts.archive.factcheck.claim_groups import assign_quote
+
+    step = min(step, n)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(Path(tmp) / "archive.db")
+        conn.execute("INSERT INTO speakers (id, name, kind) VALUES ('ada-brennan', 'Ada Brennan', 'person')")
+        started, block, spent = time.perf_counter(), 0.0, 0.0
+        conn.execute("BEGIN")
+        for k in range(n):
+            aid = f"a{k:09d}"
+            day = (date(2024, 1, 1) + timedelta(days=k % 365)).isoformat()
+            conn.execute("INSERT INTO articles (id, headline, published, revision, words, content_hash, first_seen, "
+                         "updated_at, text) VALUES (?, 'copy', ?, 1, 10, ?, ?, ?, '')", (aid, day, aid, day, day))
+            text = STORY[k % len(STORY)]
+            if k % 7 == 6:
+                text = " ".join(text.split()[2:-2])  # a partial quote
+            qid = f"q{k:09d}"
+            conn.execute("INSERT INTO quotes (id, article_id, revision, kind, text, speaker_id, published, paragraph, "
+                         "start, \"end\") VALUES (?, ?, 1, 'direct', ?, 'ada-brennan', ?, 0, 0, ?)",
+                         (qid, aid, text, day, len(text)))
+            t = time.perf_counter()
+            assign_quote(conn, conn.execute("SELECT * FROM quotes WHERE id = ?", (qid,)).fetchone())
+            spent += time.perf_counter() - t
+            block += 1
+            if (k + 1) % step == 0:
+                groups = conn.execute("SELECT COUNT(*) FROM claim_groups").fetchone()[0]
+                print(f"{k + 1:>8} copies: grouping {spent / block * 1000:.3f} ms a quote over the last {block:.0f}; "
+                      f"{groups} groups", flush=True)
+                block, spent = 0.0, 0.0
+        conn.execute("COMMIT")
+        print(f"{n} copies in {time.perf_counter() - started:.0f}s")
     return 0
 
 

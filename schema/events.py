@@ -174,6 +174,15 @@ class ClaimGroupDecided(_Payload):
     reason: str | None = None
 
 
+class RatingScaleSet(_Payload):
+    """The rating scale verdicts are given on from now (the default one, or a ratings file named
+    in settings), recorded when it first differs from the archive's, so the `ratings` table is
+    derived from the log like every other table."""
+
+    source: str
+    ratings: list[dict] = Field(min_length=1)
+
+
 class CheckpointRecorded(_Payload):
     """A signed statement of the log (archive/checkpoint.py): its size, the head of the Merkle tree
     over the events before this one, the time, the Ed25519 signature and the key's id."""
@@ -199,6 +208,7 @@ PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "verdict.recorded": {1: VerdictRecordedV1, 2: VerdictRecorded},
     "claimreview.imported": {1: ClaimReviewImported},
     "claim_group.decided": {1: ClaimGroupDecided},
+    "ratings.scale_set": {1: RatingScaleSet},
     "checkpoint.recorded": {1: CheckpointRecorded},
 }
 """type name -> schema version -> payload model. A changed payload is a new version, never an

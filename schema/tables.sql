@@ -259,6 +259,17 @@ CREATE TABLE IF NOT EXISTS verdict_history (
 );
 CREATE INDEX IF NOT EXISTS verdict_history_claim ON verdict_history(claim_id);
 
+CREATE TABLE IF NOT EXISTS ratings (
+    name          TEXT PRIMARY KEY,
+    position      INTEGER NOT NULL,               -- best first, as the scale lists them
+    rating_value  INTEGER NOT NULL,
+    best_rating   INTEGER NOT NULL,
+    worst_rating  INTEGER NOT NULL,
+    alternate_name TEXT NOT NULL,
+    source        TEXT NOT NULL,                  -- the default scale or the ratings file
+    event_seq     INTEGER NOT NULL REFERENCES events(seq)
+);
+
 CREATE TABLE IF NOT EXISTS claim_reviews (
     id            TEXT PRIMARY KEY,
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
@@ -274,9 +285,12 @@ CREATE TABLE IF NOT EXISTS claim_reviews (
     date_published TEXT,
     appearances   TEXT NOT NULL DEFAULT '[]',
     source        TEXT NOT NULL,
-    recorded_at   TEXT NOT NULL
+    recorded_at   TEXT NOT NULL,
+    speaker_id    TEXT,                           -- the author resolved as identity resolves names, at import
+    author_surname TEXT
 );
 CREATE INDEX IF NOT EXISTS claim_reviews_speaker ON claim_reviews(speaker_slug);
+CREATE INDEX IF NOT EXISTS claim_reviews_surname ON claim_reviews(author_surname);
 
 CREATE TABLE IF NOT EXISTS claim_review_links (
     review_id     TEXT NOT NULL REFERENCES claim_reviews(id),

@@ -127,6 +127,35 @@ def test_imported_claimreviews_link_to_the_quotes_they_match(fishing, tmp_path):
     assert run_cli("import", "claimreview", page, "--db", fishing).output.strip().endswith("already imported")
 
 
+@pytest.mark.parametrize("author, linked", [
+    ("Lindgren", True),  # a surname alone: the archive knows one Lindgren
+    ("M. Lindgren", True),  # an initial
+    ("Minister Marta Lindgren", True),  # a title
+    ("Karin Lindgren", False),  # another given name is another person
+])
+def test_a_review_author_is_resolved_as_speaker_identity_resolves_names(fishing, tmp_path, author, linked):
+    review = {**REVIEW, "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": author}}}
+    assert run_cli("import", "claimreview", write(tmp_path, "r.json", json.dumps(review)), "--db", fishing).exit_code == 0
+    conn = connect(fishing)
+    got = {r[0] for r in conn.execute("SELECT q.outlet FROM claim_review_links l JOIN quotes q ON q.id = l.quote_id")}
+    assert got == ({"Coast Courier", "Harbour Voice", "Northern Tide"} if linked else set())
+    sid = conn.execute("SELECT speaker_id FROM claim_reviews").fetchone()[0]
+    assert sid == ("marta-lindgren" if linked else None)
+
+
+def test_a_review_by_surname_links_to_an_article_ingested_later(tmp_path):
+    db = tmp_path / "archive.db"
+    write(tmp_path / "in", "one.txt", _article("one.txt"))
+    assert run_cli("ingest", tmp_path / "in", "--db", db, "-q").exit_code == 0
+    review = {**REVIEW, "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Lindgren"}}}
+    assert run_cli("import", "claimreview", write(tmp_path, "r.json", json.dumps(review)), "--db", db).exit_code == 0
+    write(tmp_path / "later", "two.txt", _article("two.txt"))
+    assert run_cli("ingest", tmp_path / "later", "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    got = {r[0] for r in conn.execute("SELECT q.outlet FROM claim_review_links l JOIN quotes q ON q.id = l.quote_id")}
+    assert got == {"Coast Courier", "Harbour Voice"}
+
+
 def test_a_review_imported_first_links_to_articles_ingested_later(tmp_path):
     db = tmp_path / "archive.db"
     review = write(tmp_path, "review.json", json.dumps(REVIEW))

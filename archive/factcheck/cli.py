@@ -36,15 +36,38 @@ def verdict(claim_id, rating, db_path, note, url, actor):
     """Rate a quote, figure or date on the archive's rating scale (true, mostly-true, ...).
 
     A second verdict by the same actor on the same claim supersedes the first; both stay in the log."""
-    from . import ratings, settings, verdicts
+    from . import rating_table, ratings, settings, verdicts
 
     conn = _open(db_path)
     try:
-        scale = ratings.load_scale(settings.load(db_path).ratings)
+        path = settings.load(db_path).ratings
+        scale = ratings.load_scale(path)
+        verdicts.claim_table(conn, claim_id), ratings.lookup(scale, rating)  # refused before anything is appended
+        rating_table.record_if_changed(conn, scale, str(path) if path else "default", actor)
         e = verdicts.record(conn, claim_id, rating, scale, note=note, url=url, actor=actor)
     except (verdicts.UnknownClaim, ratings.UnknownRating, ValueError) as err:
         _fail(str(err))
     click.echo(f"event {e.seq}: {e.payload['rating']} on {e.payload['claim_table']} {claim_id} by {e.actor}")
+
+
+@click.command("ratings")
+@DB_OPTION
+def ratings_cmd(db_path):
+    """The rating scale in force (the default or the settings' ratings file), recorded in the
+    archive's `ratings` table when it changed."""
+    from . import rating_table, ratings, settings
+
+    conn = _open(db_path)
+    try:
+        path = settings.load(db_path).ratings
+        scale = ratings.load_scale(path)
+    except (OSError, ValueError) as err:
+        _fail(str(err))
+    e = rating_table.record_if_changed(conn, scale, str(path) if path else "default")
+    click.echo(json.dumps({"recorded": e.seq if e else None,
+                           "ratings": [dict(zip(("name", "rating_value", "best_rating", "worst_rating",
+                                                 "alternate_name"), r)) for r in rating_table.recorded(conn)]},
+                          ensure_ascii=False, indent=2))
 
 
 @click.command("verdicts")
@@ -174,5 +197,5 @@ groups_group.command("reject")(_decide("rejected"))
 
 
 def register(cli: click.Group) -> None:
-    for command in (verdict, verdicts_cmd, export_group, import_group, checks_cmd, facts_cmd, groups_group):
+    for command in (verdict, ratings_cmd, verdicts_cmd, export_group, import_group, checks_cmd, facts_cmd, groups_group):
         cli.add_command(command)

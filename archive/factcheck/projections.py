@@ -15,6 +15,7 @@ from ..log import Event
 from . import checks, claim_groups, cross_checks, review_links
 from .change_rules import said_as_change
 from .figure_facts import Fig, article_figures
+from .rating_table import apply_scale
 from .verdicts import apply_verdict
 
 VERSION = 4
@@ -110,4 +111,5 @@ FOLLOWERS = {
     "verdict.recorded": (apply_verdict,),
     "claim_group.decided": (on_group_decided,),
     "claimreview.imported": (review_links.apply_import,),
+    "ratings.scale_set": (apply_scale,),
 }

@@ -2,8 +2,9 @@
 
 "links each to the claims in the archive it matches (same speaker, similar words), so a
 fact-checker sees 'already checked by ...' on a claim." A review matches a quote when the
-review's claim author is the quote's speaker (by speaker id, the slug of the name) and the
-shorter of the two texts is mostly found, in order, in the other."""
+review's claim author is the quote's speaker (review_speakers.py: the author's name resolved as
+speaker identity resolves a source's name, so `Lindgren` or `M. Lindgren` finds Marta Lindgren)
+and the shorter of the two texts is mostly found, in order, in the other."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sqlite3
 
 from ..log import Event
 from ..projections import slug
+from .review_speakers import author_speaker, surname
 from .text_match import containment, tokens
 
 MATCH = 0.6
@@ -30,16 +32,17 @@ def apply_import(conn: sqlite3.Connection, e: Event) -> None:
         rid = review_id(r)
         author = r.get("claim_author")
         conn.execute("DELETE FROM claim_review_links WHERE review_id = ?", (rid,))
+        sid = author_speaker(conn, author, r["claim_reviewed"])
         conn.execute(
-            "INSERT OR REPLACE INTO claim_reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO claim_reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, e.seq, r.get("url"), r.get("publisher"), r["claim_reviewed"], author,
              slug(author) if author else None, r.get("rating"), r.get("rating_value"), r.get("best_rating"),
              r.get("worst_rating"), r.get("date_published"), json.dumps(r.get("appearances") or []),
-             p["source"], e.recorded_at))
+             p["source"], e.recorded_at, sid, surname(author)))
         if author:
             _link(conn, rid, r["claim_reviewed"],
-                  conn.execute("SELECT id, article_id, text FROM quotes WHERE speaker_id = ? OR speaker_key = ?",
-                               (slug(author), slug(author))).fetchall())
+                  conn.execute("SELECT id, article_id, text FROM quotes WHERE speaker_id IN (?, ?) OR speaker_key = ?",
+                               (slug(author), sid, slug(author))).fetchall())
 
 
 def _link(conn, rid: str, words: str, quotes) -> None:
@@ -52,13 +55,27 @@ def _link(conn, rid: str, words: str, quotes) -> None:
 
 
 def link_article(conn: sqlite3.Connection, article_id: str) -> None:
-    """Link the article's (new) quotes to the reviews already in the archive."""
+    """Link the article's (new) quotes to the reviews already in the archive: those naming the
+    quote's speaker by slug, and those whose author has the speaker's surname and resolves to it."""
     conn.execute("DELETE FROM claim_review_links WHERE article_id = ?", (article_id,))
     quotes = conn.execute("SELECT id, article_id, text, speaker_id, speaker_key FROM quotes WHERE article_id = ?",
                           (article_id,)).fetchall()
+    resolved: dict[str, str | None] = {}
     for q in quotes:
-        for r in conn.execute("SELECT id, claim_reviewed FROM claim_reviews WHERE speaker_slug IN (?, ?)",
-                              (q["speaker_id"], q["speaker_key"])).fetchall():
+        if not q["speaker_id"]:
+            continue
+        names = [r[0] for r in conn.execute("SELECT DISTINCT surname FROM speaker_names WHERE speaker_id = ? "
+                                            "AND surname IS NOT NULL", (q["speaker_id"],))]
+        rows = conn.execute(
+            f"SELECT id, claim_reviewed, claim_author, speaker_slug FROM claim_reviews WHERE speaker_slug IN (?, ?) "
+            f"OR author_surname IN ({','.join('?' * len(names)) or 'NULL'})",
+            (q["speaker_id"], q["speaker_key"], *names)).fetchall()
+        for r in rows:
+            if r[3] not in (q["speaker_id"], q["speaker_key"]):
+                if r[0] not in resolved:
+                    resolved[r[0]] = author_speaker(conn, r[2], r[1])
+                if resolved[r[0]] != q["speaker_id"]:
+                    continue
             _link(conn, r[0], r[1], [q])
 
 
