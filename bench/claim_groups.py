@@ -11,7 +11,7 @@ in their source's group. A flat time per batch while the archive grows shows tha
 not compare all pairs.
 
 With --copies N it times the grouping alone (claim_groups.assign_quote on quote rows written
-straight into the tables) for one syndicated story of five quotes copied N times, a tenth of the
+straight into the tables; wall and CPU time, since the machine may be shared) for one syndicated story of five quotes copied N times, a tenth of the
 copies cut short: the case where every new quote's group holds all the earlier copies."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def copies(n: int, step: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "archive.db")
         conn.execute("INSERT INTO speakers (id, name, kind) VALUES ('ada-brennan', 'Ada Brennan', 'person')")
-        started, block, spent = time.perf_counter(), 0.0, 0.0
+        started, block, spent, cpu = time.perf_counter(), 0.0, 0.0, 0.0
         conn.execute("BEGIN")
         for k in range(n):
             aid = f"a{k:09d}"
@@ -120,15 +120,16 @@ def copies(n: int, step: int) -> int:
             conn.execute("INSERT INTO quotes (id, article_id, revision, kind, text, speaker_id, published, paragraph, "
                          "start, \"end\") VALUES (?, ?, 1, 'direct', ?, 'ada-brennan', ?, 0, 0, ?)",
                          (qid, aid, text, day, len(text)))
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             assign_quote(conn, conn.execute("SELECT * FROM quotes WHERE id = ?", (qid,)).fetchone())
             spent += time.perf_counter() - t
+            cpu += time.process_time() - c
             block += 1
             if (k + 1) % step == 0:
                 groups = conn.execute("SELECT COUNT(*) FROM claim_groups").fetchone()[0]
-                print(f"{k + 1:>8} copies: grouping {spent / block * 1000:.3f} ms a quote over the last {block:.0f}; "
-                      f"{groups} groups", flush=True)
-                block, spent = 0.0, 0.0
+                print(f"{k + 1:>8} copies: grouping {spent / block * 1000:.3f} ms a quote ({cpu / block * 1000:.3f} ms "
+                      f"CPU) over the last {block:.0f}; {groups} groups", flush=True)
+                block, spent, cpu = 0.0, 0.0, 0.0
         conn.execute("COMMIT")
         print(f"{n} copies in {time.perf_counter() - started:.0f}s")
     return 0

@@ -48,7 +48,6 @@ DERIVED = ["articles", "revisions", "extractions", "quotes", "figures", "dates",
            # the fact store (archive/factcheck)
            "verdict_history", "claim_reviews", "claim_review_links", "claim_groups", "claim_group_members",
            "claim_group_suggestions", "claim_group_decisions", "quote_wordings", "quote_wording_links",
-           "claim_group_suggestions", "claim_group_decisions", "quote_wordings", "quote_wording_links",
            "quote_prints", "checks", "event_counts", "ratings"]
 
 
