@@ -125,8 +125,10 @@ def create_derived(conn: sqlite3.Connection) -> None:
     for table, columns in FTS_TABLES.items():
         _enable_fts(conn, table, columns)
     from . import summaries
+    from .factcheck.rating_table import fill_default
 
     summaries.create(conn)
+    fill_default(conn)  # the default rating scale, unless the log recorded one
 
 
 def drop_derived(conn: sqlite3.Connection) -> None:

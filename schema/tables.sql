@@ -267,7 +267,7 @@ CREATE TABLE IF NOT EXISTS ratings (
     worst_rating  INTEGER NOT NULL,
     alternate_name TEXT NOT NULL,
     source        TEXT NOT NULL,                  -- the default scale or the ratings file
-    event_seq     INTEGER NOT NULL REFERENCES events(seq)
+    event_seq     INTEGER REFERENCES events(seq)  -- NULL: the default scale, no event recorded one
 );
 
 CREATE TABLE IF NOT EXISTS claim_reviews (

@@ -76,26 +76,31 @@ def test_a_ratings_file_replaces_the_scale(conn, archive):
 
 
 def test_the_ratings_table_shows_the_scale_in_force(conn, archive):
-    """The scale is recorded (an event) before the first verdict on it, once, and again when a
-    ratings file replaces it; Datasette reads it, and a rebuild gives it back."""
+    """The default scale is there from the start; a ratings file that replaces it is recorded (an
+    event) before the first verdict on it, or by `newsfacts ratings`, once; Datasette reads it, and
+    a rebuild gives it back."""
     qid = _lecornu(conn)
-    before = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    assert run_cli("verdict", "nope", "true", "--db", archive).exit_code == 1
-    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == before  # refused: nothing appended
-    assert run_cli("verdict", qid, "true", "--db", archive).exit_code == 0
-    assert run_cli("verdict", qid, "false", "--db", archive).exit_code == 0
-    assert conn.execute("SELECT COUNT(*) FROM events WHERE type = 'ratings.scale_set'").fetchone()[0] == 1
     ds = Datasette([str(archive)])
     rows = asyncio.run(ds.client.get("/archive/ratings.json?_shape=array&_sort=position")).json()
     assert [(r["name"], r["rating_value"], r["best_rating"], r["worst_rating"], r["alternate_name"]) for r in rows][:2] \
         == [("true", 5, 5, 1, "True"), ("mostly-true", 4, 5, 1, "Mostly true")]
+    assert run_cli("verdict", qid, "true", "--db", archive).exit_code == 0
+    assert conn.execute("SELECT COUNT(*) FROM events WHERE type = 'ratings.scale_set'").fetchone()[0] == 0
     (archive.parent / "scale.csv").write_text("correct,2,Correct\nmisleading,1,Misleading\n", encoding="utf-8")
     (archive.parent / "newsfacts.toml").write_text('[factcheck]\nratings = "scale.csv"\n', encoding="utf-8")
-    shown = json.loads(run_cli("ratings", "--db", archive).output)
-    assert [r["name"] for r in shown["ratings"]] == ["correct", "misleading"] and shown["recorded"]
-    assert json.loads(run_cli("ratings", "--db", archive).output)["recorded"] is None  # unchanged: no event
+    before = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    assert run_cli("verdict", "nope", "correct", "--db", archive).exit_code == 1
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == before  # refused: nothing appended
+    assert run_cli("verdict", qid, "misleading", "--db", archive).exit_code == 0
+    assert run_cli("verdict", qid, "correct", "--db", archive).exit_code == 0
+    assert conn.execute("SELECT COUNT(*) FROM events WHERE type = 'ratings.scale_set'").fetchone()[0] == 1
     rows = asyncio.run(ds.client.get("/archive/ratings.json?_shape=array")).json()
     assert {r["name"]: r["source"].endswith("scale.csv") for r in rows} == {"correct": True, "misleading": True}
+    shown = json.loads(run_cli("ratings", "--db", archive).output)
+    assert [r["name"] for r in shown["ratings"]] == ["correct", "misleading"] and shown["recorded"] is None
+    (archive.parent / "newsfacts.toml").unlink()  # back to the default scale: recorded again
+    assert json.loads(run_cli("ratings", "--db", archive).output)["recorded"]
+    assert [r[0] for r in conn.execute("SELECT name FROM ratings ORDER BY position")][:1] == ["true"]
     snap = snapshot(conn)
     rebuild(conn)
     assert snapshot(conn) == snap

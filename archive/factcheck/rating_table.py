@@ -1,10 +1,11 @@
 """The `ratings` table: the rating scale in force, readable through Datasette.
 
 "a default scale ... that a ratings file or table can replace". The scale comes from the default
-file (data/ratings.csv) or the ratings file the settings name; when it differs from what the
-archive last recorded, a `ratings.scale_set` event records it (before a verdict is given on it,
-or by `newsfacts ratings`), and the table follows the latest such event. A rebuild so gives the
-same table, whatever the settings are on the day it runs, and the log keeps every scale used."""
+file (data/ratings.csv) or the ratings file the settings name. An archive whose log records no
+scale holds the default one, which ships with the code as the word lists do; when the scale in
+force differs from the table, a `ratings.scale_set` event records it (before a verdict is given on
+it, or by `newsfacts ratings`), and the table follows the latest such event. A rebuild so gives
+the same table, whatever the settings are on the day it runs, and the log keeps every scale used."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sqlite3
 
 from ..log import Event
 from ..store import append_and_apply
-from .ratings import Rating
+from .ratings import Rating, load_scale
 
 
 def payload(scale: list[Rating], source: str) -> dict:
@@ -32,6 +33,13 @@ def record_if_changed(conn: sqlite3.Connection, scale: list[Rating], source: str
     if recorded(conn) == [(r.name, r.value, r.best, r.worst, r.alternate_name) for r in scale]:
         return None
     return append_and_apply(conn, "ratings", "ratings.scale_set", payload(scale, source), actor)
+
+
+def fill_default(conn: sqlite3.Connection) -> None:
+    """The default scale, in a ratings table no event has filled (called once the tables exist)."""
+    if conn.execute("SELECT 1 FROM ratings LIMIT 1").fetchone() is None:
+        conn.executemany("INSERT INTO ratings VALUES (?, ?, ?, ?, ?, ?, 'default', NULL)", [
+            (r.name, n, r.value, r.best, r.worst, r.alternate_name) for n, r in enumerate(load_scale(), 1)])
 
 
 def apply_scale(conn: sqlite3.Connection, e: Event) -> None:
