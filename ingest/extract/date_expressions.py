@@ -12,27 +12,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100,
-}
-_TEENS_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-               "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-               "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9}
+from . import wordlists as wl
+
+MONTHS = {w: int(v) for w, v in wl.numbers("numbers/months").items()}
+WEEKDAYS = {w: int(v) for w, v in wl.numbers("numbers/weekdays").items()}
+_SPELLED = {w: int(v) for w, v in wl.numbers("numbers/number_words").items()}
+NUMBER_WORDS = {"a": 1, "an": 1, "hundred": 100} | {w: v for w, v in _SPELLED.items() if v >= 1}
+_TEENS_TENS = {w: v for w, v in _SPELLED.items() if v >= 10}
+_UNITS = {w: v for w, v in _SPELLED.items() if 1 <= v <= 9}
 
 
 @dataclass(frozen=True)
@@ -79,11 +66,8 @@ _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MON = rf"(?:(?:{_MONTH_FULL})(?![\w-])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items())[:9]})
-ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+ORDINAL_DAYS = {w: int(v) for w, v in wl.numbers("numbers/ordinal_days").items()}
+ORDINAL_DAYS.update({f"twenty-{w}": 20 + v for w, v in list(ORDINAL_DAYS.items()) if v < 10})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|['\u2019]s)"  # not part of a longer number, a range or a decade
@@ -102,9 +86,7 @@ _PART = (r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remai
          r"|first\s+half|second\s+half)\s+of\s+|(?:a\s+)?(?:good\s+|large\s+|big\s+)?part\s+of\s+")
 _EDGE = r"(?:early|late|mid|earlier|later)(?:\s+|-)"
 _PRE = rf"(?P<pre>(?i:{_PART})|(?i:{_EDGE}))?"
-DIRECTION = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
-             "next": 1, "coming": 1, "following": 1, "this coming": 1, "this": 0, "current": 0,
-             "this past": -1, "same": 0, "that": 0, "the current": 0}
+DIRECTION = {w: int(v) for w, v in wl.numbers("numbers/date_directions").items()}
 
 
 def _num(word: str) -> int | None:

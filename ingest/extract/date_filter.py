@@ -8,30 +8,21 @@ modal, `April` the person, `Sunday` in a newspaper's name, `Good Friday`, `every
 
 from __future__ import annotations
 
+from . import wordlists as wl
 from .date_expressions import MONTHS, WEEKDAYS, Expression
 
 NOT_DATE_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE",
                  "LOC"}
 COUNT_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 # words before a bare month or year that make it a date whatever the entity tagger thought
-DATE_LEADS = {"in", "since", "by", "until", "till", "from", "through", "during", "of", "to",
-              "before", "after", "between", "and", "or", "early", "late", "mid", "last", "next",
-              "this", "for", "on", "as", "around", "circa", "throughout", "end", "fiscal", "-",
-              "both", "either"}
-COUNT_FOLLOWERS = {"percent", "per", "pct", "people", "times", "units", "shares", "members",
-                   "votes", "troops", "workers", "jobs", "cars", "homes", "acres", "miles",
-                   "meters", "metres", "feet", "tons", "tonnes", "barrels", "points"}
-CLOCK_FOLLOWERS = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST",
-                   "ET", "PT", "hours", "hrs", "h", "local"}
+DATE_LEADS = wl.words("numbers/date_leads")
+COUNT_FOLLOWERS = wl.words("numbers/count_followers")
+CLOCK_FOLLOWERS = wl.words("numbers/clock_followers")
 # words that make the number after them a code, not a year
-CODE_LEADS = {"$", "#", "No", "No.", "Nos.", "Flight", "Room", "Route", "Section", "Article",
-              "Chapter", "Rule", "Resolution", "Form", "Highway", "Interstate", "Apollo", "Model",
-              "H.R.", "Windows", "Unit", "Suite", "Box", "Channel", "Gate", "Pier"}
-HOLIDAY_WORDS = {"good", "black", "cyber", "super", "ash", "maundy", "easter", "palm", "bloody",
-                 "holy", "giving", "shrove", "whit", "trinity", "low"}
+CODE_LEADS = wl.words("numbers/code_leads") | {"$", "#"}
+HOLIDAY_WORDS = wl.words("numbers/holiday_words")
 # nouns that make `today's` the present age, not the day: `today's world`
-GENERIC_NOW = {"world", "society", "age", "era", "generation", "economy", "market", "climate",
-               "youth", "culture", "politics", "standards", "environment", "times", "life"}
+GENERIC_NOW = wl.words("numbers/generic_now")
 
 
 def is_date(e: Expression, span) -> bool:  # noqa: C901 (to split)
@@ -47,11 +38,11 @@ def is_date(e: Expression, span) -> bool:  # noqa: C901 (to split)
         # a bare year: not a count, an amount or a code
         if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
             return False
-        if nxt is not None and (nxt.lower_ in COUNT_FOLLOWERS or nxt.text in CLOCK_FOLLOWERS):
+        if nxt is not None and (nxt.lower_ in COUNT_FOLLOWERS or nxt.lower_ in CLOCK_FOLLOWERS):
             return False  # `1500 workers`, `1800 GMT`
         if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
             return False  # `1600 Pennsylvania Avenue`
-        if prev is not None and prev.text in CODE_LEADS:
+        if prev is not None and prev.lower_ in CODE_LEADS and not prev.text.islower():
             return False  # `Flight 1549`, `Section 1983`
         if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
                 first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):

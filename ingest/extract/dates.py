@@ -15,6 +15,7 @@ from newsfacts.schema.article import Article
 from newsfacts.schema.claims import DateClaim
 
 from . import date_frame
+from . import wordlists as wl
 from .date_expressions import Expression, find_expressions
 from .date_filter import is_date
 from .date_resolve import Context, Resolved, resolve
@@ -69,14 +70,11 @@ def _apposed_day(e: Expression, claims: list[DateClaim], text: str) -> Resolved 
     return Resolved(last.value, "day") if day.weekday() == e.weekday else None
 
 
-LEAD_LEANS = {"since": "past", "effective": "nearest", "payable": "nearest", "due": "nearest",
-              "starting": "nearest", "beginning": "nearest", "through": "nearest",
-              "until": "nearest", "till": "nearest"}
+LEAD_LEANS = wl.table("numbers/lead_leans")
 
 
 # `a strike has been called for Monday`: what is set for a day lies ahead
-SCHEDULE_VERBS = {"schedule", "set", "call", "plan", "slate", "fix", "book", "reschedule",
-                  "postpone", "delay", "move", "push", "adjourn", "defer"}
+SCHEDULE_VERBS = wl.words("numbers/schedule_verbs")
 
 
 def lead_lean(span) -> str | None:
@@ -94,9 +92,7 @@ def lead_lean(span) -> str | None:
 
 
 # verbs whose present and past look alike: `shares hit a record Monday` may be either tense
-SAME_PAST_FORM = {"hit", "cut", "set", "put", "cost", "let", "quit", "spread", "shut", "hurt",
-                  "bet", "cast", "burst", "split", "upset", "beat", "read", "bid", "broadcast",
-                  "forecast", "rid", "shed", "thrust", "slit", "wed"}
+SAME_PAST_FORM = wl.words("numbers/same_past_form")
 
 
 def scheduled_lean(e: Expression, span, tense: str, speech: bool) -> str | None:

@@ -6,29 +6,16 @@ from __future__ import annotations
 import re
 
 from . import units as un
+from . import wordlists as wl
 from .figure_cores import Core, low_at
 from .figure_filters import is_score
 
-HEDGES = [
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-    "as much as", "as few as", "as little as", "as high as", "as low as", "close to",
-    "nearly", "almost", "about", "around", "roughly", "approximately", "some", "over", "under",
-    "below", "above", "just over", "just under", "just below", "just above", "well over",
-    "well above", "well below", "well under", "upwards of", "in excess of", "no more than",
-    "no less than", "not more than", "an estimated", "estimated", "an average of", "about a",
-    "more than a", "almost a", "nearly a", "around a", "up to a", "at least a", "over a",
-    "circa", "approx.", "exactly", "precisely",
-    "less than a", "tens of", "hundreds of", "higher than", "lower than", "greater than",
-    "nearly a", "an additional", "another", "~", "≈", "an average of",
-]
-_HEDGES = sorted((tuple(h.split()) for h in HEDGES), key=len, reverse=True)
+HEDGES = wl.words("numbers/hedges")
+_HEDGES = sorted((tuple(h.split()) for h in HEDGES), key=lambda h: (-len(h), h))
 _LONGEST_HEDGE = len(_HEDGES[0])
-_NOT_HEDGE_APPROX = {"only", "just", "exactly", "precisely", "an additional", "another",
-                     "a mere", "fully", "barely", "an average of"}
+_NOT_HEDGE_APPROX = wl.words("numbers/exact_words")
 
-COMPARATIVES = {"higher", "more", "larger", "bigger", "greater", "faster", "lower", "less",
-                "smaller", "as", "the", "that", "what", "its", "their", "his", "her", "our",
-                "over", "longer", "likely", "cheaper", "expensive", "fewer", "slower", "stronger"}
+COMPARATIVES = wl.words("numbers/comparatives")
 
 
 # ------------------------------------------------------------------------------ context
@@ -205,8 +192,7 @@ def attach_right(doc, core: Core) -> None:  # noqa: C901 (to split)
     core.text_end = max(core.text_end, j)
 
 
-WEIGHT_WORDS = {"weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
-                "lbs", "ounces", "kg", "obese", "overweight", "pounds-heavy"}
+WEIGHT_WORDS = wl.words("numbers/weight_words")
 
 
 def _weight_context(doc, j: int) -> bool:

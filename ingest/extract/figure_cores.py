@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from . import numbers as nb
 from . import units as un
+from . import wordlists as wl
 
 _TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
 _PREFIX = re.compile(r"^(?:~|≈|\+|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
-SCREEN_WORDS = {"tv", "tvs", "video", "videos", "resolution", "display", "displays", "screen",
-                "screens", "camera", "cameras", "monitor", "monitors", "streaming", "content", "hdr"}
-_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+SCREEN_WORDS = wl.words("numbers/screen_words")
+_ORDINAL_SUFFIX = wl.words("numbers/ordinal_suffixes")
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _read_digits(doc, i: int) -> Core | None:  # noqa: C901 (to split)
             return None  # glued to a word: a code, not a negative number
         core.value = core.raw = -value
     elif prefix:
-        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip(".")) or un.currency_symbol(prefix) or "USD"
+        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip(".").lower()) or un.currency_symbol(prefix) or "USD"
     if low:
         if low in _ORDINAL_SUFFIX or low == "s" or low == "'s":
             return None  # 1st, 1990s

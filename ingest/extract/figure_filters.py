@@ -8,39 +8,21 @@ import re
 
 from . import numbers as nb
 from . import units as un
+from . import wordlists as wl
 from .figure_cores import Core, low_at
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_MARKERS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "oclock", "gmt", "bst", "utc", "et",
-                "est", "edt", "pst", "pdt", "cet", "cest", "hrs", "hours"}
+MONTHS = wl.words("numbers/months")
+WEEKDAYS = wl.words("numbers/weekdays")
+TIME_MARKERS = wl.words("numbers/time_markers")
 """Words after a number that make it a time of day (`9 a.m.`); `hours` only after `0900`."""
 
-WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-LABEL_NOUNS = {
-    "page", "pages", "section", "chapter", "article", "clause", "paragraph", "item", "no",
-    "no.", "number", "nos", "room", "flight", "route", "highway", "interstate", "road",
-    "episode", "season", "volume", "vol", "vol.", "figure", "fig", "fig.", "table", "version",
-    "level", "grade", "category", "phase", "stage", "line", "platform", "gate", "exit", "seat",
-    "bus", "channel", "tier", "game", "week", "day", "act", "scene", "verse", "rule", "amendment",
-    "proposition", "prop", "question", "district", "ward", "unit", "apartment", "suite", "box",
-    "lot", "block", "floor", "book", "part", "step", "track", "model", "type", "class", "size",
-    "division", "league", "band", "pillar", "title", "lane", "terminal", "building", "hole",
-    "race", "round", "heat", "match", "stadium", "studio", "mark", "series", "hurricane", "top",
-}
+WEEKDAY_NAMES = WEEKDAYS
+LABEL_NOUNS = wl.words("numbers/label_nouns")
 """Nouns a number can name rather than count (`page 5`, `Article 50`, `Game 7`)."""
 
-STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard",
-                "blvd", "lane", "drive", "place", "square", "way", "court", "terrace", "row"}
+STREET_WORDS = wl.words("numbers/street_words")
 
-YEAR_NOUNS = {"elections", "olympics", "games", "sales", "revenues", "earnings", "profits", "results",
-              "figures", "levels", "numbers", "prices", "forecasts", "estimates", "accounts", "returns",
-              "taxes", "rates", "budgets", "accounts", "finals", "championships", "playoffs", "midterms",
-              "primaries", "graduates", "models", "standings"}
+YEAR_NOUNS = wl.words("numbers/year_nouns")
 """Plural nouns a year commonly modifies (`2018 sales`), so the number before them is no count."""
 
 _PHONE = re.compile(
@@ -260,9 +242,7 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _NUMERIC_DATE.finditer(text)]
 
 
-SCORE_CUES = {"decision", "ruling", "vote", "votes", "voted", "verdict", "majority", "split", "win", "won", "wins", "victory", "defeat", "defeated", "beat", "beats", "lost", "loss",
-              "lose", "draw", "drew", "drawn", "lead", "led", "leads", "trail", "trailed", "aggregate",
-              "ended", "score", "scoreline", "finished", "thrashing", "rout", "home", "away", "tie"}
+SCORE_CUES = wl.words("numbers/score_cues")
 
 
 def is_score(doc, a: Core, b: Core, gap: list[str]) -> bool:

@@ -7,42 +7,24 @@ from __future__ import annotations
 
 import re
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
+from . import wordlists as wl
+
+_NUMBER_WORDS = {w: int(v) for w, v in wl.numbers("numbers/number_words").items()}
+UNITS_WORDS = {w: v for w, v in _NUMBER_WORDS.items() if v < 20}
+TENS_WORDS = {w: v for w, v in _NUMBER_WORDS.items() if v >= 20}
 HUNDRED = {"hundred": 100}
-SCALE_WORDS = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-    "lakh": 1e5, "crore": 1e7,
-}
+SCALE_WORDS = wl.numbers("numbers/scale_words")
 """Words that multiply the number before them (`1.2 billion`, `3bn`)."""
 
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}
+SHORT_SCALES = wl.numbers("numbers/short_scales")
 """One-letter scales, only read when glued to a number (`25k`) or after a currency (`$5 m`)."""
 
-VAGUE_MAGNITUDES = {
-    "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-    "billions": 1e9, "trillions": 1e12,
-}
+VAGUE_MAGNITUDES = wl.numbers("numbers/vague_magnitudes")
 """Plural magnitudes (`thousands of`), valued at their base as GUIDELINES.md says."""
 
-FRACTION_DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}
+FRACTION_DENOMINATORS = {w: int(v) for w, v in wl.numbers("numbers/fraction_denominators").items()}
 
-RATIO_WORDS = {"twice": 2, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
-               "tripling": 3, "treble": 3, "trebled": 3, "quadruple": 4, "quadrupled": 4,
-               "thrice": 3}
+RATIO_WORDS = wl.numbers("numbers/ratio_words")
 
 _DIGITS = re.compile(
     r"""^(?P<num>

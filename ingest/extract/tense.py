@@ -9,17 +9,13 @@ side of publication, so the nearer day wins); and is its verb a speech verb
 
 from __future__ import annotations
 
-FUTURE_AUX = {"will", "'ll", "ll", "shall", "wo", "sha"}
-MODALS = {"would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
+from . import wordlists as wl
+
+FUTURE_AUX = wl.words("numbers/future_auxiliaries")
+MODALS = wl.words("numbers/modals")
 # verbs and adjectives that put their infinitive in the future: `is expected to vote Friday`
-FUTURE_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "aim", "hope", "prepare",
-                "go", "likely", "slate", "poise", "propose", "seek", "want", "promise", "vow",
-                "threaten", "agree", "decide", "pledge", "scheduled", "expected", "unlikely",
-                "ready", "about", "await", "suppose", "supposed", "bound", "poised", "be"}
-SPEECH = {"say", "tell", "announce", "report", "state", "claim", "add", "confirm", "deny",
-          "insist", "write", "tweet", "note", "explain", "acknowledge", "admit", "disclose",
-          "reveal", "declare", "argue", "warn", "urge", "comment", "respond", "reply", "testify",
-          "file", "post", "publish", "release", "show", "indicate", "suggest", "estimate"}
+FUTURE_HEADS = wl.words("numbers/future_heads")
+SPEECH = wl.words("numbers/reporting_verbs")
 VERBAL = {"VERB", "AUX"}
 PAST_TAGS = {"VBD"}
 PRESENT_TAGS = {"VBZ", "VBP"}
@@ -137,7 +133,7 @@ def tense_at(span) -> tuple[str, bool]:
 
 # words that open a clause of comparison or cause, whose present tense is a real present:
 # `as Tuesday's results show, Florida may be in reach`
-NON_TEMPORAL_MARKS = {"as", "because", "since", "though", "although", "whereas"}
+NON_TEMPORAL_MARKS = wl.words("numbers/non_temporal_marks")
 
 
 def _temporal_or_bare(verb) -> bool:
