@@ -138,6 +138,8 @@ def attach_right(doc, core: Core) -> None:  # noqa: C901 (to split)
         if low(k) == "-" and low(k + 1) == "old":
             k += 2
         core.unit = unit
+        if unit.lower() in ("point", "points"):
+            _points(doc, core)  # a 6-point lead
         core.text_end = k
         return
     # measures and abbreviations
@@ -149,13 +151,18 @@ def attach_right(doc, core: Core) -> None:  # noqa: C901 (to split)
         if low(k) == "/" and k + 1 < n and doc[k + 1].is_alpha:  # km/h
             m = doc[j].text + "/" + doc[k + 1].text.rstrip(".")
             k += 2
-        if low(j) in ("degrees", "degree") and low(k) in ("celsius", "fahrenheit", "c", "f"):
+        scale = _temperature_scale(doc, j, k)
+        if scale:
+            m = scale
+            k += 1
+        elif low(j) in ("sq", "square") and k < n and un.measure(doc[k].text.rstrip(".")):
+            m = "square " + un.measure(doc[k].text.rstrip("."))  # 40 sq m, 2 square miles
             k += 1
         core.unit = m
         core.text_end = k
         return
     if low(j) in ("points", "point"):
-        core.unit = "points"
+        _points(doc, core)
         core.text_end = j + 1
         return
     if low(j) == "basis" and low(j + 1) in ("points", "point"):
@@ -190,6 +197,32 @@ def attach_right(doc, core: Core) -> None:  # noqa: C901 (to split)
             core.unit = code or doc[k].text
             core.currency = code
     core.text_end = max(core.text_end, j)
+
+
+POLL_CUES = wl.words("numbers/poll_cues")
+GAME_CUES = wl.words("numbers/game_cues")
+
+
+def _points(doc, core: Core) -> None:
+    """Points of a poll, a vote share or a rate are percentage points (`a 6-point lead in the
+    poll`, `a 3.5-point margin of error`: GUIDELINES); points of an index or a game stay points."""
+    words = {t.lower_ for t in doc[core.start].sent}
+    if words & POLL_CUES and not words & GAME_CUES:
+        core.percent = "percentage points"
+        core.unit = None
+    else:
+        core.unit = "points"
+
+
+def _temperature_scale(doc, j: int, k: int) -> str | None:
+    """`95°F`, `minus 5 degrees C`, `30 degrees Celsius`: the scale after a degree sign or word."""
+    if low_at(doc, j) not in ("degrees", "degree", "°") or k >= len(doc):
+        return None
+    word = doc[k].lower_
+    if word in ("c", "f") and low_at(doc, j) == "°" and doc[j].whitespace_:
+        return None  # a stray letter after a spaced sign
+    return {"celsius": "degrees Celsius", "c": "degrees Celsius", "fahrenheit": "degrees Fahrenheit",
+            "f": "degrees Fahrenheit"}.get(word)
 
 
 WEIGHT_WORDS = wl.words("numbers/weight_words")

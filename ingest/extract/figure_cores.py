@@ -15,7 +15,10 @@ from . import units as un
 from . import wordlists as wl
 
 _TIME_GLUED = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.?|p\.m\.?)$", re.I)
-_PREFIX = re.compile(r"^(?:~|≈|\+|-|−|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
+_CODES = "|".join(sorted((c.upper() for c in un.CURRENCY_CODES), key=lambda c: (-len(c), c)))
+_PREFIX = re.compile(rf"^(?:~|≈|\+|-|−|{_CODES}|US|RM|Rs\.?|Rp|(?:US|HK|NZ|AU|A|C|S|R)?\$|€|£|¥|₹)(?=\.?\d)")
+"""Signs and letters glued before the digits: a hedge, a sign, a currency code (`USD25m`,
+`EUR40m`), letters (`RM79`) or a dollar of a country (`HK$500`)."""
 SCREEN_WORDS = wl.words("numbers/screen_words")
 _ORDINAL_SUFFIX = wl.words("numbers/ordinal_suffixes")
 
@@ -79,11 +82,12 @@ def _read_digits(doc, i: int) -> Core | None:  # noqa: C901 (to split)
     elif prefix == "+":
         pass  # +5%: a change, written with its sign
     elif prefix in ("-", "−"):
-        if i and (doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct):
-            return None  # glued to a word: a code, not a negative number
+        if i and (doc[i - 1].whitespace_ == "" and not doc[i - 1].is_punct) and not un.currency_symbol(doc[i - 1].text):
+            return None  # glued to a word: a code, not a negative number (`$-12.5bn` is one)
         core.value = core.raw = -value
     elif prefix:
-        core.currency = un.PREFIX_CURRENCIES.get(prefix.rstrip(".").lower()) or un.currency_symbol(prefix) or "USD"
+        core.currency = (un.PREFIX_CURRENCIES.get(prefix.rstrip(".").lower()) or un.currency_symbol(prefix)
+                         or un.currency_code(prefix) or "USD")
     if low:
         if low in _ORDINAL_SUFFIX or low == "s" or low == "'s":
             return None  # 1st, 1990s
@@ -98,7 +102,7 @@ def _read_digits(doc, i: int) -> Core | None:  # noqa: C901 (to split)
             core.value *= nb.scale_of(low, glued=True)
             core.scaled = True
         elif low == "m":
-            if _money_before(doc, i) or _million_after(doc, i + 1):
+            if core.currency or _money_before(doc, i) or _million_after(doc, i + 1) or _capital_scale(doc, i, suffix):
                 core.value *= 1e6
                 core.scaled = True
             else:
@@ -129,7 +133,8 @@ def _read_digits(doc, i: int) -> Core | None:  # noqa: C901 (to split)
         nxt = doc[j].lower_
         glued = doc[j - 1].whitespace_ == ""
         scale = nb.scale_of(nxt, glued=glued)
-        if nxt == "m" and not (_money_before(doc, i) or (glued and _million_after(doc, j + 1))):
+        if nxt == "m" and not (core.currency or _money_before(doc, i) or (glued and _million_after(doc, j + 1))
+                               or (glued and _capital_scale(doc, j, doc[j].text))):
             scale = None
         if scale and core.unit is None:
             core.value *= scale
@@ -162,9 +167,17 @@ def _counted_after(doc, k: int) -> bool:
 
 
 def _million_after(doc, k: int) -> bool:
-    """`m` is a million before counted things (`1m people`) and before `years` (`220m years
-    ago`): no length is counted in years."""
-    return _counted_after(doc, k) or low_at(doc, k) == "years"
+    """`m` is a million before counted things (`1m people`), before `years` (`220m years
+    ago`: no length is counted in years) and before another measure (`3.5m tons`: no length
+    is counted in tons)."""
+    return (_counted_after(doc, k) or low_at(doc, k) == "years" or low_at(doc, k) in un.MEASURE_NOUNS
+            or (k < len(doc) and un.measure_word(doc[k].text) is not None))
+
+
+def _capital_scale(doc, i: int, letter: str) -> bool:
+    """`4M` glued to a number is four million (`earned 4M in profit`), as `2B` is two billion;
+    not when the whole is a company or product name (`3M`)."""
+    return letter == "M" and doc[i].ent_type_ != "ORG"
 
 
 def _word_run(doc, i: int) -> int:

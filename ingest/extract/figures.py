@@ -19,18 +19,29 @@ from . import units as un
 from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, elliptic_percent, link_ranges,
                              proportions)
 from .figure_cores import low_at, read_cores
-from .figure_filters import in_date, in_name, is_label, is_time, is_year, phone_spans
+from .figure_filters import in_date, is_label, is_time, is_year, phone_spans
+from .figure_names import in_name
 
-VERSION = "12"
+VERSION = "13"
+
+
+# (name, rule): what looks like a number but is no figure, tried in order; the first that holds
+# drops the number (its name goes in the core's notes, so a year range drops its second end)
+NOT_FIGURES = [
+    ("year", is_year),  # `in 2018`, `until at least 2030`
+    ("date", in_date),  # `Dec. 12`
+    ("time", is_time),  # `9 a.m.`
+    ("name", lambda doc, core: in_name(doc, core) is not None),  # `COVID-19`, `Route 66`, `call 911`
+    ("label", is_label),  # `1.` opening a line of a list
+]
+
 
 def _not_a_figure(doc, core, phones: list[tuple[int, int]]) -> bool:
-    """Years (noted, so a year range drops its second end), dates, times, names, list and rank
-    labels, phone numbers."""
-    if is_year(doc, core):
-        core.notes.append("year")
-        return True
-    if in_date(doc, core) or is_time(doc, core) or in_name(doc, core) or is_label(doc, core):
-        return True
+    """Years, dates, times, names, list and rank labels, phone numbers."""
+    for name, rule in NOT_FIGURES:
+        if rule(doc, core):
+            core.notes.append(name)
+            return True
     s = doc[core.start].idx
     return any(a <= s < b for a, b in phones)
 
