@@ -10,53 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from . import wordlists as wl
+from .date_anchors import attach
+from .date_words import (MONTHS, ORDINAL_DAYS, WEEKDAYS, Expression, _ago, _anaphora, _calendar, _day_range,
+                         _deictic, _month_dir, _month_of_that_year, _month_unit, _offset, _period_year,
+                         _season_year, _this_unit, _this_year, _TEENS_TENS, _UNITS, _unit, _weekday, _year_adj,
+                         _year_end, _year_range)
 
-MONTHS = {w: int(v) for w, v in wl.numbers("numbers/months").items()}
-WEEKDAYS = {w: int(v) for w, v in wl.numbers("numbers/weekdays").items()}
-_SPELLED = {w: int(v) for w, v in wl.numbers("numbers/number_words").items()}
-NUMBER_WORDS = {"a": 1, "an": 1, "hundred": 100} | {w: v for w, v in _SPELLED.items() if v >= 1}
-_TEENS_TENS = {w: v for w, v in _SPELLED.items() if v >= 10}
-_UNITS = {w: v for w, v in _SPELLED.items() if 1 <= v <= 9}
-
-
-@dataclass(frozen=True)
-class Expression:
-    """One date expression as written.
-
-    kind:
-      calendar  explicit fields (year, month, day; any may be missing): `Dec. 12`, `2018`
-      weekday   a day of the week, `shift` -1 (last), +1 (next), None (tense decides)
-      deictic   yesterday/today/tomorrow: `offset` days from publication
-      unit      this/last/next week, month or year: `offset` units from publication
-      month     a month name with last/this/next: `shift`
-      ago       `offset` units from publication (`two years ago`, `in three months`)
-      anaphora  `offset` units from the date the text last spoke of (`a year earlier`, `that year`,
-                `the next day`)
-      year_end  `year-end`, `year's end`: the end of the current (or, after `since`, the last) year
-      the_year  `for the year`, `the final months of the year`: the sentence's year, else this one
-    lean: 'past' or 'future' when the words themselves say (`earlier`, `later`, `ago`).
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    unit: str | None = None
-    offset: int = 0
-    shift: int | None = None
-    lean: str | None = None
-    modified: bool = False  # carries a modifier like `early`, `the end of`
-    anaphoric: bool = False  # counts from the date the text last gave (`the previous Friday`)
-    evident: bool = False  # the form alone shows it is a date (`2008-2016`), whatever the tagger says
-    rule: str = ""  # the name of the pattern that found it (`mdy`, `weekday`): what a wrong date blames
-
+__all__ = ["MONTHS", "WEEKDAYS", "Expression", "PATTERNS", "find_expressions"]
 
 # --- building blocks -------------------------------------------------------------------------
 
@@ -66,8 +28,6 @@ _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MON = rf"(?:(?:{_MONTH_FULL})(?![\w-])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-ORDINAL_DAYS = {w: int(v) for w, v in wl.numbers("numbers/ordinal_days").items()}
-ORDINAL_DAYS.update({f"twenty-{w}": 20 + v for w, v in list(ORDINAL_DAYS.items()) if v < 10})
 DAY_WORD = r"(?i:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)) + r")(?![\w-])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 YEAR_END = r"(?![\w%]|[.,:/\u2013-]\d|['\u2019]s)"  # not part of a longer number, a range or a decade
@@ -86,203 +46,6 @@ _PART = (r"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|rest|remai
          r"|first\s+half|second\s+half)\s+of\s+|(?:a\s+)?(?:good\s+|large\s+|big\s+)?part\s+of\s+")
 _EDGE = r"(?:early|late|mid|earlier|later)(?:\s+|-)"
 _PRE = rf"(?P<pre>(?i:{_PART})|(?i:{_EDGE}))?"
-DIRECTION = {w: int(v) for w, v in wl.numbers("numbers/date_directions").items()}
-
-
-def _num(word: str) -> int | None:
-    w = " ".join(word.lower().split())
-    if w.isdigit():
-        return int(w)
-    tens, _, unit = w.replace("-", " ").partition(" ")
-    if tens in _TEENS_TENS and unit in _UNITS:
-        return _TEENS_TENS[tens] + _UNITS[unit]  # seventy-four
-    if w in ("a hundred",):
-        return 100
-    if w in ("a couple of",):
-        return 2
-    return NUMBER_WORDS.get(w)
-
-
-def month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def spelled_year(words: str) -> int | None:
-    """`nineteen ninety-six` -> 1996, `two thousand` -> 2000 (broadcast transcripts spell years)."""
-    ws = re.split(r"[\s-]+", words.lower())
-    if ws[:2] == ["two", "thousand"]:
-        rest = [w for w in ws[2:] if w != "and"]
-        return 2000 + sum(_TEENS_TENS.get(w, _UNITS.get(w, 0)) for w in rest)
-    if ws[0] in ("nineteen", "eighteen"):
-        century = 1900 if ws[0] == "nineteen" else 1800
-        if ws[1:] == ["hundred"]:
-            return century
-        return century + sum(_TEENS_TENS.get(w, _UNITS.get(w, 0)) for w in ws[1:])
-    return None
-
-
-# --- the patterns ------------------------------------------------------------------------------
-# Each pattern has a builder that turns its match into an Expression (or None to reject it).
-
-def _year_of(m: re.Match, group: str = "y") -> int | None:
-    y = m.groupdict().get(group)
-    if y:
-        return int(y)
-    s = m.groupdict().get("sy")
-    return spelled_year(s) if s else None
-
-
-def _day_of(m: re.Match) -> int | None:
-    d = m.groupdict().get("d")
-    if d:
-        return int(re.match(r"\d+", d).group())
-    dw = m.groupdict().get("dw")
-    return ORDINAL_DAYS.get(dw.lower()) if dw else None
-
-
-def _calendar(m: re.Match) -> Expression | None:
-    g = m.groupdict()
-    month = month_number(g["mon"]) if g.get("mon") else (int(g["m"]) if g.get("m") else None)
-    wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
-    return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), month=month,
-                      day=_day_of(m), weekday=wd, modified=bool(g.get("pre")))
-
-
-def _day_range(m: re.Match) -> list[Expression]:
-    """`Nov. 6 to 10`: the first day as written, the second a day of the same month (and of
-    the year written after it, which both share)."""
-    first, last = _day_of(m), int(re.match(r"\d+", m.group("d2")).group())
-    if last <= first:
-        return []
-    month, year = month_number(m.group("mon")), _year_of(m)
-    return [Expression(m.start(), m.end("d"), m.group()[:m.end("d") - m.start()], "calendar", year=year,
-                       month=month, day=first),
-            Expression(m.start("d2"), m.end(), m.group()[m.start("d2") - m.start():], "calendar",
-                       year=year, month=month, day=last)]
-
-
-def _weekday(m: re.Match) -> Expression:
-    g = m.groupdict()
-    shift = DIRECTION.get(" ".join(g["dir"].lower().split())) if g.get("dir") else None
-    if shift == 0:
-        shift = None  # `this Friday`: the tense decides
-    pre = (g.get("pre") or "").lower()
-    lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
-    anaphoric = bool(g.get("dir")) and g["dir"].lower() in ("previous", "following", "preceding")
-    if anaphoric and not m.group().lower().startswith("the"):
-        # `Following Monday's debate`: a preposition, not `the following Monday`
-        return Expression(m.start("wd"), m.end("wd"), m.group("wd"), "weekday",
-                          weekday=WEEKDAYS[g["wd"].lower()])
-    return Expression(m.start(), m.end(), m.group(), "weekday", weekday=WEEKDAYS[g["wd"].lower()],
-                      shift=shift, lean=lean, modified=bool(pre), anaphoric=anaphoric)
-
-
-def _deictic(m: re.Match) -> Expression:
-    word = m.group("rel").lower()
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
-    return Expression(m.start(), m.end(), m.group(), "deictic", offset=offset,
-                      modified=bool(m.group("pre")))
-
-
-def _unit(m: re.Match) -> Expression | None:
-    g = m.groupdict()
-    d = " ".join(g["dir"].lower().split())
-    unit = g["unit"].lower().replace("fiscal ", "")
-    if unit == "weekend":
-        unit = "week"
-    offset = DIRECTION[d]
-    pre = (g.get("pre") or "").lower()
-    lean = "past" if pre.startswith("earlier") else "future" if pre.startswith("later") else None
-    return Expression(m.start(), m.end(), m.group(), "unit", unit=unit, offset=offset, lean=lean,
-                      modified=bool(pre))
-
-
-def _this_unit(m: re.Match) -> Expression:
-    """`the end of the year` (the sentence's year, else this one), `later in the month`."""
-    unit = m.group("unit").lower()
-    kind = "the_year" if unit == "year" else "unit"
-    return Expression(m.start(), m.end(), m.group(), kind, unit=unit, offset=0, modified=True)
-
-
-def _month_dir(m: re.Match) -> Expression:
-    g = m.groupdict()
-    d = " ".join(g["dir"].lower().split())
-    return Expression(m.start(), m.end(), m.group(), "month", month=month_number(g["mon"]),
-                      shift=DIRECTION[d], modified=bool(g.get("pre")))
-
-
-def _month_unit(m: re.Match) -> Expression:
-    """`January this year`, `June last year`."""
-    d = " ".join(m.group("dir").lower().split())
-    return Expression(m.start(), m.end(), m.group(), "unit", unit="year", offset=DIRECTION[d],
-                      month=month_number(m.group("mon")))
-
-
-def _month_of_that_year(m: re.Match) -> Expression:
-    """`June of that year`: the month in the year the text last spoke of (or the one after,
-    before)."""
-    d = " ".join(m.group("dir").lower().split()).removeprefix("the ")
-    offset = {"that": 0, "same": 0, "following": 1, "next": 1}.get(d, -1)
-    return Expression(m.start(), m.end(), m.group(), "anaphora", unit="year", offset=offset,
-                      month=month_number(m.group("mon")), modified=bool(m.group("pre")))
-
-
-def _ago(m: re.Match) -> Expression | None:
-    n = _num(m.group("n"))
-    if n is None:
-        return None  # `several years ago`: vague
-    word = m.group("dir").lower()
-    sign = 1 if word in ("from now", "later", "hence", "after") else -1
-    unit = m.group("unit").lower()
-    if word in ("ago", "from now", "hence"):
-        return Expression(m.start(), m.end(), m.group(), "ago", unit=unit, offset=sign * n)
-    if m.group("hedge"):
-        return None  # `almost 30 years later`: an approximate span of time, not a date
-    return Expression(m.start(), m.end(), m.group(), "anaphora", unit=unit, offset=sign * n)
-
-
-def _anaphora(m: re.Match) -> Expression:
-    g = m.groupdict()
-    word = " ".join((g.get("dir") or g.get("after") or "").lower().split())
-    offset = {"previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1,
-              "following": 1, "next": 1, "after": 1, "later": 1, "same": 0, "that": 0}[word]
-    return Expression(m.start(), m.end(), m.group(), "anaphora", unit=g["unit"].lower(), offset=offset)
-
-
-def _period_year(m: re.Match) -> Expression:
-    """`the third quarter of 1990`: a part of a year (quarters are optional in the gold); kept
-    whole so that its year is not taken for a date of its own."""
-    return Expression(m.start(), m.end(), m.group(), "calendar", year=int(m.group("y")), modified=True)
-
-
-def _this_year(m: re.Match) -> Expression:
-    """`for the year`, `of the full year`: the year the sentence speaks of, else the current one."""
-    return Expression(m.start(), m.end(), m.group(), "the_year", unit="year")
-
-
-def _year_range(m: re.Match) -> list[Expression]:
-    """`2008-2016`: two years, each a date of its own."""
-    a, b = int(m.group("y")), int(m.group("y2"))
-    if b <= a:
-        return []
-    return [Expression(m.start("y"), m.end("y"), m.group("y"), "calendar", year=a, evident=True),
-            Expression(m.start("y2"), m.end("y2"), m.group("y2"), "calendar", year=b, evident=True)]
-
-
-def _year_adj(m: re.Match) -> Expression:
-    """`year-earlier`, `year-ago` results: the year before publication (the period compared
-    is the latest one, whatever date the text gave last)."""
-    return Expression(m.start(), m.end(), m.group(), "ago", unit="year", offset=-1)
-
-
-def _year_end(m: re.Match) -> Expression:
-    """`by year-end`: the end of the year, valued as the year (`since year-end`: the last one)."""
-    return Expression(m.start(), m.end(), m.group(), "year_end", modified=True)
-
-
-def _season_year(m: re.Match) -> Expression:
-    """`the spring of 1986`: a season is not a date of ours, its year is."""
-    return Expression(m.start(), m.end(), m.group(), "calendar", year=_year_of(m), modified=True)
 
 
 _ANY_YEAR = rf"(?:(?P<y>{YEAR}){YEAR_END}|(?i:(?P<sy>{SPELLED_YEAR}))(?!\w))"
@@ -372,9 +135,15 @@ PATTERNS: list[tuple[str, re.Pattern, callable]] = [
                       rf"(?P<y>{YEAR}){YEAR_END}"), _period_year),
     ("year_quarter", _p(_WORD_START, rf"(?i:the\s+)?(?i:fiscal\s+)?(?P<y>{YEAR})\s+",
                         r"(?i:first|second|third|fourth|final)[\s-]+(?i:quarter|half)(?!\w)"), _period_year),
+    # the 1988 period: the year, kept whole (TimeML's extent)
+    ("year_period", _p(_WORD_START, rf"(?i:the\s+)(?P<y>{YEAR})\s+(?i:period)(?!\w)"), _period_year),
     # for the year / of the full year
     ("the_year", _p(r"(?:(?<=\b[Ff]or )|(?<=\bof ))(?i:the\s+)(?:(?i:full|whole|entire|current)\s+)?",
-                    r"(?:(?i:fiscal)\s+)?(?i:year)(?![\w-])"), _this_year),
+                    r"(?:(?i:fiscal)\s+)?(?i:year)(?![\w-])(?!\s+(?i:ended|ending)\b)"), _this_year),
+    # ten days before (the vote) / the day after (last Tuesday): joined to what follows
+    ("offset", _p(_WORD_START, r"(?:(?i:the)\s+|(?P<n>(?i:" + NUM + r"))[\s-]+)",
+                  r"(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:before|after|prior\s+to|ahead\s+of))",
+                  r"(?=\s+(?i:the\s+\w|last\s|next\s|this\s|[A-Z0-9]))"), _offset),
     # year-earlier results
     ("year_adj", _p(_WORD_START, r"(?i:year)-(?i:earlier|ago)(?!\w)"), _year_adj),
     # by year-end
@@ -408,7 +177,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "anaphora": (_UNIT_WORD,), "next_day": (_UNIT_WORD,), "day_before": (_UNIT_WORD,),
     "anaphora_that": (_UNIT_WORD,), "unit_before": (_UNIT_WORD,), "quarter_of": (_YEAR4,),
     "year_quarter": (_YEAR4,), "the_year": (_UNIT_WORD,), "year_adj": (_UNIT_WORD,),
-    "year_end": (_UNIT_WORD,),
+    "year_end": (_UNIT_WORD,), "offset": (_UNIT_WORD,), "year_period": (_YEAR4,),
 }
 _GATE_RES = {g: re.compile(g) for gates in GATES.values() for g in gates}
 
@@ -454,7 +223,7 @@ def find_expressions(text: str) -> list[Expression]:
         if kept and e.start < kept[-1].end:
             continue
         kept.append(e)
-    return kept
+    return attach(kept, text)
 
 
 def _trim(e: Expression) -> Expression:

@@ -11,6 +11,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from .date_expressions import Expression
 
 
@@ -45,6 +47,7 @@ class Context:
     frame_year: int | None = None
     reference: Resolved | None = None
     lean: str | None = None  # 'past', 'future' or 'nearest' from the words around (`since`, `payable`)
+    event: Resolved | None = None  # the day the text gave the event an offset counts from (`the vote`)
 
 
 def day(d: date) -> Resolved:
@@ -60,8 +63,8 @@ def year(y: int) -> Resolved:
 
 
 def add_months(y: int, m: int, n: int) -> tuple[int, int]:
-    k = y * 12 + (m - 1) + n
-    return k // 12, k % 12 + 1
+    d = date(y, m, 1) + relativedelta(months=n)
+    return d.year, d.month
 
 
 def valid_day(y: int, m: int, d: int) -> bool:
@@ -122,67 +125,120 @@ def place_in_year(anchor: date, m: int, d: int | None, direction: str) -> int:
     return back if distance(back) <= distance(back + 1) else back + 1
 
 
-def resolve(e: Expression, ctx: Context) -> Resolved | None:  # noqa: C901 (to split)
-    """The ISO value of an expression, or None when it cannot be placed."""
+def _weekday(e: Expression, ctx: Context) -> Resolved | None:
+    a, ref = ctx.anchor, ctx.reference
+    if a is None:
+        return None
+    if e.anaphoric:
+        # `the previous Friday`: the one before the day the text was speaking of; with no
+        # such day there is nothing to count from
+        if ref is None or ref.precision != "day":
+            return None
+        return day(weekday_near(date.fromisoformat(ref.value), e.weekday,
+                                "strictly_before" if e.shift == -1 else "strictly_after"))
+    if e.shift == -1:
+        return day(weekday_near(a, e.weekday, "strictly_before"))
+    if e.shift == 1:
+        return day(weekday_near(a, e.weekday, "strictly_after"))
+    return day(weekday_near(a, e.weekday, _direction(ctx, e.lean)))
+
+
+def _deictic(e: Expression, ctx: Context) -> Resolved | None:
+    return day(ctx.anchor + timedelta(days=e.offset)) if ctx.anchor else None
+
+
+def _unit(e: Expression, ctx: Context) -> Resolved | None:
     a = ctx.anchor
-    if e.kind == "calendar":
-        return _calendar(e, ctx)
-    if e.kind == "weekday":
-        if a is None:
-            return None
-        ref = ctx.reference
-        if e.anaphoric:
-            # `the previous Friday`: the one before the day the text was speaking of; with no
-            # such day there is nothing to count from
-            if ref is None or ref.precision != "day":
-                return None
-            return day(weekday_near(date.fromisoformat(ref.value), e.weekday,
-                                    "strictly_before" if e.shift == -1 else "strictly_after"))
-        if e.shift == -1:
-            return day(weekday_near(a, e.weekday, "strictly_before"))
-        if e.shift == 1:
-            return day(weekday_near(a, e.weekday, "strictly_after"))
-        return day(weekday_near(a, e.weekday, _direction(ctx, e.lean)))
-    if e.kind == "deictic":
-        return day(a + timedelta(days=e.offset)) if a else None
-    if e.kind == "unit":
-        if a is None:
-            return None
-        if e.month is not None:  # `June last year`
-            return month(a.year + e.offset, e.month)
-        return _shift(a, e.unit, e.offset)
-    if e.kind == "month":
-        if a is None:
-            return None
-        if e.shift == -1:  # `last April`: the latest April before last month (that is `last month`)
-            y = a.year if e.month < a.month - 1 else a.year - 1
-        elif e.shift == 1:
-            y = a.year if e.month > a.month else a.year + 1
-        else:  # `this September`
-            y = a.year
-        return month(y, e.month)
-    if e.kind == "the_year":
-        if ctx.frame_year is not None:
-            return year(ctx.frame_year)
-        return year(a.year) if a else None
-    if e.kind == "year_end":  # `by year-end`: this year's end; `since year-end`: last year's
-        if a is None:
-            return None
-        return year(a.year - 1 if ctx.lean == "past" else a.year)
-    if e.kind == "ago":
-        return _ago(a, e.unit, e.offset) if a else None
-    if e.kind == "anaphora":
-        ref = ctx.reference
-        if ref is None and e.month is not None:
-            return None  # `June of that year` with no year before it
-        if ref is None:
-            # `a year earlier` with nothing before it counts from publication; `the following
-            # month` with nothing before it cannot be placed
-            return _shift(a, e.unit, e.offset) if a and e.offset <= 0 and e.unit != "day" else None
-        if e.month is not None:  # `June of that year`
-            return month(ref.year + e.offset, e.month)
-        return _shift_resolved(ref, e.unit, e.offset)
-    return None
+    if a is None:
+        return None
+    if e.month is not None:  # `June last year`
+        return month(a.year + e.offset, e.month)
+    return _shift(a, e.unit, e.offset)
+
+
+def _month(e: Expression, ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return None
+    if e.shift == -1:  # `last April`: the latest April before last month (that is `last month`)
+        y = a.year if e.month < a.month - 1 else a.year - 1
+    elif e.shift == 1:
+        y = a.year if e.month > a.month else a.year + 1
+    else:  # `this September`
+        y = a.year
+    return month(y, e.month)
+
+
+def _the_year(e: Expression, ctx: Context) -> Resolved | None:
+    if ctx.frame_year is not None:
+        return year(ctx.frame_year)
+    return year(ctx.anchor.year) if ctx.anchor else None
+
+
+def _year_end(e: Expression, ctx: Context) -> Resolved | None:
+    """`by year-end`: this year's end, valued as the year; `since year-end`: last year's."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    return year(a.year - 1 if ctx.lean == "past" else a.year)
+
+
+def _ago_kind(e: Expression, ctx: Context) -> Resolved | None:
+    return _ago(ctx.anchor, e.unit, e.offset) if ctx.anchor else None
+
+
+def _anaphora(e: Expression, ctx: Context) -> Resolved | None:
+    a, ref = ctx.anchor, ctx.reference
+    if ref is None and e.month is not None:
+        return None  # `June of that year` with no year before it
+    if ref is None:
+        # `a year earlier` with nothing before it counts from publication; `the following
+        # month` with nothing before it cannot be placed
+        return _shift(a, e.unit, e.offset) if a and e.offset <= 0 and e.unit != "day" else None
+    if e.month is not None:  # `June of that year`
+        return month(ref.year + e.offset, e.month)
+    return _shift_resolved(ref, e.unit, e.offset)
+
+
+def _anchored(e: Expression, ctx: Context) -> Resolved | None:
+    """`the day before last Tuesday`, `two weeks after June 3`: a step from the date it names."""
+    base = resolve(e.anchor, ctx) if e.anchor is not None else None
+    return _step_from(base, e.unit, e.offset) if base is not None else None
+
+
+def _event_offset(e: Expression, ctx: Context) -> Resolved | None:
+    """`ten days before the vote`: a step from the day the text gave that event, if it gave one."""
+    return _step_from(ctx.event, e.unit, e.offset) if ctx.event is not None else None
+
+
+def _step_from(base: Resolved, unit: str, n: int) -> Resolved | None:
+    """`ten days before` a day is a day, `two weeks after` it too; months and years step at
+    the precision the base has."""
+    if unit in ("day", "week") and base.precision == "day":
+        return day(date.fromisoformat(base.value) + relativedelta(**{f"{unit}s": n}))
+    return _shift_resolved(base, unit, n)
+
+
+# kind -> resolver: each kind of expression (see `Expression`) is placed by one small function
+RESOLVERS = {
+    "calendar": lambda e, ctx: _calendar(e, ctx),
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "unit": _unit,
+    "month": _month,
+    "the_year": _the_year,
+    "year_end": _year_end,
+    "ago": _ago_kind,
+    "anaphora": _anaphora,
+    "anchored": _anchored,
+    "event_offset": _event_offset,
+}
+
+
+def resolve(e: Expression, ctx: Context) -> Resolved | None:
+    """The ISO value of an expression, or None when it cannot be placed."""
+    resolver = RESOLVERS.get(e.kind)
+    return resolver(e, ctx) if resolver else None
 
 
 def _calendar(e: Expression, ctx: Context) -> Resolved | None:
@@ -199,8 +255,10 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
     elif ctx.anchor is not None:
         direction = _direction(ctx, e.lean)
         y = place_in_year(ctx.anchor, e.month, e.day, direction)
-        if e.day is None or not valid_day(y, e.month, e.day):
-            pass  # a month, or a day this year lacks (Feb. 29): nothing to weigh
+        if e.day is None:
+            y = _next_month_ahead(ctx.anchor, e.month, y, direction)
+        elif not valid_day(y, e.month, e.day):
+            pass  # a day this year lacks (Feb. 29): nothing to weigh
         elif direction == "before" and valid_day(y + 1, e.month, e.day):
             # newsroom style drops the year only for dates near publication: a date in a
             # past-tense clause that would be most of a year back but is only weeks ahead is
@@ -229,21 +287,31 @@ def _calendar(e: Expression, ctx: Context) -> Resolved | None:
     return day(date(y, e.month, e.day)) if valid_day(y, e.month, e.day) else None
 
 
+def _next_month_ahead(anchor: date, m: int, y: int, direction: str) -> int:
+    """Newsroom style drops the year of a month only near publication: a past-tense sentence in
+    an August paper that names September (`told the companies of a cutback in September`) means
+    the September ahead, not the one eleven months back (that one is `last September`)."""
+    if direction != "before" or y != anchor.year - 1:
+        return y
+    ahead = (date(anchor.year, m, 1) - anchor).days
+    return anchor.year if 0 < ahead <= 31 else y
+
+
 def _shift(a: date, unit: str, n: int) -> Resolved:
+    """A calendar step from a day, at the precision the unit gives: days name a day, weeks and
+    months a month, years a year."""
+    d = a + relativedelta(**{f"{unit}s": n}) if unit in ("day", "week", "month", "year") else a
     if unit == "day":
-        return day(a + timedelta(days=n))
-    if unit == "week":
-        d = a + timedelta(weeks=n)
+        return day(d)
+    if unit in ("week", "month"):
         return month(d.year, d.month)
-    if unit == "month":
-        return month(*add_months(a.year, a.month, n))
-    return year(a.year + n)
+    return year(d.year)
 
 
 def _ago(a: date, unit: str, n: int) -> Resolved:
     """`two weeks ago` names a day, `nine months ago` a month, `a year ago` a year."""
     if unit == "week":
-        return day(a + timedelta(weeks=n))
+        return day(a + relativedelta(weeks=n))
     return _shift(a, unit, n)
 
 

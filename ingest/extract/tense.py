@@ -127,8 +127,29 @@ def tense_at(span) -> tuple[str, bool]:
         # temporal clause in the present tense
         if clause_tense(governing_verb(verb.head)) == "future":
             tense = "future"
+    if tense == "past" and _backshifted(verb):
+        tense = "prospective"
     speech = verb is not None and verb.lemma_.lower() in SPEECH
     return tense, speech
+
+
+TEMPORAL_OPENERS = wl.words("numbers/temporal_openers")
+
+
+def _backshifted(verb) -> bool:
+    """`planned to sign the pact when they met on Saturday`, `were likely to buy as soon as
+    trading opened Monday`: a clause of time under a plan reported in the past takes the past
+    tense of the report, but it speaks of the plan's future."""
+    if verb is None or verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN") or verb.head is verb:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # `after they had met`: done before the plan
+    opener = any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_OPENERS for c in verb.children) or (
+        verb.head.lower_ == "soon" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+    if not opener:
+        return False
+    head = governing_verb(verb.head)
+    return head is not None and head is not verb and clause_tense(head) == "prospective"
 
 
 # words that open a clause of comparison or cause, whose present tense is a real present:
