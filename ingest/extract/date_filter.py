@@ -25,66 +25,77 @@ HOLIDAY_WORDS = wl.words("numbers/holiday_words")
 GENERIC_NOW = wl.words("numbers/generic_now")
 
 
-def is_date(e: Expression, span) -> bool:  # noqa: C901 (to split)
-    """Whether the parse agrees that a found expression is a date."""
+def _around(span):
     first, last = span[0], span[-1]
-    ents = {t.ent_type_ for t in span if t.ent_type_}
     prev = span.doc[first.i - 1] if first.i > 0 else None
     nxt = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
-    lead = prev.lower_ if prev is not None else ""
+    return first, prev, nxt, (prev.lower_ if prev is not None else "")
+
+
+def _bare_year(e: Expression, span) -> bool:
+    """A bare year is a date unless it is a count, an amount or a code (`1500 workers`,
+    `1800 GMT`, `1600 Pennsylvania Avenue`, `Flight 1549`, `Windows 2000`, `two thousand years`)."""
+    first, prev, nxt, lead = _around(span)
+    ents = {t.ent_type_ for t in span if t.ent_type_}
+    if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
+        return False
+    if nxt is not None and (nxt.lower_ in COUNT_FOLLOWERS or nxt.lower_ in CLOCK_FOLLOWERS):
+        return False
+    if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
+        return False
+    if prev is not None and prev.lower_ in CODE_LEADS and not prev.text.islower():
+        return False
+    if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
+            first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
+        return False  # a number in a name: `Orion 1980`
+    if not first.ent_type_ and lead not in DATE_LEADS and first.head.tag_ == "NNP" and (
+            first.head.lower_ not in MONTHS):
+        return False  # `a venture called Orion 1980`
+    return not (not any(c.isdigit() for c in e.text) and nxt is not None and nxt.tag_ == "NNS")
+
+
+def _bare_month(e: Expression, span) -> bool:
+    """A bare month name is a date unless it is `May` the modal, `April` the name, `March` the
+    walk, or the Fourth of July (a holiday, optional at most)."""
+    tok, prev, nxt, lead = _around(span)
+    if tok.tag_ == "MD" or tok.ent_type_ in NOT_DATE_ENTS:
+        return False
+    if lead == "of" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "fourth" and tok.text == "July":
+        return False
+    if lead in DATE_LEADS:
+        return True
+    if _possessed_name(span):
+        return False  # `the Women's March`: a name
+    # without a preposition only the tagger's word counts, and `May` must be a proper noun
+    return tok.ent_type_ == "DATE" and (tok.text != "May" or tok.tag_ == "NNP")
+
+
+def _named_or_habitual(e: Expression, span) -> bool:
+    """Other expressions that name no date: `Fox News Sunday`, `VOA Today`, `today's world`,
+    `Good Friday`, `every Monday`, `the last year of his term`, `the first Monday in September`,
+    `on a random Tuesday`, `The Sunday Times`."""
+    first, prev, nxt, lead = _around(span)
+    weekday = e.kind == "weekday"
+    return ((weekday and _ends_a_quoted_name(span))
+            or (e.kind in ("deictic", "unit") and _looks_like_title(span))
+            or (e.kind == "deictic" and _vague_now(span))
+            or (weekday and prev is not None and prev.lower_ in HOLIDAY_WORDS and prev.text[:1].isupper())
+            or (e.kind in ("weekday", "calendar") and lead in ("every", "each"))
+            or (e.kind == "unit" and e.offset and lead == "the" and _a_stretch_of_time(span))
+            or (weekday and lead in ("first", "second", "third", "fourth", "fifth"))
+            or (weekday and e.shift is None and _any_such_day(span))
+            or (e.kind in ("weekday", "deictic") and any(t.ent_type_ in NOT_DATE_ENTS for t in span)))
+
+
+def is_date(e: Expression, span) -> bool:
+    """Whether the parse agrees that a found expression is a date."""
     if e.evident:
         return True
     if e.kind == "calendar" and e.month is None and not e.modified and e.year is not None:
-        # a bare year: not a count, an amount or a code
-        if ents & COUNT_ENTS and "DATE" not in ents and lead not in DATE_LEADS:
-            return False
-        if nxt is not None and (nxt.lower_ in COUNT_FOLLOWERS or nxt.lower_ in CLOCK_FOLLOWERS):
-            return False  # `1500 workers`, `1800 GMT`
-        if first.dep_ == "nummod" and first.head.ent_type_ in ("FAC", "GPE", "LOC", "PRODUCT"):
-            return False  # `1600 Pennsylvania Avenue`
-        if prev is not None and prev.lower_ in CODE_LEADS and not prev.text.islower():
-            return False  # `Flight 1549`, `Section 1983`
-        if prev is not None and prev.tag_ == "NNP" and prev.lower_ not in MONTHS and (
-                first.ent_type_ in NOT_DATE_ENTS and first.ent_iob_ == "I"):
-            return False  # a number in a name: `Orion 1980`, `Windows 2000`
-        if not first.ent_type_ and lead not in DATE_LEADS and first.head.tag_ == "NNP" and (
-                first.head.lower_ not in MONTHS):
-            return False  # `a venture called Orion 1980`
-        if not any(c.isdigit() for c in e.text) and nxt is not None and nxt.tag_ == "NNS":
-            return False  # `two thousand years`
-        return True
+        return _bare_year(e, span)
     if e.kind == "calendar" and e.day is None and e.year is None and not e.modified:
-        # a bare month name: `May` the modal, `April` the name, `March` the walk
-        tok = first
-        if tok.tag_ == "MD" or tok.ent_type_ in NOT_DATE_ENTS:
-            return False
-        if lead == "of" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "fourth" and tok.text == "July":
-            return False  # the Fourth of July: a holiday, optional at most
-        if lead in DATE_LEADS:
-            return True
-        if _possessed_name(span):
-            return False  # `the Women's March`: a name
-        # without a preposition only the tagger's word counts, and `May` must be a proper noun
-        return tok.ent_type_ == "DATE" and (tok.text != "May" or tok.tag_ == "NNP")
-    if e.kind == "weekday" and _ends_a_quoted_name(span):
-        return False  # “Fox News Sunday”
-    if e.kind in ("deictic", "unit") and _looks_like_title(span):
-        return False  # `VOA Today`, ABC's "This Week"
-    if e.kind == "deictic" and _vague_now(span):
-        return False
-    if e.kind == "weekday" and prev is not None and prev.lower_ in HOLIDAY_WORDS and prev.text[:1].isupper():
-        return False  # `Good Friday`, `Super Tuesday`: named days, not the latest such weekday
-    if e.kind in ("weekday", "calendar") and lead in ("every", "each"):
-        return False  # `every Monday`, `each July`: a habit, not a date
-    if e.kind == "unit" and e.offset and lead == "the" and _a_stretch_of_time(span):
-        return False  # `the last year of his term`: a span, not a date
-    if e.kind == "weekday" and lead in ("first", "second", "third", "fourth", "fifth"):
-        return False  # `the first Monday in September`: a rule for finding a day, not a date
-    if e.kind == "weekday" and e.shift is None and _any_such_day(span):
-        return False  # `on a random Tuesday`: any one of them, not a date
-    if e.kind in ("weekday", "deictic") and any(t.ent_type_ in NOT_DATE_ENTS for t in span):
-        return False  # `The Sunday Times`
-    return True
+        return _bare_month(e, span)
+    return not _named_or_habitual(e, span)
 
 
 def _vague_now(span) -> bool:

@@ -40,7 +40,52 @@ def governing_verb(token):
     return t if t.pos_ in VERBAL else None
 
 
-def clause_tense(verb, depth: int = 0) -> str:  # noqa: C901 (to split)
+def _auxiliary_tense(verb, auxes, words: list[str]) -> str | None:
+    """What the auxiliaries say: `will`, `going to` (future), a modal (future; `could have` past;
+    a reported `would`: prospective), `was`/`had` (past), `has` (present perfect: done by now)."""
+    if any(w in FUTURE_AUX for w in words) or ("going" in words and "to" in words):
+        return "future"
+    if any(w in MODALS for w in words):
+        if "have" in words:
+            return "past"
+        return "prospective" if _reported_would(verb, words) else "future"
+    if any(c.tag_ == "VBD" for c in auxes) or "had" in words or any(w in ("has", "have", "'ve") for w in words):
+        return "past"
+    return None
+
+
+def _infinitive_tense(verb, depth: int) -> str:
+    """An infinitive takes its tense from the verb or noun it completes: `is expected to vote`
+    (future), `the talks, set to resume Monday` (future), `agreed to buy it in February`, `a plan
+    to close it in May` (prospective: the future of a past event, either side of publication)."""
+    head = verb.head
+    head_tense = clause_tense(head, depth + 1) if head.pos_ in VERBAL else clause_tense(
+        governing_verb(head), depth + 1)
+    future_head = head.lemma_.lower() in FUTURE_HEADS
+    if future_head and head_tense in ("present", "future"):
+        return "future"
+    if future_head and head.tag_ == "VBN" and not [c for c in head.children if c.dep_ in ("aux", "auxpass")]:
+        return "future"
+    if head_tense == "past" and (future_head or head.pos_ in ("NOUN", "PROPN")):
+        return "prospective"
+    if head.pos_ in ("NOUN", "PROPN") and head_tense == "present":
+        return "future"
+    return head_tense
+
+
+def _inherited_tense(verb, depth: int) -> str:
+    """A participle, a bare infinitive or a conjunct without tense of its own takes its head's."""
+    if verb.tag_ in ("VBG", "VB") and depth < 3 and verb.head is not verb and (
+            verb.tag_ == "VBG" and verb.dep_ != "ROOT" or verb.dep_ in ("xcomp", "ccomp", "conj", "advcl")):
+        head = governing_verb(verb.head)
+        if head is not None and head is not verb:
+            return clause_tense(head, depth + 1)
+    if verb.dep_ == "conj" and depth < 3:
+        return clause_tense(verb.head, depth + 1)
+    return "present"
+
+
+def clause_tense(verb, depth: int = 0) -> str:
     """'past', 'present', 'future' or 'prospective' (the future seen from a past event:
     `was due to be released in September`, `said they would vote on Monday`) for the clause
     headed by `verb`."""
@@ -48,36 +93,11 @@ def clause_tense(verb, depth: int = 0) -> str:  # noqa: C901 (to split)
         return "present"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and _same_sentence(c, verb)]
     words = [c.lower_ for c in auxes]
-    if any(w in FUTURE_AUX for w in words):
-        return "future"
-    if "going" in words and "to" in words:
-        return "future"
-    if any(w in MODALS for w in words):
-        if "have" in words:
-            return "past"
-        if _reported_would(verb, words):
-            return "prospective"  # `said they would light it on Monday`: either side of today
-        return "future"
-    if any(c.tag_ == "VBD" for c in auxes) or any(w in ("had",) for w in words):
-        return "past"
-    if any(w in ("has", "have", "'ve") for w in words):
-        return "past"  # present perfect: done by now
+    tense = _auxiliary_tense(verb, auxes, words)
+    if tense is not None:
+        return tense
     if "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and depth < 3:
-        head = verb.head
-        head_tense = clause_tense(head, depth + 1) if head.pos_ in VERBAL else clause_tense(
-            governing_verb(head), depth + 1)
-        if head.lemma_.lower() in FUTURE_HEADS and head_tense in ("present", "future"):
-            return "future"
-        if head.lemma_.lower() in FUTURE_HEADS and head.tag_ == "VBN" and not [
-                c for c in head.children if c.dep_ in ("aux", "auxpass")]:
-            return "future"  # `the talks, set to resume Monday`
-        if head_tense == "past" and (head.lemma_.lower() in FUTURE_HEADS or head.pos_ in ("NOUN", "PROPN")):
-            # `agreed to buy it in February`, `a plan to close it in May`: the future of a past
-            # event, which may lie before or after publication
-            return "prospective"
-        if head.pos_ in ("NOUN", "PROPN") and head_tense == "present":
-            return "future"
-        return head_tense
+        return _infinitive_tense(verb, depth)
     if verb.tag_ in PAST_TAGS:
         return "past"
     if any(c.tag_ in PRESENT_TAGS for c in auxes):
@@ -85,21 +105,10 @@ def clause_tense(verb, depth: int = 0) -> str:  # noqa: C901 (to split)
         be = any(c.tag_ in PRESENT_TAGS and c.lemma_.lower() == "be" for c in auxes)
         return "future" if be and verb.lemma_.lower() in FUTURE_HEADS else "present"
     if verb.tag_ == "VBN":
-        # a participle without its own auxiliary: `the vote, held Sunday`
-        return "past"
-    if verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxes):
+        return "past"  # a participle without its own auxiliary: `the vote, held Sunday`
+    if verb.tag_ in PRESENT_TAGS:
         return "present"
-    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT",) and depth < 3 and verb.head is not verb:
-        head = governing_verb(verb.head)
-        if head is not None and head is not verb:
-            return clause_tense(head, depth + 1)
-    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and depth < 3:
-        head = governing_verb(verb.head)
-        if head is not None and head is not verb:
-            return clause_tense(head, depth + 1)
-    if verb.dep_ == "conj" and depth < 3:
-        return clause_tense(verb.head, depth + 1)
-    return "present"
+    return _inherited_tense(verb, depth)
 
 
 _BREAKS = {".", "?", "!"}
