@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .speaker_names import PersonName, compatible, same_given, short_given, tokens, words
+from .speaker_names import PersonName, compatible, compound_of, same_given, short_given, tokens, unsuffixed, words
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,17 @@ def _one(found: list[Known]) -> Known | None:
 
 
 def decide_person(name: PersonName, roles: frozenset[str], known: list[Known],
-                  context: frozenset[str] = frozenset(), seen=lambda speaker_id: frozenset()) -> Decision:
+                  context: frozenset[str] = frozenset(), seen=lambda speaker_id: frozenset(),
+                  company: frozenset[str] = frozenset(), lone_joins: bool = False) -> Decision:
     """A person's name against the people the archive knows by that surname (in period);
-    `context` is the words of the article, `seen(speaker_id)` the words of a speaker's articles."""
+    `context` is the words of the article, `seen(speaker_id)` the words of a speaker's articles,
+    `company` the surnames of the other people the article quotes; `lone_joins`: a surname alone
+    joins the one person of that name without further evidence (a fact-check's claim author, whose
+    claim's words decide which quotes it links to)."""
     fits = [k for k in known if k.kind in ("person", "unknown")
             and all(compatible(name, n) for n in k.names if n.surname == name.surname)]
     if name.first is None:
-        return _bare_surname(fits, roles, context)
+        return _bare_surname(fits, roles, context, seen, company, lone_joins)
     exact = [k for k in fits if k.exact and not k.bucket]
     if hit := _one(exact):
         return Decision(hit.speaker_id, "exact")
@@ -94,7 +98,32 @@ def decide_person(name: PersonName, roles: frozenset[str], known: list[Known],
         return Decision(None, "new", _suggest(short, roles))
     if (hit := _one(full)) and _may_take(hit, name, seen):  # an initial (`L. Hart`), or a surname-only speaker
         return Decision(hit.speaker_id, "initial" if name.initial or any(n.initial for n in hit.names) else "surname")
-    return Decision(None, "new", _suggest(full, roles))
+    return _kin(name, roles, known, (context, seen, company), full)
+
+
+def _kin(name: PersonName, roles: frozenset[str], known: list[Known], evidence: tuple, full: list[Known]) -> Decision:
+    """Names no plain rule joins, tried last: a name with a suffix and one without (`Joseph R.
+    Biden Jr.` and `Joe Biden`), joined when the given names fit and a role is shared with the
+    one such holder (a father and a son have different roles, or are both kept apart); and a
+    compound surname (`Wasserman Schultz` for `Debbie Wasserman Schultz`), read as a surname
+    alone. Otherwise a suggestion (`full`: the fitting names no rule decided; `evidence`: the
+    article's words, the words of a speaker's articles, the article's other people)."""
+    context, seen, company = evidence
+    people = [k for k in known if k.kind in ("person", "unknown") and not k.bucket and k not in full]
+    suffixed = [k for k in people if any(n.surname == name.surname and n.suffix != name.suffix
+                                         and None in (n.suffix, name.suffix) and compatible(unsuffixed(name), unsuffixed(n))
+                                         for n in k.names)]
+    if hit := _one([k for k in suffixed if roles & k.roles]):
+        return Decision(hit.speaker_id, "suffix_roles")
+    compound = [k for k in people if any(compound_of(name, n) for n in k.names)]
+    if hit := _one(compound):
+        how = _lone_evidence(hit, roles, context, seen, company)
+        if how is not None:
+            return Decision(hit.speaker_id, "compound_" + how)
+    whole = [k for k in people if any(compound_of(n, name) for n in k.names)]
+    if (hit := _one(whole)) and name.first in seen(hit.speaker_id):
+        return Decision(hit.speaker_id, "compound_surname")
+    return Decision(None, "new", _suggest(full + suffixed + compound + whole, roles))
 
 
 def _may_take(k: Known, name: PersonName, seen) -> bool:
@@ -106,19 +135,51 @@ def _may_take(k: Known, name: PersonName, seen) -> bool:
     return name.first in seen(k.speaker_id)
 
 
+SHARED_COMPANY = 2
+"""Other people quoted in a surname's article that its one holder's articles name too: one (a
+Trump, a Clinton) is in every political story, two are the story's own company."""
 DOMINANT_SHARE = 0.9
 DOMINANT_QUOTES = 20
 
 
-def _bare_surname(fits: list[Known], roles: frozenset[str], context: frozenset[str]) -> Decision:
-    """`Trump`: the one person of that surname the archive knows; else the one the article
+def _lone_evidence(k: Known, roles: frozenset[str], context: frozenset[str], seen=lambda sid: frozenset(),
+                   company: frozenset[str] = frozenset()) -> str | None:
+    """Why a surname alone is the one person of that name the archive knows, or None: the
+    article writes that person's given name, shares a role with them or writes a word of their
+    roles (`Hart, who chairs the water board` for the board's chair), or the archive quotes them
+    often, or the article quotes people their own articles name too (`Kasich` in a debate story
+    quoting Trump and Rubio, for the John Kasich of other campaign stories). `Burns` quoted in an article about a radio host is not Alderman William D. Burns,
+    however alone he is: it becomes a speaker of its own and a suggestion. A speaker known by the
+    surname alone is that surname's speaker still."""
+    if not any(n.first for n in k.names):
+        return "surname"
+    if any(n.first and n.first in context for n in k.names):
+        return "surname_context"
+    if roles & k.roles:
+        return "surname_roles"
+    if k.roles & context:
+        return "surname_role_words"
+    if k.quotes >= DOMINANT_QUOTES:
+        return "surname_prominent"
+    if len(company) >= SHARED_COMPANY and len(company & seen(k.speaker_id)) >= SHARED_COMPANY:
+        return "surname_company"
+    return None
+
+
+def _bare_surname(fits: list[Known], roles: frozenset[str], context: frozenset[str], seen=lambda sid: frozenset(),
+                  company: frozenset[str] = frozenset(), lone_joins: bool = False) -> Decision:
+    """`Trump`: the one person of that surname the archive knows, when the evidence says so
+    (`_lone_evidence`); else the one the article
     itself names by given name (`Hillary` in the text), or whose roles it shares (`the
     Democratic nominee`); else, in an article naming none of them, the one the archive quotes
     far more than all the others (news names its most prominent Clinton by surname alone);
     else kept apart, with suggestions."""
     people = [k for k in fits if not k.bucket]
     if hit := _one(people):
-        return Decision(hit.speaker_id, "surname")
+        how = "surname" if lone_joins else _lone_evidence(hit, roles, context, seen, company)
+        if how is not None:
+            return Decision(hit.speaker_id, how)
+        return Decision(None, "new", _suggest(people, roles))
     named = [k for k in people if any(n.first and n.first in context for n in k.names)]
     if hit := _one(named):
         return Decision(hit.speaker_id, "surname_context")

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speaker_names import clean_person, description_reason, fold, junk_reason, tokens, words
+from newsfacts.ingest.extract.headline_names import before_headline_verb, prose, spans, written_in
+from newsfacts.ingest.extract.wordlists import words as extract_words
+
+from .speaker_names import clean_person, description_reason, junk_reason, tokens, words
 
 
 @dataclass(frozen=True)
@@ -28,36 +31,8 @@ class ArticleSpeaker:
     junk: str | None  # why it is no source
 
 
-SMALL_WORDS = frozenset("with from into over than that after about onto upon amid says said".split())
-
-
-def headline_like(line: str) -> bool:
-    """A headline line: short, with every longer word capitalised (`Ted Cruz Apologizes To Ben
-    Carson`); a sentence of the body has lower-case words (`Count former Mexican President Felipe
-    Calderon among ... detractors`)."""
-    ws = re.findall(r"[A-Za-z][\w'’-]*", line)
-    if len(ws) < 2 or len(ws) > 30 or sum(1 for w in ws if w[0].isupper()) < 2:
-        return False
-    return not any(w[0].islower() and len(w) >= 4 and w.lower() not in SMALL_WORDS for w in ws)
-
-
-def prose(text: str) -> str:
-    """The article's running text: its lines that are not headlines (the headline over the body,
-    and the headlines of linked stories inside it)."""
-    return "\n".join(line for line in text.splitlines() if not headline_like(line))
-
-
-def _in(body: str, name: str) -> bool:
-    """The name written so in the body (case counts: `may not have` is no `May Not Have`)."""
-    return bool(re.search(r"(?<!\w)" + re.escape(name.replace("’", "'")) + r"(?!\w)", body))
-
-
-def _spans(name: str) -> list[str]:
-    """Contiguous runs of two or more of the name's words, longest first."""
-    ws = name.split()
-    out = [" ".join(ws[i:j]) for n in range(len(ws) - 1, 1, -1) for i in range(len(ws) - n + 1)
-           for j in (i + n,)]
-    return [s for s in out if s[0].isupper()]
+PARTICLE_START = re.compile(r"^[a-z]{1,3}-[A-Z]")
+"""`al-Qaeda`, `el-Sisi`: a name that opens with a lower-case particle is still a name."""
 
 
 def body_name(name: str, aliases: tuple[str, ...], body: str) -> str | None:
@@ -65,11 +40,10 @@ def body_name(name: str, aliases: tuple[str, ...], body: str) -> str | None:
     are all in the name (`Presumptive nominee Hillary Clinton` for `Clinton Cash Debunks Hillary`,
     without its titles), else the longest run of the name's words found in the body."""
     folded = body.replace("’", "'")
-    ws = name.split()
-    cut = next((i for i, w in enumerate(ws) if i and w[:1].isupper() and fold(w) in words("headline_verbs")), None)
-    if cut is not None:  # `Ted Cruz Apologizes`, `Obama Says`: the name ends before the headline's verb
-        name = " ".join(ws[:cut])
-    if _in(folded, name):
+    name = before_headline_verb(name)
+    if name.isupper() and len(name) > 3 and not written_in(folded, name) and written_in(folded, name.title()):
+        name = name.title()  # `WHERE OBAMA PLANS ...` on a list line: `Obama`, as the body writes him
+    if written_in(folded, name):
         return name
     mine = set(tokens(name))
     titles = words("name_titles")
@@ -77,11 +51,11 @@ def body_name(name: str, aliases: tuple[str, ...], body: str) -> str | None:
         ws = alias.split()
         while len(ws) > 1 and (tokens(ws[0])[:1] and tokens(ws[0])[0] in titles or not ws[0][:1].isupper()):
             ws = ws[1:]
-        for span in [" ".join(ws)] + _spans(" ".join(ws)):
-            if len(span.split()) >= 2 and set(tokens(span)) <= mine and _in(folded, span):
+        for span in [" ".join(ws)] + spans(" ".join(ws)):
+            if len(span.split()) >= 2 and set(tokens(span)) <= mine and written_in(folded, span):
                 return span
-    for span in _spans(name):
-        if not any(t in titles for t in tokens(span)[:1]) and _in(folded, span):
+    for span in spans(name):
+        if not any(t in titles for t in tokens(span)[:1]) and written_in(folded, span):
             return span
     return None
 
@@ -91,32 +65,35 @@ def article_name(name: str, aliases: tuple[str, ...], body: str, text: str, kind
     line (`FBI Director James Comey` as a caption), when none of its words is a title, a
     headline verb or a generic head (`Retired General`, `Trump Said`, `New Poll`)."""
     found = body_name(name, aliases, body)
+    name = before_headline_verb(name)  # `Marco Rubio Responds To Question` on the headline line: Marco Rubio
     if found is not None or kind != "person" or len(name.split()) < 2:
         return found
-    barred = words("headline_verbs") | words("name_titles") | words("generic_heads") | {"said"}
+    barred = extract_words("headline_verbs") | words("name_titles") | words("generic_heads") | {"said"}
     if any(t in barred for t in tokens(name)):
         return None
-    return name if _in(text.replace("’", "'"), name) else None
+    return name if written_in(text.replace("’", "'"), name) else None
 
 
 def article_speaker(sp: dict, body: str, text: str = "") -> ArticleSpeaker:
     """One speaker of the extraction (a `Speaker`, or a quote's `SpeakerRef`), read against the
     article's body."""
     written = sp["name"]
-    aliases = tuple(dict.fromkeys(sp.get("aliases") or []))
+    aliases = tuple(dict.fromkeys(a.replace("\xa0", " ") for a in sp.get("aliases") or []))
     anonymous = bool(sp.get("anonymous"))
-    reason = junk_reason(written) or (None if anonymous or written.strip()[:1].isupper() else "uncapitalised")
+    capitalised = written.strip()[:1].isupper() or bool(PARTICLE_START.match(written.strip()))
+    reason = junk_reason(written) or (None if anonymous or capitalised else "uncapitalised")
     if not reason and not anonymous and sp.get("kind") in ("person", "unknown", None):
         reason = description_reason(written)
     name = None if reason else written
     if name and not anonymous:
-        name = article_name(clean_person(written) if sp.get("kind") == "person" else written, aliases, body, text,
+        plain = written.replace("\xa0", " ")
+        name = article_name(clean_person(plain) if sp.get("kind") == "person" else plain, aliases, body, text,
                             sp.get("kind") or "unknown")
         reason = None if name else "headline"
         if name and name != written:
             reason = junk_reason(name)
             name = None if reason else name
-    if name and not name[:1].isupper():  # `Sanders's campaign manager` cleaned to `campaign manager`
+    if name and not (name[:1].isupper() or PARTICLE_START.match(name)):  # `Sanders's campaign manager` cleaned to `campaign manager`
         name, reason = None, "uncapitalised"
     return ArticleSpeaker(written=written, name=name, kind=sp.get("kind") or "unknown", anonymous=anonymous,
                           roles=tuple(sp.get("roles") or ()), aliases=aliases, junk=reason)
@@ -124,6 +101,7 @@ def article_speaker(sp: dict, body: str, text: str = "") -> ArticleSpeaker:
 
 def article_speakers(claims: dict, text: str, has_title: bool) -> dict[str, ArticleSpeaker]:
     """Every name the article's quotes and speaker list use, by the name as written."""
+    text = text.replace("\xa0", " ")  # `FBI Director James\xa0Comey` is written James Comey
     body = prose(text)
     out = {sp["name"]: article_speaker(sp, body, text) for sp in claims.get("speakers", [])}
     for q in claims.get("quotes", []):

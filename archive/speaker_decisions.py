@@ -15,7 +15,7 @@ import re
 import sqlite3
 
 from .log import Event
-from .speaker_index import refresh_name, resolve, upsert_speaker
+from .speaker_index import new_id, refresh_name, resolve, upsert_speaker
 
 
 class Refused(ValueError):
@@ -68,6 +68,16 @@ def check_split(conn: sqlite3.Connection, a: str) -> tuple[str, str]:
     return sid, row[0]
 
 
+def check_name_split(conn: sqlite3.Connection, a: str, variant: str) -> tuple[str, str]:
+    sid = resolve(conn, find(conn, a))
+    names = [r[0] for r in conn.execute("SELECT DISTINCT variant FROM speaker_names WHERE speaker_id = ?", (sid,))]
+    if variant not in names:
+        raise Refused(f"{_name(conn, sid)} has no name {variant!r} (its names: {', '.join(sorted(names))})")
+    if len(names) == 1:
+        raise Refused(f"{variant!r} is the only name of {_name(conn, sid)}: nothing to split it from")
+    return sid, variant
+
+
 def check_distinct(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str]:
     x, y = resolve(conn, find(conn, a)), resolve(conn, find(conn, b))
     if x == y:
@@ -99,6 +109,7 @@ def merge(conn: sqlite3.Connection, src: str, into: str, seq: int) -> None:
             upsert_speaker(conn, into, row["name"], row["kind"], False, [], [], row["last_seen"])
     for table in ("speaker_names", "speaker_forms"):
         conn.execute(f"UPDATE OR IGNORE {table} SET speaker_id = ? WHERE speaker_id = ?", (into, src))
+    conn.execute("UPDATE speaker_sources SET speaker_id = ? WHERE speaker_id = ?", (into, src))
     for table in ("quotes", "figures"):
         conn.execute(f"UPDATE {table} SET speaker_id = ? WHERE speaker_id = ?", (into, src))
     for col in ("speaker_id", "other_id"):
@@ -133,11 +144,53 @@ def _split(conn, e: Event) -> None:
     conn.execute("UPDATE OR IGNORE speaker_names SET speaker_id = ? WHERE origin = ?", (sid, sid))
     conn.execute("UPDATE OR IGNORE speaker_forms SET speaker_id = ? WHERE speaker_id = ? AND variant IN "
                  "(SELECT variant FROM speaker_names WHERE speaker_id = ?)", (sid, target, sid))
-    for table in ("quotes", "figures"):
+    for table in ("quotes", "figures", "speaker_sources"):
         conn.execute(f"UPDATE {table} SET speaker_id = ? WHERE speaker_key = ?", (sid, sid))
     _distinct(conn, sid, target, e.seq)
-    _show_name(conn, sid)
-    _show_name(conn, target)
+    for one in (sid, target):
+        _restate(conn, one)
+        _show_name(conn, one)
+
+
+def _restate(conn, sid: str) -> None:
+    """A speaker's roles and aliases as its articles gave them, so those of a row split off leave
+    with it. Roles and aliases of a speaker no article holds any more stay as they were."""
+    rows = conn.execute("SELECT variant, roles, aliases FROM speaker_sources WHERE speaker_id = ?", (sid,)).fetchall()
+    row = conn.execute("SELECT name FROM speakers WHERE id = ?", (sid,)).fetchone()
+    if not rows or row is None:
+        return
+    roles = sorted({r for x in rows for r in json.loads(x["roles"])})
+    aliases = sorted({a for x in rows for a in [*json.loads(x["aliases"]), x["variant"]]} - {row["name"]})
+    conn.execute("UPDATE speakers SET roles = ?, aliases = ? WHERE id = ?",
+                 (json.dumps(roles, ensure_ascii=False), json.dumps(aliases, ensure_ascii=False), sid))
+
+
+def _name_split(conn, e: Event) -> None:
+    """One name joined into a speaker automatically becomes a speaker of its own, with the quotes,
+    roles and aliases of the articles that used it, kept apart from the first from then on
+    (later articles writing that name join the new speaker)."""
+    target, variant = resolve(conn, e.payload["speaker_id"]), e.payload["variant"]
+    held = conn.execute("SELECT kind, first_seen, last_seen FROM speaker_names WHERE speaker_id = ? AND variant = ?",
+                        (target, variant)).fetchone()
+    if held is None:
+        return
+    sid = new_id(conn, variant)
+    upsert_speaker(conn, sid, variant, held["kind"], False, [], [], held["first_seen"])
+    upsert_speaker(conn, sid, variant, held["kind"], False, [], [], held["last_seen"])
+    moved = "SELECT article_id, written FROM speaker_sources WHERE speaker_id = ? AND variant = ?"
+    quote_ids = [r[0] for r in conn.execute(f"SELECT id FROM quotes WHERE speaker_id = ? AND (article_id, named_as) IN ({moved})",
+                                            (target, target, variant))]
+    conn.executemany("UPDATE quotes SET speaker_id = ?, speaker_key = ? WHERE id = ?", [(sid, sid, q) for q in quote_ids])
+    conn.executemany("UPDATE figures SET speaker_id = ?, speaker_key = ? WHERE quote_id = ?", [(sid, sid, q) for q in quote_ids])
+    conn.execute("UPDATE speaker_sources SET speaker_id = ?, speaker_key = ? WHERE speaker_id = ? AND variant = ?",
+                 (sid, sid, target, variant))
+    conn.execute("UPDATE speaker_names SET speaker_id = ?, origin = ? WHERE speaker_id = ? AND variant = ?",
+                 (sid, sid, target, variant))
+    conn.execute("UPDATE speaker_forms SET speaker_id = ? WHERE speaker_id = ? AND variant = ?", (sid, target, variant))
+    _distinct(conn, sid, target, e.seq)
+    for one in (sid, target):
+        _restate(conn, one)
+        _show_name(conn, one)
 
 
 def _distinct(conn, a: str, b: str, seq: int) -> None:
@@ -167,4 +220,5 @@ SPEAKER_HANDLERS = {
     "speaker.split": _split,
     "speaker.distinct": _marked_distinct,
     "speaker.linked": _linked,
+    "speaker.name_split": _name_split,
 }

@@ -19,6 +19,10 @@ from . import identity
 from .speaker_article import ArticleSpeaker, article_speakers
 from .speaker_names import org_forms, org_key, person_name, tokens
 
+PERSON_FROM_ORG = frozenset({"exact", "variant", "initial", "surname", "surname_context", "surname_roles",
+                             "surname_prominent", "surname_company"})
+"""The rules by which a name tagged as an organisation may still join a person."""
+
 PERIOD = timedelta(days=366)
 """A surname alone joins the one source of that name known within this distance in time."""
 
@@ -98,26 +102,29 @@ def _holders(conn, variant: str) -> set[str]:
     return {resolve(conn, r[0]) for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE variant = ?", (variant,))}
 
 
-def _decide_person(conn, sp: ArticleSpeaker, published, holders, context) -> identity.Decision | None:
+def _decide_person(conn, sp: ArticleSpeaker, published, holders, context, company=frozenset(),
+                   lone_joins: bool = False) -> identity.Decision | None:
     p = person_name(sp.name)
     if p is None:
         return None
-    ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ? AND suffix IS ?",
-                                      (p.surname, p.suffix))]
+    ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE surname = ?", (p.surname,))]
     known = [_known(conn, sid, p.key) for sid in _current(conn, ids, published, holders)]
-    return identity.decide_person(p, identity.role_words(sp.roles), known, context, lambda sid: _seen(conn, sid))
+    return identity.decide_person(p, identity.role_words(sp.roles), known, context, lambda sid: _seen(conn, sid),
+                                  company - {p.surname}, lone_joins)
 
 
 def _seen(conn, sid: str) -> frozenset[str]:
-    """The words of the articles quoting a speaker (asked only of a speaker known by surname alone)."""
+    """The words of the articles quoting a speaker (asked only when a plain rule did not decide)."""
     return frozenset(w for (t,) in conn.execute(
         "SELECT text FROM articles WHERE id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
         for w in tokens(t))
 
 
 def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
-           context: frozenset[str] = frozenset()) -> identity.Decision:
-    """Which speaker this source of a new article is (`context`: the article's words)."""
+           context: frozenset[str] = frozenset(), company: frozenset[str] = frozenset(),
+           lone_joins: bool = False) -> identity.Decision:
+    """Which speaker this source of a new article is (`context`: the article's words; `company`:
+    the surnames of the other people it quotes)."""
     holders = _holders(conn, sp.name)
     if identity.is_title_only(sp.name):
         return identity.Decision(None, "new")
@@ -127,7 +134,7 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
                               (sp.name,)).fetchone()[0]
         return identity.Decision(origin, "exact")  # the speaker it joined, so a split returns it there
     if sp.kind == "person":
-        return _decide_person(conn, sp, published, holders, context) or identity.Decision(None, "new")
+        return _decide_person(conn, sp, published, holders, context, company, lone_joins) or identity.Decision(None, "new")
     key = org_key(sp.name)
     if sp.kind == "organization":
         hits = conn.execute("SELECT speaker_id, how FROM speaker_forms WHERE form = ?", (key,)).fetchall()
@@ -139,9 +146,11 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
         known = [_known(conn, sid, None, "name" if sid in exact else "acronym")
                  for sid in _current(conn, [r[0] for r in hits], published, holders)]
         decision = identity.decide_org(known, key)
-        if decision.speaker_id is None and not decision.suggestions:  # `Fiorina` tagged as an organisation
-            as_person = _decide_person(conn, sp, published, holders, context)
-            if as_person is not None and as_person.speaker_id is not None:
+        if decision.speaker_id is None and not decision.suggestions:
+            # `Fiorina` tagged as an organisation: a person by the plain rules only (`White House`
+            # is no compound surname of `Obama White House`, `PAC` no surname of a PAC)
+            as_person = _decide_person(conn, sp, published, holders, context, company, lone_joins)
+            if as_person is not None and as_person.speaker_id is not None and as_person.how in PERSON_FROM_ORG:
                 return as_person
         return decision
     ids = [r[0] for r in conn.execute("SELECT speaker_id FROM speaker_forms WHERE form = ? AND how = 'name'", (key,))]
@@ -150,7 +159,7 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
 
 # -- writing ----------------------------------------------------------------------------------
 
-def _new_id(conn, name: str) -> str:
+def new_id(conn, name: str) -> str:
     base = slug(name)
     sid, n = base, 1
     while conn.execute("SELECT 1 FROM speakers WHERE id = ? UNION SELECT 1 FROM speaker_redirects WHERE speaker_id = ?",
@@ -231,14 +240,14 @@ def _suggestions(conn, sid: str, decision: identity.Decision) -> None:
 
 
 def join(conn, sp: ArticleSpeaker, aid: str, published: str | None,
-         context: frozenset[str] = frozenset()) -> tuple[str, str]:
+         context: frozenset[str] = frozenset(), company: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The speaker id this source joins automatically, and the id after people's merges."""
     if sp.anonymous:  # `a spokesperson` is only the same source within one article
         sid = f"{slug(sp.name)}@{aid}"
         upsert_speaker(conn, sid, sp.name, sp.kind, True, sp.roles, sp.aliases, published)
         return sid, sid
-    decision = decide(conn, sp, published, context)
-    key = decision.speaker_id or _new_id(conn, sp.name)
+    decision = decide(conn, sp, published, context, company)
+    key = decision.speaker_id or new_id(conn, sp.name)
     sid = resolve(conn, key)
     upsert_speaker(conn, sid, sp.name, sp.kind, False, sp.roles, sp.aliases, published)
     _add_variant(conn, sid, key, sp, decision.how, published)
@@ -263,13 +272,19 @@ def assign(conn: sqlite3.Connection, aid: str, claims: dict, text: str, has_titl
     touched = set()
     refs = json.dumps([claims.get("speakers", []), [q.get("speaker") for q in claims.get("quotes", [])]],
                       sort_keys=True, ensure_ascii=False)
-    speakers, context = _reading(text, has_title, refs)
-    for written, sp in speakers.items():
+    found, context = _reading(text, has_title, refs)
+    conn.execute("DELETE FROM speaker_sources WHERE article_id = ?", (aid,))
+    company = frozenset(p.surname for sp in found.values() if sp.name and not sp.anonymous  # `Brask` tagged ORG too
+                        for p in [person_name(sp.name)] if p is not None)
+    for written, sp in found.items():
         if sp.name is None:
             out[written] = Assigned(None, None, None, sp.junk)
             continue
-        key, sid = join(conn, sp, aid, published, context)
+        key, sid = join(conn, sp, aid, published, context, company)
         touched.add(sid)
         out[written] = Assigned(sid, key, None, None)
+        conn.execute("INSERT OR REPLACE INTO speaker_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (aid, written, sp.name, sid, key, json.dumps(sorted(set(sp.roles)), ensure_ascii=False),
+                      json.dumps(sorted(set(sp.aliases)), ensure_ascii=False)))
     names = {sid: refresh_name(conn, sid) for sid in touched}
     return {w: Assigned(a.speaker_id, a.key, names.get(a.speaker_id), a.junk) for w, a in out.items()}

@@ -128,6 +128,17 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     return True
 
 
+def unsuffixed(a: PersonName) -> PersonName:
+    return PersonName(a.first, a.middles, a.surname, None)
+
+
+def compound_of(a: PersonName, b: PersonName) -> bool:
+    """Is `a` (`Wasserman Schultz`, read as given name and surname) the compound surname of `b`
+    (`Debbie Wasserman Schultz`)?"""
+    return bool(a.first and not a.middles and b.first and b.middles and b.middles[-1] == a.first
+                and a.surname == b.surname and a.suffix == b.suffix)
+
+
 def same_given(a: PersonName, b: PersonName) -> bool:
     """Both give the same first name in full (not only an initial or a short form of it)."""
     return bool(a.first and b.first and not a.initial and a.first == b.first)

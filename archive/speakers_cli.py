@@ -53,10 +53,17 @@ def merge(speaker, into, db_path, reason):
 @click.argument("speaker")
 @DB_OPTION
 @click.option("--reason")
-def split(speaker, db_path, reason):
-    """Undo the merge of SPEAKER: its quotes become its own again, and stay apart."""
-    from .speaker_decisions import check_split
+@click.option("--name", "variant", help="Split this one name, joined into SPEAKER automatically, off as a speaker of its own.")
+def split(speaker, db_path, reason, variant):
+    """Undo the merge of SPEAKER: its quotes become its own again, and stay apart. With --name:
+    that name of SPEAKER (and its quotes, roles and aliases) becomes a speaker of its own."""
+    from .speaker_decisions import check_name_split, check_split
 
+    if variant is not None:
+        e, (sid, name) = _record(db_path, lambda c: check_name_split(c, speaker, variant), "speaker.name_split",
+                                 lambda ids: {"speaker_id": ids[0], "variant": ids[1], "reason": reason})
+        click.echo(f"event {e.seq}: {name!r} split off {sid}")
+        return
     e, (sid, frm) = _record(db_path, lambda c: check_split(c, speaker), "speaker.split",
                             lambda ids: {"speaker_id": ids[0], "from_speaker": ids[1], "reason": reason})
     click.echo(f"event {e.seq}: {sid} split from {frm}")

@@ -113,6 +113,16 @@ class SpeakerDistinct(_Payload):
     reason: str | None = None
 
 
+class SpeakerNameSplit(_Payload):
+    """A person's decision that one name joined into a speaker automatically is another source
+    (`Burns` in an article about a radio host is not Alderman William D. Burns): the name and
+    its quotes become a speaker of their own, kept apart from the first."""
+
+    speaker_id: str
+    variant: str
+    reason: str | None = None
+
+
 class SpeakerLinked(_Payload):
     """A person's link from a speaker to an external id (a Wikidata QID, any URI); two speakers
     linked to the same id are one."""
@@ -205,6 +215,7 @@ PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "speaker.split": {1: SpeakerSplitV1, 2: SpeakerSplit},
     "speaker.distinct": {1: SpeakerDistinct},
     "speaker.linked": {1: SpeakerLinked},
+    "speaker.name_split": {1: SpeakerNameSplit},
     "verdict.recorded": {1: VerdictRecordedV1, 2: VerdictRecorded},
     "claimreview.imported": {1: ClaimReviewImported},
     "claim_group.decided": {1: ClaimGroupDecided},

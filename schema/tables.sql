@@ -203,6 +203,20 @@ CREATE INDEX IF NOT EXISTS speaker_names_surname ON speaker_names(surname);
 CREATE INDEX IF NOT EXISTS speaker_names_variant ON speaker_names(variant);
 CREATE INDEX IF NOT EXISTS speaker_names_origin ON speaker_names(origin);
 
+-- Each article's sources as they joined: the name the extraction wrote, the variant joined on, and
+-- the roles and aliases that article gave, so a split takes its quotes, roles and aliases along.
+CREATE TABLE IF NOT EXISTS speaker_sources (
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    written       TEXT NOT NULL,
+    variant       TEXT NOT NULL,
+    speaker_id    TEXT NOT NULL REFERENCES speakers(id),
+    speaker_key   TEXT NOT NULL,
+    roles         TEXT NOT NULL,
+    aliases       TEXT NOT NULL,
+    PRIMARY KEY (article_id, written)
+);
+CREATE INDEX IF NOT EXISTS speaker_sources_speaker ON speaker_sources(speaker_id);
+
 CREATE TABLE IF NOT EXISTS speaker_forms (
     form          TEXT NOT NULL,
     speaker_id    TEXT NOT NULL REFERENCES speakers(id),

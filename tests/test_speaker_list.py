@@ -92,3 +92,32 @@ def test_bare_officials_are_the_only_officials_the_article_describes():
     assert [s.name for s in two_kinds] == ["Harbour officials", "city officials", "Officials"]
     some = same_descriptions([group("several officials", 0), group("Officials", 50)])
     assert [s.name for s in some] == ["several officials", "Officials"]
+
+
+def _direct_speakers(parse, text):
+    from newsfacts.ingest.extract.quotes import find_quotes
+    from newsfacts.schema.article import Article
+
+    quotes, speakers = find_quotes(parse(text), Article(text=text))
+    return {q.text: q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"}, speakers
+
+
+def test_a_description_never_names_a_person_the_article_gives_fewer_of_its_words(parse):
+    text = ("Businessman Tobias Wendt toured the harbour with Florida Sen. Mara Quill on Monday. "
+            "Wendt praised the docks. Wendt promised new cranes. Wendt left at noon.\n\n"
+            "“The port needs federal money,” the Florida senator said.")
+    said, speakers = _direct_speakers(parse, text)
+    assert said.get("The port needs federal money") != "Tobias Wendt", said
+    assert not any("Florida senator" in " ".join(s.roles) for s in speakers if s.name == "Tobias Wendt")
+
+
+def test_a_name_read_off_the_headline_line_is_the_name_the_text_writes():
+    from newsfacts.ingest.extract.speaker_list import from_headlines
+
+    text = ("Mara Quill Slams Budget Plan\n\n"
+            "The council met on Monday. Mara Quill, the treasurer, spoke first.")
+    used = [Source(mention="Mara Quill Slams", name="Mara Quill Slams", kind="person"),
+            Source(mention="Certainly Mara Quill", name="Certainly Mara Quill", kind="person"),
+            Source(mention="Ansel Brook", name="Ansel Brook", kind="person")]
+    text += "\n\nCertainly Mara Quill Wins The Vote\n\nAnsel Brook said nothing."
+    assert [s.name for s in from_headlines(used, text)] == ["Mara Quill", "Mara Quill", "Ansel Brook"]

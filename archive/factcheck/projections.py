@@ -83,6 +83,8 @@ def on_speaker_changed(conn: sqlite3.Connection, e: Event) -> None:
     """A merge, split or link: the quotes of every speaker it names (and where they now point)."""
     p = e.payload
     ids = {x for x in (p.get("speaker_id"), p.get("into"), p.get("from"), p.get("other_id")) if x}
+    if p.get("variant"):  # a name split off: the speaker now holding it
+        ids |= {r[0] for r in conn.execute("SELECT speaker_id FROM speaker_names WHERE variant = ?", (p["variant"],))}
     ids |= {r[0] for r in conn.execute(
         f"SELECT target_id FROM speaker_redirects WHERE speaker_id IN ({','.join('?' * len(ids))})", sorted(ids))}
     regroup_speakers(conn, ids)
@@ -108,6 +110,7 @@ FOLLOWERS = {
     "speaker.merged": (on_speaker_changed,),
     "speaker.split": (on_speaker_changed,),
     "speaker.linked": (on_speaker_changed,),
+    "speaker.name_split": (on_speaker_changed,),
     "verdict.recorded": (apply_verdict,),
     "claim_group.decided": (on_group_decided,),
     "claimreview.imported": (review_links.apply_import,),

@@ -35,7 +35,7 @@ def author_speaker(conn: sqlite3.Connection, author: str | None, words: str = ""
     for kind in ("person", "organization"):
         name = clean_person(author) if kind == "person" else author
         sp = ArticleSpeaker(written=author, name=name, kind=kind, anonymous=False, roles=(), aliases=(), junk=None)
-        d = decide(conn, sp, None, context)
+        d = decide(conn, sp, None, context, lone_joins=True)  # the claim's words pick the quotes
         if d.speaker_id is not None:
             return resolve(conn, d.speaker_id)
     return None

@@ -16,6 +16,7 @@ from .names import (
     DEFINITE, INDEFINITE, OFFICES, TITLE_MODIFIERS, TITLES, NameIndex, entity_of, person_name, with_given_names,
     roles_of, strip_titles, text_of, unquoted, description_tokens, phrase_tokens,
 )
+from .offices import fit
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
@@ -65,6 +66,7 @@ class MentionResolver:
         self.names = names
         self.para_of = para_of
         self.history: list[Source] = []
+        self._place_words: frozenset[str] | None = None
 
     def add(self, src: Source) -> Source:
         """Record a resolved source, for the pronouns and descriptions after it."""
@@ -143,13 +145,40 @@ class MentionResolver:
         return None
 
     def _person_before(self, pos, want: str | None = None):
-        """The nearest PERSON named before `pos` (of the pronoun's gender, where known)."""
+        """The nearest person named before `pos` (of the pronoun's gender, where known): a PERSON,
+        or a known person's surname as a sentence's subject that the tagger did not mark (`Clinton
+        talked about ... Trump responded ...` ¶ `He said:` is Trump). A one-word PERSON the article
+        also writes as a place is no one (`while in Burns`, `Burns, Ore.`)."""
         names = self.names.names  # in text order
         k = bisect_left(self.names.starts, pos)
+        subject = self._subject_surname_before(pos, want)
         for words, text, at in reversed(names[:k]):
+            if subject is not None and subject[0] > at:
+                return subject[1]
+            if len(words) == 1 and words[0] in self._places():
+                continue
             if not want or self.names.gender(text) in (None, want):
                 return text
+        return subject[1] if subject else None
+
+    def _subject_surname_before(self, pos, want):
+        """The last known surname before `pos` that is a subject outside any PERSON (at, full name)."""
+        for at, _ in reversed(self.names.surname_at[:bisect_left(self.names.surname_at, (pos, ""))]):
+            tok = self.doc.char_span(at, at + 1, alignment_mode="expand")
+            tok = tok[0] if tok is not None and len(tok) else None
+            if tok is None or tok.ent_type_ == "PERSON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            name = self.names.canonical([tok], at)
+            if name and (not want or self.names.gender(name) in (None, want)):
+                return at, name
+            return None
         return None
+
+    def _places(self) -> frozenset[str]:
+        """One-word places the article names (`Burns, Ore.`)."""
+        if self._place_words is None:
+            self._place_words = frozenset(e.text.lower() for e in self.doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1)
+        return self._place_words
 
     # -- the kinds of mention ---------------------------------------------------------------
     def _resolve(self, head, pos: int, doc_cue: bool = False) -> Source:
@@ -321,7 +350,8 @@ class MentionResolver:
         lemma = head.lemma_.lower()
         definite = phrase and phrase[0].lower_ in DEFINITE and head.tag_ in ("NN", "NNP", "NNS", "NNPS")
         if definite:
-            prev = self._recent(pos, para, lambda s: any(lemma in r.lower() for r in s.roles + (s.mention,)) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower(), window=12)
+            prev = self._recent(pos, para, lambda s: (any(lemma in r.lower() for r in s.roles + (s.mention,)) and s.mention.lower() != mention.lower() or s.name and lemma in (s.name or "").lower())
+                                and fit(mention, s.name, self.names, s.roles) != "barred", window=12)
             if prev and lemma in GROUP_NOUNS and prev.kind == "person" and head.tag_ == "NN":
                 return self._body_of(prev, lemma, mention, pos, para)
             if prev:
@@ -330,7 +360,7 @@ class MentionResolver:
             if head.tag_ in ("NN", "NNP") and (lemma in PERSON_NOUNS or lemma in OFFICES
                                                or lemma in TITLES and lemma not in TITLE_MODIFIERS):
                 named = self._role_holder(lemma, pos)  # `the president`; not `the state` (state Sen. X)
-                if named:
+                if named and fit(mention, named, self.names) != "barred":
                     return Source(mention=mention, name=named, kind="person", attribution="description",
                                   roles=(mention,), pos=pos, para=para)
             if lemma in GROUP_NOUNS and len(phrase) <= 3:

@@ -11,18 +11,34 @@ from dataclasses import dataclass, field, replace
 
 from newsfacts.schema.claims import Speaker
 
+from .headline_names import body_written
 from .mentions import Source
+from .offices import fit
 from .names import DEFINITE, OFFICES, TITLES, NameIndex
 
 
 def settle(used: list[Source], names: NameIndex, para_of) -> list[Source]:
-    """The sources with descriptions named (`forward`, `salient`) and one name per source (`unify`)."""
-    return same_descriptions(unify(full_names(salient(forward(used), names, para_of), names)))
+    """The sources with descriptions named (`forward`, `salient`), names read off headline lines
+    repaired (`from_headlines`), one name per source (`unify`) and per anonymous description
+    (`same_descriptions`)."""
+    named = full_names(salient(forward(used, names), names, para_of), names)
+    return same_descriptions(unify(from_headlines(named, names.doc.text)))
 
 
-def forward(used: list[Source], reach: int = 2) -> list[Source]:
+def from_headlines(used: list[Source], text: str) -> list[Source]:
+    """`Ted Cruz Apologizes` (a speaker read off the headline line) is `Ted Cruz`, as the running
+    text writes him; a name the text does not write in any part stays as it is."""
+    out = []
+    for s in used:
+        fixed = body_written(s.name, text) if s.name and not s.anonymous and s.kind in ("person", "unknown") else None
+        out.append(replace(s, name=fixed) if fixed else s)
+    return out
+
+
+def forward(used: list[Source], names: NameIndex, reach: int = 2) -> list[Source]:
     """`the minister ... defended the result` ¶ `..., declared Sébastien Lecornu`: a definite
-    description nobody earlier fits names the next person quoted by name."""
+    description nobody earlier fits names the next person quoted by name, unless the article gives
+    that office to someone else (`fit`)."""
     out = list(used)
     for i, s in enumerate(used):
         if not (s.anonymous and s.attribution == "description" and s.kind == "person"
@@ -32,7 +48,8 @@ def forward(used: list[Source], reach: int = 2) -> list[Source]:
             if t.para - s.para > reach:
                 break
             if t.kind == "person" and not t.anonymous and t.attribution == "named":
-                out[i] = replace(s, name=t.name, anonymous=False, roles=s.roles or (s.mention[4:],))
+                if fit(s.mention, t.name, names) != "barred":
+                    out[i] = replace(s, name=t.name, anonymous=False, roles=s.roles or (s.mention[4:],))
                 break
     return out
 
@@ -40,7 +57,8 @@ def forward(used: list[Source], reach: int = 2) -> list[Source]:
 def salient(used: list[Source], names: NameIndex, para_of, reach: int = 3) -> list[Source]:
     """`the former mayor argued ...` with no earlier mayor named: a definite description of an
     office names the most mentioned person of the last few paragraphs (news names its subject
-    by surname again and again)."""
+    by surname again and again) that the office fits (`fit`): `the Florida senator` is not
+    Trump, however often the article names him."""
     out = []
     for s in used:
         out.append(s)
@@ -53,10 +71,23 @@ def salient(used: list[Source], names: NameIndex, para_of, reach: int = 3) -> li
         near = [w for at, w in names.surname_at if at < s.pos and s.para - para_of(at) <= reach]
         if not near:
             continue
-        best = max(near, key=lambda w: names.mentions[w])
+        best = _most_fitting(s.mention, near, names)
+        if best is None:
+            continue
         fullest = max((t for w, t, _ in names.names if w[-1] == best), key=lambda t: len(t.split()))
         out[-1] = replace(s, name=fullest, anonymous=False, roles=s.roles or (" ".join(s.mention.split()[1:]),))
     return out
+
+
+def _most_fitting(mention: str, near: list[str], names: NameIndex) -> str | None:
+    """The most mentioned surname near a description that it fits, strong fits first."""
+    ranked = sorted(dict.fromkeys(near), key=lambda w: -names.mentions[w])  # ties: the first near, as max()
+    fits = {w: fit(mention, w, names) for w in ranked}
+    for want in ("strong", "weak"):
+        hit = [w for w in ranked if fits[w] == want]
+        if hit:
+            return hit[0]
+    return None
 
 
 def _full_name(surname: str, names: NameIndex) -> str | None:
