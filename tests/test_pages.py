@@ -169,3 +169,17 @@ def test_the_seed_page_marks_every_claim_extract_finds(ds, samples_archive):
             found = conn.execute(f"SELECT id FROM {table} WHERE article_id = ? AND text = ? AND start IS ?",
                                  (article_id, claim["text"], claim.get("start"))).fetchone()
             assert found and found[0] in marked, (field, claim["text"])
+
+
+def test_a_private_archive_still_shows_its_article_pages(samples_archive):
+    """With `private_originals` the log's payloads read as NULL: the article page still answers, and
+    says the revisions cannot be compared rather than failing."""
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
+    private = Datasette([str(samples_archive)], metadata={
+        **metadata, "plugins": {"newsfacts-safety": {"private_originals": True}}})
+    conn = connect(samples_archive)
+    art = conn.execute("SELECT * FROM articles WHERE url = ?", (REVISED,)).fetchone()
+    html = get(private, f"/archive/articles/{art['id']}").text
+    assert f"<h1>{art['headline']}</h1>" in html
+    assert "about $44 million" in html  # the text and its marks come from the tables, not the log
+    assert "about $38 million" not in html  # the old revision's claims are in the log, hidden
