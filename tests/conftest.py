@@ -37,6 +37,17 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
+def ingest_articles(tmp_path_factory, articles: dict[str, str]) -> tuple[Path, Path]:
+    """A folder of the given files (name: text) and the archive one ingest of it makes."""
+    folder = tmp_path_factory.mktemp("in")
+    for name, text in articles.items():
+        write(folder, name, text)
+    db = tmp_path_factory.mktemp("db") / "archive.db"
+    result = run_cli("ingest", folder, "--db", db, "-q", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    return folder, db
+
+
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on, for a server a test starts."""
     with socket.socket() as s:

@@ -46,22 +46,3 @@ def test_rebuild_of_an_empty_archive(tmp_path):
     conn = connect(tmp_path / "archive.db")
     assert rebuild(conn) == 0
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
-
-
-def test_derived_tables_of_an_older_shape_are_rebuilt_on_open(archive):
-    """A new release that changes the tables needs no migration: they are replayed from the log."""
-    import sqlite3
-
-    conn = connect(archive)
-    before = snapshot(conn)
-    conn.close()
-    old = sqlite3.connect(archive)  # what an older release left: another shape, another key
-    old.executescript("""
-        DROP TABLE quotes_fts; DROP TABLE quotes;
-        CREATE TABLE quotes (id TEXT PRIMARY KEY, text TEXT);
-        UPDATE schema_migrations SET name = 'derived:older:0' WHERE name LIKE 'derived:%';
-    """)
-    old.close()
-    conn = connect(archive)
-    assert snapshot(conn) == before
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations WHERE name LIKE 'derived:%'").fetchone()[0] == 1

@@ -12,7 +12,7 @@ from newsfacts.archive.store import record
 from newsfacts.ingest.sources import read_path
 from newsfacts.schema.claims import Claims
 
-from .conftest import run_cli, snapshot, write
+from .conftest import ingest_articles, run_cli, snapshot, write
 
 ARTICLES = {
     "hart1.txt": "date 2024-05-02 The water board met on Tuesday.\n\n"
@@ -52,13 +52,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("in")
-    for name, text in ARTICLES.items():
-        write(folder, name, text)
-    db = tmp_path_factory.mktemp("db") / "archive.db"
-    result = run_cli("ingest", folder, "--db", db, "-q", "--workers", "1")
-    assert result.exit_code == 0, result.output
-    return folder, db
+    return ingest_articles(tmp_path_factory, ARTICLES)
 
 
 def speaker_of(conn, words: str) -> tuple[str, str]:

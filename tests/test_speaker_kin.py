@@ -14,7 +14,7 @@ from datasette.app import Datasette
 
 from newsfacts.archive.db import connect
 
-from .conftest import ROOT, run_cli, snapshot, write
+from .conftest import ROOT, ingest_articles, run_cli, snapshot, write
 
 ARTICLES = {
     "fenn1.txt": "date 2024-07-01 The city council met on Monday to discuss bus routes.\n\n"
@@ -48,13 +48,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("in")
-    for name, text in ARTICLES.items():
-        write(folder, name, text)
-    db = tmp_path_factory.mktemp("db") / "archive.db"
-    result = run_cli("ingest", folder, "--db", db, "-q", "--workers", "1")
-    assert result.exit_code == 0, result.output
-    return folder, db
+    return ingest_articles(tmp_path_factory, ARTICLES)
 
 
 def speaker_of(conn, words: str) -> str:

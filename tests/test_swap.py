@@ -116,6 +116,7 @@ def test_an_ingest_running_while_a_rebuild_runs_neither_fails_nor_is_lost(tmp_pa
 
 
 def test_the_replay_on_upgrade_swaps_in_and_records_its_shape_once(archive):
+    """A new release that changes the tables needs no migration: they are replayed from the log."""
     conn = connect(archive)
     before = tables(conn)
     conn.close()
