@@ -70,3 +70,8 @@ def test_a_speech_verb_calling_for_something_keeps_its_complement(indirect):
 def test_we_and_you_outside_quotes_are_the_writer_not_a_source(indirect):
     got = indirect("We assume the ferry will keep running. You think the board must be wrong.")
     assert got == []
+
+
+def test_the_speakers_own_description_is_no_claim(indirect):
+    got = indirect("“We will keep the ferry running,” said Mark Delaney, the harbour master, half smiling.")
+    assert not any(t.startswith("Mark Delaney") for t, _, _ in got)

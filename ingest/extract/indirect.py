@@ -188,8 +188,8 @@ def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
     content = _tidy(content, tok, lay.inside) if content else []
     if hosts is not None and content:
         hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src, lay.para(content[0].idx)))
-    if len(content) < 3 or _no_comment(content):
-        return None
+    if len(content) < 3 or _no_comment(content) or src.left_edge.i <= content[0].i <= src.i:
+        return None  # `..., said C. Boyden Gray, who served under ...`: the speaker is no claim
     quoted = sum(1 for t in content if lay.inside(t))
     if quoted >= MOSTLY_QUOTED * len(content) or quoted and tok.lemma_.lower() in NAMING_VERBS:
         return None  # `called the plan “a disaster”`: the quoted name is the claim
