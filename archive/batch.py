@@ -41,21 +41,6 @@ class Summary:
 
 Progress = Callable[[Summary, str], None]
 
-_worker_nlp = None
-
-
-def _init_worker() -> None:
-    global _worker_nlp
-    from newsfacts.ingest.extract.pipeline import load
-
-    _worker_nlp = load()
-
-
-def _extract_chunk(articles: list[Article]) -> list[Claims | str]:
-    """In a worker: claims for each article, or the error message where extraction failed."""
-    return _extract_safely(articles, _worker_nlp)
-
-
 def _extract_safely(articles: list[Article], nlp) -> list[Claims | str]:
     from newsfacts.ingest.extract import extract_many
 

@@ -48,11 +48,6 @@ def resolve(conn: sqlite3.Connection, speaker_id: str | None) -> str | None:
     return row[0] if row else speaker_id
 
 
-def display_name(conn: sqlite3.Connection, sid: str) -> str | None:
-    row = conn.execute("SELECT name FROM speakers WHERE id = ?", (sid,)).fetchone()
-    return row[0] if row else None
-
-
 # -- reading what the archive knows ---------------------------------------------------------
 
 def _in_period(conn, sid: str, published: str | None) -> bool:

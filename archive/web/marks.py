@@ -106,9 +106,3 @@ def render(text: str, marks: list[Mark]) -> list[Markup]:
                     html.append(_speaker(m))
         out.append(Markup("").join(html))
     return out
-
-
-def unplaced(text: str, marks: list[Mark]) -> list[Mark]:
-    """Claims whose offsets are not in the text (the dateline date of a header)."""
-    spans = paragraphs(text)
-    return [m for m in marks if not any(s < m.end and m.end > m.start and m.start < e for s, e in spans)]
