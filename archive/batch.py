@@ -57,10 +57,14 @@ def _extract_safely(articles: list[Article], nlp) -> list[Claims | str]:
         return out
 
 
-def _extract_here(article: Article) -> Claims | str:
+def _load_pipeline():
     from newsfacts.ingest.extract.pipeline import load
 
-    return _extract_safely([article], load())[0]
+    return load()
+
+
+def _extract_here(article: Article) -> Claims | str:
+    return _extract_safely([article], _load_pipeline())[0]
 
 
 def _resolved(source: str) -> str:
@@ -121,7 +125,8 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
     """Record a stream of articles (and count the read errors among them), in order.
     `scheduler`: the address of a Dask scheduler (tcp://host:8786) whose workers extract.
     `time_limit`: seconds one article may take to extract in a worker process, past which the
-    worker is stopped and the article reported (workers.py)."""
+    worker is stopped and the article reported (workers.py); None: extract in this process, with
+    no limit but the length caps."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION
 
     workers = workers or os.cpu_count() or 1
@@ -163,28 +168,28 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
             progress(summary, source)
 
     def in_process(chunks: Iterable[list[tuple[Article, Decision]]]):
-        from newsfacts.ingest.extract.pipeline import load
-
-        nlp = None
         for chunk in chunks:
             todo = [a for a, d in chunk if needs_extraction(d)]
-            if todo and nlp is None:
-                nlp = load()
-            yield chunk, (_extract_safely(todo, nlp) if todo else [])
+            yield chunk, (_extract_safely(todo, _load_pipeline()) if todo else [])
 
-    def in_pool(chunks: Iterable[list[tuple[Article, Decision]]]):
+    def in_pool(chunks: Iterable[list[tuple[Article, Decision]]], size: int):
+        """Extraction in `size` worker processes, started when the first article needs one."""
         from collections import deque
+        from contextlib import ExitStack
 
         from .workers import Pool
 
-        with Pool(workers, time_limit=time_limit) as pool:  # an article past the limit: its worker is stopped
+        with ExitStack() as stack:  # an article past the limit: its worker is stopped
+            pool = None
             # chunks are triaged here, in the thread that owns the connection; results are taken
             # in submission order, so events are appended in the same order as with one worker
             inflight: deque = deque()
             for chunk in chunks:
                 todo = [a for a, d in chunk if needs_extraction(d)]
+                if todo and pool is None:
+                    pool = stack.enter_context(Pool(size, time_limit=time_limit))
                 inflight.append((chunk, pool.submit(todo) if todo else None))
-                while len(inflight) > 2 * workers:
+                while len(inflight) > 2 * size:
                     done, fut = inflight.popleft()
                     yield done, (fut.get() if fut else [])
             while inflight:
@@ -194,21 +199,21 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
     def in_dask(chunks: Iterable[list[tuple[Article, Decision]]]):
         from .cluster import in_cluster
 
-        here = {}
-
         def extract_here(todo):  # a chunk the cluster could not do
-            if "nlp" not in here:
-                from newsfacts.ingest.extract.pipeline import load
+            from .workers import Pool
 
-                here["nlp"] = load()
-            return _extract_safely(todo, here["nlp"])
+            if time_limit is None:
+                return _extract_safely(todo, _load_pipeline())
+            with Pool(1, time_limit=time_limit) as pool:
+                return pool.submit(todo).get()
 
         yield from in_cluster(scheduler, ((c, [a for a, d in c if needs_extraction(d)]) for c in chunks),
-                              extract_here)
+                              extract_here, time_limit)
 
     def extraction_batches(chunks: Iterator[list[tuple[Article, Decision]]]):
-        """(chunk, claims list) pairs in input order. Worker processes start only when there is
-        more than one chunk: loading the pipeline in each costs seconds."""
+        """(chunk, claims list) pairs in input order. With a time limit, articles are extracted in
+        worker processes (only a process can be stopped mid-article), as many as there are chunks
+        up to `workers`: loading the pipeline in each costs seconds. Without one, in this process."""
         if scheduler:
             yield from in_dask(chunks)
             return
@@ -217,7 +222,10 @@ def ingest_items(conn: sqlite3.Connection, items: Iterable[Article | ReadError],
             return
         second = next(chunks, None)
         rest = itertools.chain([first], [second] if second else [], chunks)
-        yield from (in_pool(rest) if workers > 1 and second is not None else in_process(rest))
+        if time_limit is None:
+            yield from in_process(rest)
+        else:
+            yield from in_pool(rest, workers if second is not None else 1)
 
     for chunk, results in extraction_batches(_chunks(triaged(), chunk_size)):
         results = iter(results)

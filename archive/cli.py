@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from .workers import TIME_LIMIT
+
 DB_OPTION = click.option("--db", "db_path", default="archive.db", show_default=True,
                          type=click.Path(dir_okay=False, path_type=Path), help="The archive file.")
 
@@ -55,8 +57,9 @@ def cli():
 @click.option("--follow-symlinks", is_flag=True, help="Read symbolic links that lead out of a folder.")
 @click.option("--scheduler", metavar="tcp://HOST:8786",
               help="Extract on the workers of this Dask scheduler (one writer here, in input order).")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=None,
-              help="Seconds one article may take to extract in a worker [default: 300].")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=TIME_LIMIT, show_default=True,
+              help="Seconds one article may take to extract (in a worker process, stopped past it); "
+                   "0: no limit, extract in this process.")
 def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler, time_limit):
     """Ingest articles from files, folders (recursively), URLs or '-' (standard input).
 
@@ -82,9 +85,8 @@ def ingest(targets, db_path, workers, quiet, follow_symlinks, scheduler, time_li
             click.echo(text, err=True)
 
     try:
-        limit = {"time_limit": time_limit} if time_limit else {}
         summary = run(conn, targets, workers=workers, progress=progress, follow_links=follow_symlinks,
-                      scheduler=scheduler, **limit)
+                      scheduler=scheduler, time_limit=time_limit or None)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: articles recorded so far are kept; run again to continue", err=True)
         sys.exit(130)

@@ -14,12 +14,18 @@ Claims, or the message of why there are none. The parent drives every worker fro
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import ctypes
+import importlib
+import os
 import resource
+import signal
+import socket
+import subprocess
+import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 
 TIME_LIMIT = 300.0
 """Seconds one article may take to extract. A long news article takes seconds; the limit only
@@ -46,6 +52,36 @@ def _serve(conn) -> None:
             conn.send(("done", job_id, (i, result, peak_mb)))
 
 
+_BOOT = "import sys; from newsfacts.archive.workers import child_main; child_main(*sys.argv[1:])"
+PR_SET_PDEATHSIG = 1
+
+
+def child_main(module: str, name: str, fd: str) -> None:
+    """A worker process's entry point: die with the process that started it (a `kill -9` of an
+    ingest leaves no extraction running), then serve over the inherited socket."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    target = getattr(importlib.import_module(module), name)
+    target(Connection(int(fd)))
+
+
+def start_worker(target) -> tuple[subprocess.Popen, Connection]:
+    """A plain child process running `target(conn)`, and the parent's end of its connection.
+
+    Not multiprocessing: its processes cannot be started from a daemonic process, and the worker
+    processes of a Dask cluster are daemonic (their nanny's children), yet they too must be able to
+    stop an article that runs past the limit."""
+    ours, theirs = socket.socketpair()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    try:
+        process = subprocess.Popen([sys.executable, "-c", _BOOT, target.__module__, target.__qualname__,
+                                    str(theirs.fileno())], pass_fds=[theirs.fileno()], env=env,
+                                   stdin=subprocess.DEVNULL)
+    finally:
+        theirs.close()
+    return process, Connection(ours.detach())
+
+
 @dataclass
 class _Job:
     id: int
@@ -59,8 +95,8 @@ class _Job:
 
 @dataclass
 class _Worker:
-    process: mp.Process
-    conn: object
+    process: subprocess.Popen
+    conn: Connection
     ready: bool = False
     job: _Job | None = None
     current: int | None = None  # index of the article being extracted
@@ -79,13 +115,12 @@ class Handle:
 
 
 class Pool:
-    """`workers` extraction processes (spawned: the parent holds a database connection)."""
+    """`workers` extraction processes (fresh interpreters: the parent holds a database connection)."""
 
     def __init__(self, workers: int, time_limit: float | None = TIME_LIMIT):
         self.time_limit = time_limit
         self.peak_mb = 0
         self.stopped = 0  # articles stopped at the time limit or lost with their worker
-        self._ctx = mp.get_context("spawn")
         self._pending: deque[tuple[_Job, int]] = deque()  # (job, first article not yet handed out)
         self._next_id = 0
         self._workers = [self._start() for _ in range(max(1, workers))]
@@ -111,18 +146,17 @@ class Pool:
             except OSError:
                 pass
         for w in self._workers:
-            w.process.join(timeout=5)
-            if w.process.is_alive():
+            try:
+                w.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
                 w.process.kill()
-                w.process.join()
+                w.process.wait()
+            w.conn.close()
         self._workers = []
 
     def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_serve, args=(child,), daemon=True)
-        process.start()
-        child.close()
-        return _Worker(process=process, conn=parent)
+        process, conn = start_worker(_serve)
+        return _Worker(process=process, conn=conn)
 
     def _dispatch(self) -> None:
         for w in self._workers:
@@ -152,8 +186,8 @@ class Pool:
                 if w.current is not None and time.monotonic() - w.started > self.time_limit:
                     self._replace(w, f"stopped after {self.time_limit:g} s (the time limit per article)")
         for w in list(self._workers):
-            if not w.process.is_alive() and not w.conn.poll():
-                self._replace(w, f"its worker process died (exit code {w.process.exitcode})")
+            if w.process.poll() is not None and not w.conn.poll():
+                self._replace(w, f"its worker process died (exit code {w.process.returncode})")
         self._dispatch()
 
     def _receive(self, w: _Worker, kind: str, value) -> None:
@@ -175,7 +209,7 @@ class Pool:
         if not w.ready:
             raise RuntimeError(f"an extraction worker could not start ({why})")
         w.process.kill()
-        w.process.join()
+        w.process.wait()
         w.conn.close()
         self._workers[self._workers.index(w)] = self._start()
         if job is None:

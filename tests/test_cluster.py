@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,32 +16,33 @@ from newsfacts.archive.batch import ingest
 from newsfacts.archive.db import connect
 
 from .conftest import free_port, run_cli, write
+from .test_faults import LONG
 from .texts import article
 
 pytestmark = pytest.mark.slow
 DASK = Path(sys.executable).parent / "dask"
 
 
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    """tcp://127.0.0.1:PORT with two single-thread workers (no nanny: a killed worker stays dead)."""
+@contextmanager
+def _cluster(log: Path, workers: int, nanny: bool):
+    """tcp://127.0.0.1:PORT with `workers` single-thread workers, and their processes."""
     from distributed import Client
 
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    log = tmp_path_factory.mktemp("dask") / "dask.log"
     out = log.open("wb")
     procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port),
                                "--no-dashboard"], stdout=out, stderr=out)]
-    for _ in range(2):
-        procs.append(subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-nanny",
+    for _ in range(workers):
+        procs.append(subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1",
+                                       *([] if nanny else ["--no-nanny"]),
                                        "--host", "127.0.0.1", "--no-dashboard"], stdout=out, stderr=out))
     try:
         deadline = time.monotonic() + 120
         while True:
             try:
                 with Client(address, timeout="5s") as client:
-                    client.wait_for_workers(2, timeout=120)
+                    client.wait_for_workers(workers, timeout=120)
                 break
             except OSError:
                 if time.monotonic() > deadline:
@@ -52,6 +54,13 @@ def cluster(tmp_path_factory):
             p.kill()
             p.wait()
         out.close()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """Two single-thread workers (no nanny: a killed worker stays dead)."""
+    with _cluster(tmp_path_factory.mktemp("dask") / "dask.log", 2, nanny=False) as c:
+        yield c
 
 
 def _events(db: Path) -> list[tuple]:
@@ -101,3 +110,15 @@ def test_a_dying_worker_loses_no_article(tmp_path, folder, cluster):
     assert victim.poll() is not None
     assert summary.counts["ingested"] == 8 and not summary.failures
     assert _events(tmp_path / "dask.db") == _events(tmp_path / "one.db")
+
+
+def test_an_article_past_the_time_limit_is_stopped_on_the_worker_and_the_rest_go_in(tmp_path, folder):
+    """Dask's own workers (a nanny's daemonic children) stop an article as a local ingest does."""
+    write(folder, "a3-long.txt", "date 2024-03-18 " + LONG)
+    with _cluster(tmp_path / "dask.log", 1, nanny=True) as c:
+        result = run_cli("ingest", folder, "--db", tmp_path / "dask.db", "--scheduler", c["address"],
+                         "--time-limit", "8", "-q")
+        assert result.exit_code == 1
+        assert "8 ingested" in result.output and "1 failed" in result.output, result.output
+        assert "a3-long.txt: extraction failed: stopped after 8 s (the time limit per article)" in result.output
+        assert c["workers"][0].poll() is None  # the Dask worker lives on

@@ -32,6 +32,34 @@ def test_an_article_past_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_pat
     assert assert_consistent(db) == 10
 
 
+def test_one_worker_and_one_small_batch_are_bounded_too(tmp_path):
+    """The limit is no property of a big batch: one chunk on one worker is stopped the same way."""
+    folder = tmp_path / "in"
+    for n in range(2):
+        write(folder, f"a{n}.txt", article(n))
+    write(folder, "a1-long.txt", "date 2024-03-18 " + LONG)
+    db = tmp_path / "archive.db"
+    result = run_cli("ingest", folder, "--db", db, "--workers", "1", "--time-limit", "8", "-q")
+    assert result.exit_code == 1
+    assert "2 ingested" in result.output and "1 failed" in result.output, result.output
+    assert "a1-long.txt: extraction failed: stopped after 8 s (the time limit per article)" in result.output
+    assert assert_consistent(db) == 2
+
+
+def test_no_time_limit_extracts_in_this_process(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    for n in range(3):
+        write(folder, f"a{n}.txt", article(n))
+    db = tmp_path / "archive.db"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(workers_module.Pool, "__init__", refuse)
+    summary = ingest(connect(db), [str(folder)], workers=2, chunk_size=1, time_limit=None)
+    assert summary.counts["ingested"] == 3 and not summary.failures
+
+
 def test_a_worker_that_dies_costs_only_its_article(tmp_path):
     victim = Article(text="KILL THIS WORKER " + article(1), source="victim.txt")  # see _serve_or_die
     items = [*iter_inputs([str(write(tmp_path / "in", f"a{n}.txt", article(n))) for n in range(5)])]
