@@ -11,8 +11,15 @@ log's page from event_counts, archive/event_counts.py):
     select kind as value, count(*) as count from (select ... from quotes ...) where kind is not null
         group by kind order by count desc, value limit 31
 
-Any other query (a search, other filters, a column no tally keeps) runs as written. A database
-without facet_counts is left alone.
+A search's count is answered by its full-text index alone: the rows matching `?_search=` are the
+index's matches (external-content FTS tables kept by triggers, archive/db.py), and counting them
+in the index reads no row of the table, where Datasette's count looks each match up:
+
+    select count(*) from articles where rowid in (select rowid from articles_fts where articles_fts
+        match escape_fts(:search))          ->  select count(*) from articles_fts where ... match ...
+
+Any other query (other filters, a column no tally keeps) runs as written. A database without
+facet_counts is left alone.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ FACET = re.compile(
     rf"^\s*select {_NAME} as value, count\(\*\) as count from \(\s*select .+? from {_NAME} "
     r'(?:where "(\w+)" = :p0 )?\s*\)\s*where \[?\w+\]? is not null\s*group by \[?\w+\]? '
     r"order by count desc, value limit (\d+)\s*$", re.S)
+
+SEARCH_COUNT = re.compile(rf"^select count\(\*\) from {_NAME} where rowid in \(select rowid from {_NAME} "
+                          r"where \[?(\w+)\]? match escape_fts\(:search\)\) $")
 
 _original_execute = Database.execute
 
@@ -62,6 +72,8 @@ def summary_query(sql: str, params) -> tuple[str, dict] | None:
     """The facet_counts query answering a count or facet query, or None for any other query."""
     sql, params = _without_start_of_keyset(sql, params)
     given = (params or {}).get("p0") if isinstance(params, dict) else None
+    if (m := SEARCH_COUNT.match(sql)) and isinstance(params, dict) and set(params) == {"search"}:
+        return search_count(*m.groups(), params["search"])
     if m := COUNT.match(sql):
         table, filter_col = m.groups()
         if filter_col and (given is None or len(params) != 1):
@@ -80,17 +92,29 @@ def summary_query(sql: str, params) -> tuple[str, dict] | None:
     return None
 
 
+def search_count(table: str, fts: str, also_fts: str, search: str) -> tuple[str, dict] | None:
+    """The count of a search read from its full-text index (the table's own `<table>_fts` only)."""
+    if fts != also_fts or fts != f"{table}_fts":
+        return None
+    return (f"select count(*) from [{fts}] where [{fts}] match escape_fts(:search)",
+            {"search": search, "page": table, "col": "_search"})
+
+
 async def _has_tally(db: Database, page: str, col: str) -> bool:
     """Whether facet_counts exists and keeps this page and column (cached per schema version)."""
     version = await db.execute_fn(lambda conn: conn.execute("PRAGMA schema_version").fetchone()[0])
     cache = db.__dict__.setdefault("_newsfacts_tallies", {})
     if cache.get("version") != version:
-        rows = await _original_execute(db, "select name from sqlite_master where name in ('facet_counts', 'event_counts')")
+        from .db import FTS_TABLES
+
+        rows = await _original_execute(db, "select name from sqlite_master where name in ('facet_counts', "
+                                       f"'event_counts', {', '.join(repr(t + '_fts') for t in FTS_TABLES)})")
         names, kept = {r[0] for r in rows.rows}, set()
         if "facet_counts" in names:
             from .summaries import TALLIES, _col
 
             kept = {(t.page, _col(t)) for t in TALLIES} | {("claims_by_date", c) for c in ("date", "claim", "*")}
+        kept |= {(t, "_search") for t in FTS_TABLES if f"{t}_fts" in names}
         if "event_counts" in names:
             from .event_counts import COLUMNS
 

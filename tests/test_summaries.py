@@ -158,7 +158,8 @@ def test_the_speaker_page_and_figures_about_read_through_indexes(history, archiv
     speaker = conn.execute("SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
                            "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
     old = conn.execute("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? "
-                       "ORDER BY a.published, q.article_id, q.start", (speaker,)).fetchall()
+                       "ORDER BY a.published DESC, q.article_id DESC, q.start DESC LIMIT ?",
+                       (speaker, speaker_page.SHOWN)).fetchall()
     new = conn.execute(speaker_page.QUOTES, {"s": speaker}).fetchall()
     assert [r[0] for r in new] == [r[0] for r in old] and new
     assert conn.execute(speaker_page.PER_MONTH_KEPT, {"s": speaker}).fetchall() == \

@@ -1,0 +1,127 @@
+"""Pages that cost the same in a big archive as in a small one: what they draw is capped, what they
+count is read from an index, and what they leave out is one link away, on a table page that pages
+through every row (bench/pages.py times them at ten thousand and a million quotes).
+
+The archive: one invented article extracted once, then recorded 60 times under new URLs and dates
+through the write path (`store.record`, as bench/scaled.py does), so one speaker has more quotes
+than a page draws."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from datetime import date, timedelta
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from newsfacts.archive.db import connect
+from newsfacts.archive.web import speaker_page
+
+from .conftest import ROOT, write
+from .texts import SAMPLE
+
+COPIES = 60
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    from newsfacts.archive.store import record
+    from newsfacts.ingest.extract import EXTRACTOR_VERSION, extract_many
+    from newsfacts.ingest.sources import read_path
+
+    folder = tmp_path_factory.mktemp("in")
+    [source] = read_path(write(folder, "harbour.txt", SAMPLE))
+    [(_, claims)] = list(extract_many([source]))
+    db = tmp_path_factory.mktemp("db") / "archive.db"
+    conn = connect(db)
+    for k in range(COPIES):
+        url = f"https://copies.test.invalid/{k}/harbour"
+        raw = SAMPLE.encode() + f"\n<!-- copy {k} -->\n".encode()
+        art = source.model_copy(update={"url": url, "source": url, "outlet": f"Outlet {k % 3} (invented)",
+                                        "published": date(2024, 1, 1) + timedelta(days=k), "raw": raw,
+                                        "raw_sha256": hashlib.sha256(raw).hexdigest()})
+        record(conn, art, claims.model_copy(update={"source": url}), EXTRACTOR_VERSION, actor="test")
+    speaker, n = conn.execute("SELECT speaker_id, COUNT(*) FROM quotes WHERE speaker_id IS NOT NULL "
+                              "GROUP BY speaker_id ORDER BY 2 DESC LIMIT 1").fetchone()
+    assert n > speaker_page.SHOWN, "the archive must hold more quotes of one speaker than a page draws"
+    yield db, conn, speaker
+    conn.close()
+
+
+def _datasette(db):
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
+    return Datasette([str(db)], metadata=metadata, settings={"trace_debug": True, "suggest_facets": False})
+
+
+def _get(ds, path):
+    response = asyncio.run(ds.client.get(path))
+    assert response.status_code == 200, (path, response.text[:300])
+    return response
+
+
+def test_the_speaker_page_draws_the_newest_quotes_and_links_to_every_one(big):
+    db, conn, speaker = big
+    ds = _datasette(db)
+    html = _get(ds, f"/archive/speakers/{speaker}").text
+    newest = [r[0] for r in conn.execute(
+        "SELECT id FROM quotes WHERE speaker_id = ? ORDER BY published DESC, article_id DESC, start DESC LIMIT ?",
+        (speaker, speaker_page.SHOWN))]
+    drawn = re.findall(r'<td><a href="/archive/quotes/([^"]+)">', html)
+    assert drawn == newest
+    total = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (speaker,)).fetchone()[0]
+    assert f"{total:,} quotes</a>" in html and f"The newest {speaker_page.SHOWN} of {total:,}" in html
+    every = re.search(r'<a href="(/archive/quotes\?speaker_id=[^"]+)">every quote</a>', html).group(1)
+    seen, path = [], every.replace("/archive/quotes?", "/archive/quotes.json?") + "&_size=50"
+    while path:
+        page = _get(ds, path).json()
+        seen += [r[0] for r in page["rows"]]
+        path = page["next_url"] and page["next_url"].split("localhost", 1)[-1]
+    assert sorted(seen) == sorted(r[0] for r in conn.execute("SELECT id FROM quotes WHERE speaker_id = ?",
+                                                                (speaker,)))
+    assert len(seen) == len(set(seen)) == total  # the table pages lose no row and repeat none
+
+
+def test_quotes_of_speaker_gives_the_newest_hundred_of_every_speaker_named(big):
+    db, conn, speaker = big
+    name = conn.execute("SELECT name FROM speakers WHERE id = ?", (speaker,)).fetchone()[0]
+    word = name.split()[-1][1:]  # part of a name
+    found = _get(_datasette(db), f"/archive/quotes_of_speaker.json?speaker={word}&_shape=array").json()
+    want = conn.execute(
+        "SELECT q.id FROM quotes q JOIN speakers s ON s.id = q.speaker_id WHERE s.id = :w OR s.name LIKE '%' || :w "
+        "|| '%' ORDER BY q.published DESC, q.article_id DESC, q.start DESC LIMIT 100", {"w": word}).fetchall()
+    assert [r["id"] for r in found] == [r[0] for r in want] and len(found) == 100
+
+
+def test_a_search_counts_its_matches_in_the_full_text_index(big):
+    db, conn, _ = big
+    ds = _datasette(db)
+    data = _get(ds, "/archive/quotes.json?_search=storm&_trace=1").json()
+    sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
+    want = conn.execute("SELECT COUNT(*) FROM quotes WHERE text LIKE '%storm%' OR sentence LIKE '%storm%'").fetchone()[0]
+    assert data["filtered_table_rows_count"] == want > 0
+    assert any(s.startswith("select count(*) from [quotes_fts]") for s in sqls)
+    assert not [s for s in sqls if s.startswith("select count(*) from quotes")], "the count looked up every match"
+    # with a filter beside the search, Datasette's own count runs, and agrees
+    outlet = conn.execute("SELECT outlet FROM quotes LIMIT 1").fetchone()[0]
+    one = _get(ds, f"/archive/quotes.json?_search=storm&outlet={outlet}").json()
+    assert one["filtered_table_rows_count"] == conn.execute(
+        "SELECT COUNT(*) FROM quotes WHERE (text LIKE '%storm%' OR sentence LIKE '%storm%') AND outlet = ?",
+        (outlet,)).fetchone()[0] > 0
+
+
+def test_the_search_query_ranks_the_newest_matches_of_each_kind(big):
+    db, conn, _ = big
+    rows = _get(_datasette(db), "/archive/search.json?q=storm&_shape=array").json()
+    assert 0 < len(rows) <= 100 and "quote" in {r["kind"] for r in rows}
+    assert all("storm" in (r["text"] + " " + (r["sentence"] or "")).lower() for r in rows)
+    # fewer matches than the 2,000 ranked: the best 100 of all of them, as an unlimited ranking gives
+    every = conn.execute(
+        "SELECT 'quote', q.id, s.rank FROM quotes_fts s JOIN quotes q ON q.rowid = s.rowid WHERE quotes_fts MATCH "
+        "'storm' UNION ALL SELECT 'article', a.id, s.rank FROM articles_fts s JOIN articles a ON a.rowid = s.rowid "
+        "WHERE articles_fts MATCH 'storm' UNION ALL SELECT 'figure', f.id, s.rank FROM figures_fts s JOIN figures f "
+        "ON f.rowid = s.rowid WHERE figures_fts MATCH 'storm' UNION ALL SELECT 'date', d.id, s.rank FROM dates_fts "
+        "s JOIN dates d ON d.rowid = s.rowid WHERE dates_fts MATCH 'storm' ORDER BY 3, 1, 2 LIMIT 100").fetchall()
+    assert [(r["kind"], r["id"]) for r in rows] == [(k, i) for k, i, _ in every]
