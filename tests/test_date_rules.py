@@ -10,6 +10,7 @@ import pytest
 
 from newsfacts.ingest.extract import dates
 from newsfacts.ingest.extract.date_leans import LEAN_RULES
+from newsfacts.ingest.extract.date_report import REPORT_RULES
 from newsfacts.ingest.extract.date_resolve import RESOLVERS, add_months
 from newsfacts.schema.article import Article
 
@@ -84,3 +85,119 @@ def test_rule_tables_name_each_rule_once():
     names = [n for n, _ in LEAN_RULES]
     assert len(names) == len(set(names))
     assert {"anchored", "event_offset", "weekday", "calendar"} <= set(RESOLVERS)
+
+
+# --- the reporting time a sentence gives itself (date_report) --------------------------------
+
+@pytest.mark.parametrize("text, published, expr, value, rule", [
+    # a plan reported on Monday for Tuesday, in Saturday's paper: the Tuesday after the report,
+    # not the one ahead of publication (nor the nearer one)
+    ("The unions said on Monday they would strike on Tuesday.", date(2024, 3, 16), "Tuesday",
+     "2024-03-12", "weekday_after_report"),
+    ("The unions said on Monday that they planned to strike on Thursday.", date(2024, 3, 15), "Thursday",
+     "2024-03-14", "weekday_after_report"),
+    ("The council announced on Monday a plan to vote on Thursday.", date(2024, 3, 15), "Thursday",
+     "2024-03-14", "weekday_after_report"),
+    ("They would meet again on Thursday, the envoys said Monday.", date(2024, 3, 15), "Thursday",
+     "2024-03-14", "weekday_after_report"),
+    # a past act reported on a day: on or before that day
+    ("The police said on Tuesday that the raid took place on Wednesday.", date(2024, 3, 15), "Wednesday",
+     "2024-03-06", "weekday_before_report"),
+    # a month without a year, planned at a dated report: the first such month after it
+    ("The ministry said on Jan. 5 it would close the mine in December.", date(2024, 3, 17), "December",
+     "2024-12", "month_after_report"),
+])
+def test_a_plan_lies_after_its_report(nlp, text, published, expr, value, rule):
+    assert [(v, r) for t, v, r in found(nlp, text, published) if t == expr] == [(value, rule)]
+
+
+def test_the_date_between_a_report_and_its_clause_dates_the_report(nlp):
+    """The parser hangs `on Monday` on `strike`: word order gives it to `said`."""
+    got = found(nlp, "The unions said on Monday they would strike on Saturday.")
+    assert ("Monday", "2024-03-11", "weekday") in got
+
+
+def test_conjoined_past_days_are_not_placed_from_each_other(nlp):
+    got = found(nlp, "Shares fell on Monday and rose on Tuesday.", date(2024, 3, 15))
+    assert [v for _, v, _ in got] == ["2024-03-11", "2024-03-12"]
+
+
+def test_report_rules_are_named_once():
+    names = [n for n, _ in REPORT_RULES]
+    assert len(names) == len(set(names)) == 3
+
+
+def test_a_past_verb_tagged_as_an_adjective_keeps_its_date_in_the_past(nlp):
+    """`glossed` tagged JJ, the sentence hung on the `that` clause's `could do`, as the tagger
+    did on a news sentence: the date on `glossed` is still in the past (built as that parse)."""
+    from spacy.tokens import Doc
+
+    from newsfacts.ingest.extract.tense import tense_at
+
+    words = ["Ames", "glossed", "over", "warnings", "on", "Thursday", "that", "taxes", "could", "do", "harm", "."]
+    heads = [9, 9, 1, 2, 1, 4, 9, 9, 9, 9, 9, 9]
+    deps = ["nsubj", "advmod", "prep", "pobj", "prep", "pobj", "mark", "nsubj", "aux", "ROOT", "dobj", "punct"]
+    tags = ["NNP", "JJ", "IN", "NNS", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN", "."]
+    pos = ["PROPN", "ADJ", "ADP", "NOUN", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words])
+    assert tense_at(doc[5:6]) == ("past", False)
+    doc2 = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+               lemmas=[w.lower() for w in words])
+    assert tense_at(doc2[10:11])[0] == "future"  # the `could` clause itself still looks ahead
+
+
+# --- references the text gives ------------------------------------------------------------
+
+def test_the_following_month_counts_from_the_last_date_however_far_back(nlp):
+    text = ("In March, the mill got an offer. It weighed a sale. Its founders urged caution.\n\n"
+            "The following month, it put itself up for sale.")
+    assert ("The following month", "2023-04", "anaphora") in found(nlp, text, date(2023, 11, 2))
+
+
+def test_the_previous_friday_counts_from_the_day_the_text_gave(nlp):
+    text = ("Shares in Oslo closed lower Friday. Bonds fell. Traders stayed calm.\n\n"
+            "The index ended 2% below the previous Friday.")
+    got = found(nlp, text, date(2024, 3, 18))
+    assert ("the previous Friday", "2024-03-08", "weekday") in got
+
+
+def test_a_year_earlier_than_a_day_written_in_the_sentence_is_that_day(nlp):
+    text = "For the six months ended Aug. 12, the grocer earned $6 million, against $18 million a year earlier."
+    assert ("a year earlier", "2022-08-12", "ago") in found(nlp, text, date(2024, 3, 13))
+    assert ("a year earlier", "2023", "ago") in found(nlp, "Profit rose to $6 million from $4 million a year earlier.")
+
+
+def test_the_end_of_a_period_a_year_back_is_in_that_year(nlp):
+    text = "In the year-ago quarter, the second quarter ended Oct. 31, the chain lost $2 million."
+    assert ("Oct. 31", "2023-10-31", "mdy") in found(nlp, text, date(2024, 11, 20))
+    text = "The chain paid more than in the year-ago quarter, and it paid a dividend on Oct. 31."
+    assert ("Oct. 31", "2024-10-31", "mdy") in found(nlp, text, date(2024, 11, 20))
+
+
+def test_todays_things_of_the_present_age_are_no_date(nlp):
+    assert found(nlp, "Many of today's computers still run on old chips.") == []
+    assert [t for t, _, _ in found(nlp, "Today's meeting was cut short.")] == ["Today"]
+
+
+def test_a_plan_placed_from_its_report_reaches_the_archive(tmp_path):
+    """Through ingest and Datasette's own client: the plan's day and the rule that placed it."""
+    import asyncio
+
+    import yaml
+    from datasette.app import Datasette
+
+    from .conftest import ROOT, run_cli, write
+
+    write(tmp_path / "in", "dock.txt", "date 2024-03-16\n\nThe dockers said on Monday they would strike on Tuesday.\n")
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", tmp_path / "in", "--db", db, "-q", "--workers", "1").exit_code == 0
+    ds = Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))
+    rows = asyncio.run(ds.client.get("/archive/dates.json?_shape=array&text=Tuesday")).json()
+    assert [(r["value"], r["rule"]) for r in rows] == [("2024-03-12", "weekday_after_report")]
+
+
+def test_the_following_day_three_paragraphs_after_the_last_date_is_not_placed(nlp):
+    text = ("The fair opened on Saturday.\n\nCrowds came.\n\nStalls sold out.\n\n"
+            "You will feel terrible the following day if you eat it all.")
+    assert [t for t, _, _ in found(nlp, text)] == ["Saturday"]

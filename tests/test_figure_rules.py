@@ -91,3 +91,36 @@ def test_the_rule_tables_name_each_rule_once():
     for table in (NAME_RULES, NOT_FIGURES):
         names = [name for name, _ in table]
         assert len(names) == len(set(names)) and all(names)
+
+
+@pytest.mark.parametrize("text, left_out", [
+    # stock indexes and ranked lists named with a number, in any case
+    ("The sp 500 lost 1.2% and the ftse 100 gained 0.3%.", ["500", "100"]),
+    ("The study found that 41 Fortune 500 companies paid no tax.", ["500"]),
+    # a mark after a name opening a paragraph (player ratings)
+    ("Rui Costa: 7 Ran the midfield all night.\n\nTomas Varga: 5\nStruggled early.", ["7", "5"]),
+])
+def test_more_numbers_that_are_names_or_marks(figs, text, left_out):
+    found = [f.text for f in figs(text)]
+    assert not any(any(n == t.split()[0] for n in left_out) for t in found), found
+
+
+def test_counts_next_to_names_stay(figs):
+    assert [f.text for f in figs("He made a fortune 20 years ago.")] == ["20 years"]
+    assert [f.text for f in figs("The study found that 41 Fortune 500 companies paid no tax.")] == [
+        "41 Fortune 500 companies"]
+    assert [(f.text, f.value) for f in figs("Lena Ruiz: 4 of the 11 starters were hurt.")][:1] == [("4", 4)]
+
+
+def test_a_count_of_labelled_models_is_a_figure(figs):
+    found = [(f.text, f.value) for f in figs("The carmaker delivered 41000 Model Y crossovers and 12000 Model S "
+                                            "and Model X vehicles.")]
+    assert [v for _, v in found] == [41000, 12000], found
+
+
+def test_the_second_of_two_changes_told_alike_shares_the_percent(figs):
+    found = [(f.text, f.unit) for f in figs("Milan's index rose by 3 percent but the Ibex fell by 2.")]
+    assert found == [("3 percent", "percent"), ("2", "percent")]
+    # not a count after a different preposition
+    found = [(f.text, f.unit) for f in figs("Turnout rose by 3 percent but 2 of the polling stations shut.")]
+    assert found[1][1] != "percent", found

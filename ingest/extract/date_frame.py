@@ -7,6 +7,7 @@ dates already resolved (in text order) and answers those two questions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -76,6 +77,8 @@ def quoted(text: str, offsets: list[int]) -> list[bool]:
     return out
 
 
+# a period's end, right before the date, with nothing but a noun phrase before it
+_ENDED = re.compile(r"^[\w\s,-]*\b(?:ended|ending|that\s+ended|which\s+ended)\s+$")
 _JOINERS = {"and", "or", "to", "through", "until", "till", "-", "\u2013", "and early", "and late"}
 
 
@@ -154,6 +157,9 @@ class Frames:
                 return r.year
         if e.kind == "the_year":
             return None  # only its own sentence frames `the year`
+        compared = self._compared_period(e, span)
+        if compared is not None:
+            return compared
         if self.narrative is not None and tense != "future":
             return self.narrative
         if self.published is None and self.last_frame is not None:
@@ -161,9 +167,22 @@ class Frames:
             return self.last_frame.year
         return None
 
+    def _compared_period(self, e: Expression, span) -> int | None:
+        """`In the year-ago quarter, the second quarter ended Oct. 31, the firm lost money`,
+        `the year-earlier period, which ended Sept. 30`: the end of a period a year back is
+        in that period's year."""
+        if not self.seen or e.kind != "calendar" or e.day is None:
+            return None
+        s, prev, r, _frame, _verb = self.seen[-1]
+        if s != span.sent.start or prev.rule != "year_adj":
+            return None
+        between = self.text[prev.end:e.start]
+        return r.year if len(between) <= 60 and _ENDED.search(between) else None
+
     def reference_for(self, e: Expression, span) -> Resolved | None:
         """The date `a year earlier` or `the previous year` counts from: the last one the text
-        gave in this sentence or the two before it."""
+        gave in this sentence or the two before it (for an expression that `needs_reference`: the
+        last one it gave in this paragraph or the two before)."""
         if not (e.kind == "anaphora" or e.anaphoric) or not self.seen:
             return None
         starts = {span.sent.start}
@@ -173,5 +192,28 @@ class Frames:
                 break
             sent = span.doc[sent.start - 1].sent
             starts.add(sent.start)
-        s, _prev, r, _frame, _verb = self.seen[-1]
-        return r if s in starts else None
+        s, prev, r, _frame, _verb = self.seen[-1]
+        if s in starts or needs_reference(e) and self.text.count("\n\n", prev.end, e.start) <= 2:
+            return r
+        return None
+
+    def written_day_here(self, e: Expression, span) -> bool:
+        """Whether the date `e` counts from is a day the text wrote out in the same sentence
+        (`For the six months ended Aug. 12, net fell from C$18 million a year earlier`): the
+        comparison is with that day a year back, not with the year."""
+        if e.kind != "anaphora" or not self.seen:
+            return False
+        s, prev, r, _frame, _verb = self.seen[-1]
+        return s == span.sent.start and prev.kind == "calendar" and r.precision == "day"
+
+
+def needs_reference(e: Expression) -> bool:
+    """An expression that cannot count from publication: `the previous Friday`, `The following
+    month`, `the same day`, `June of that year`. It counts from the last date the text gave, sentences
+    back, if no more than two paragraph breaks lie between (`In March, the firm got an offer. ...
+    The following month, it put itself up for sale.`); further on, the text has moved on (`you
+    will feel terrible the next day`). `a year earlier` with no date near it counts from
+    publication instead."""
+    if e.anaphoric:
+        return True
+    return e.kind == "anaphora" and (e.month is not None or e.offset > 0 or e.unit == "day")

@@ -48,6 +48,7 @@ class Context:
     reference: Resolved | None = None
     lean: str | None = None  # 'past', 'future' or 'nearest' from the words around (`since`, `payable`)
     event: Resolved | None = None  # the day the text gave the event an offset counts from (`the vote`)
+    written_day: bool = False  # the reference is a day written out in the same sentence (`Aug. 12`)
 
 
 def day(d: date) -> Resolved:
@@ -197,6 +198,9 @@ def _anaphora(e: Expression, ctx: Context) -> Resolved | None:
         return _shift(a, e.unit, e.offset) if a and e.offset <= 0 and e.unit != "day" else None
     if e.month is not None:  # `June of that year`
         return month(ref.year + e.offset, e.month)
+    if ctx.written_day and e.unit in ("year", "month") and e.offset < 0:
+        # `for the six months ended Aug. 12 ..., compared with C$18 million a year earlier`
+        return day(date.fromisoformat(ref.value) + relativedelta(**{f"{e.unit}s": e.offset}))
     return _shift_resolved(ref, e.unit, e.offset)
 
 

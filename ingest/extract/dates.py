@@ -19,10 +19,11 @@ from .date_anchors import event_day
 from .date_expressions import Expression, find_expressions
 from .date_filter import is_date
 from .date_leans import lean_of
+from .date_report import Dated, after_report, link
 from .date_resolve import Context, Resolved, resolve
 from .tense import tense_at
 
-VERSION = "16"
+VERSION = "17"
 
 
 def find_dates(doc, article: Article) -> list[DateClaim]:
@@ -36,14 +37,16 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         candidates.append((e, span))
     frames = date_frame.Frames(candidates, article.published, text)
     claims: list[DateClaim] = []
+    dated: list[Dated] = []
     for e, span in candidates:
         tense, speech = tense_at(span)
         event = event_day(e, claims)
+        lean = lean_of(e, span, tense, speech)
         ctx = Context(anchor=article.published, tense=tense,
                       event=Resolved(event.value, "day") if event is not None else None,
                       frame_year=frames.year_for(e, span, tense),
-                      reference=frames.reference_for(e, span),
-                      lean=lean_of(e, span, tense, speech))
+                      reference=frames.reference_for(e, span), lean=lean,
+                      written_day=frames.written_day_here(e, span))
         try:
             apposed = _apposed_day(e, claims, text)
             r = apposed or resolve(e, ctx)
@@ -52,10 +55,22 @@ def find_dates(doc, article: Article) -> list[DateClaim]:
         if r is None:
             continue
         frames.record(e, span, r)
+        dated.append(Dated(expression=e, span=span, tense=tense, lean=lean, value=None if apposed else r))
         claims.append(DateClaim(text=e.text, value=r.value, precision=r.precision, start=e.start,
                                 end=e.end, sentence=span.sent.text.strip(),
                                 rule="apposed_day" if apposed else e.rule))
-    return claims
+    return _placed_after_reports(claims, dated)
+
+
+def _placed_after_reports(claims: list[DateClaim], dated: list[Dated]) -> list[DateClaim]:
+    """`said Monday they would meet Saturday`: a plan's day placed from its report's (date_report)."""
+    out = list(claims)
+    for i, j in link(dated).items():
+        placed = after_report(dated[i], dated[j])
+        if placed is not None:
+            rule, r = placed
+            out[i] = claims[i].model_copy(update={"value": r.value, "precision": r.precision, "rule": rule})
+    return out
 
 
 _APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")

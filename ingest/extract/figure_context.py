@@ -183,16 +183,31 @@ def link_ranges(doc, cores: list[Core]) -> None:
         _share(a, b)
 
 
+_LIST_JOINERS = {"and", ",", "or", "while"}
+_CHANGE_PREPOSITIONS = {"by", "to"}
+_CONTRASTS = {"and", "but", "while", "whereas", ",", ";"}
+
+
+def _parallel_change(doc, prev: Core, c: Core) -> bool:
+    """`the DAX rose by 2 percent but the CAC fell by 1`: the same preposition of change before
+    both numbers, and a conjunction between them."""
+    lead = low_at(doc, c.text_start - 1)
+    if lead not in _CHANGE_PREPOSITIONS or low_at(doc, prev.text_start - 1) != lead:
+        return False
+    return any(doc[k].lower_ in _CONTRASTS for k in range(prev.text_end, c.text_start - 1))
+
+
 def elliptic_percent(doc, cores: list[Core]) -> None:
     """`65 percent were white, 11.9 percent black and 7.3 of another race`: a bare number closing
-    a list of percentages is one too."""
+    a list of percentages is one too; so is the second of two changes told alike (`_parallel_change`)."""
     prev = None
     for c in cores:
         if c.drop:
             continue
         if (prev is not None and prev.percent and c.kind == "digits" and not (c.percent or c.currency or c.unit)
                 and c.value <= 100 and doc[c.start].sent.start == doc[prev.start].sent.start
-                and c.start - prev.text_end <= 8 and low_at(doc, c.text_start - 1) in ("and", ",", "or", "while")):
+                and c.start - prev.text_end <= 8
+                and (low_at(doc, c.text_start - 1) in _LIST_JOINERS or _parallel_change(doc, prev, c))):
             c.percent = prev.percent
         prev = c
 

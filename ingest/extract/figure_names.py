@@ -22,6 +22,7 @@ STREET_WORDS = wl.words("numbers/street_words")
 DIAL_VERBS = wl.words("numbers/dial_verbs")
 EMERGENCY_NUMBERS = wl.words("numbers/emergency_numbers")
 SERVICE_NOUNS = wl.words("numbers/emergency_service_nouns")
+INDEX_NAMES = wl.words("numbers/index_names")
 _HYPHEN_OK = {"mid", "top", "under", "over", "about", "around", "up", "per", "to", "and", "or", "in", "of",
               "by", "from", "than"}
 """Words glued to a number by a hyphen that leave it a number (`mid-40`, `under-21`)."""
@@ -150,7 +151,29 @@ def _model_after(doc, core, a: Around) -> bool:
     return (n is not None and n.pos_ == "PROPN" and n.text[:1].isupper() and not n.text.endswith("s")
             and not a.counts_head and n.ent_type_ not in ("NORP", "GPE") and not un.measure_word(n.text)
             and not core.scaled and not un.currency_word(n.text) and not un.currency_code(n.text)
-            and not is_month(n))
+            and not is_month(n) and n.lower_ not in LABEL_NOUNS)  # `27000 Model S cars`: a count of them
+
+
+def _index_name(doc, core, a: Around) -> bool:
+    """A stock index named with its number, whatever its case: `the sp 500 was down`,
+    `nasdaq 100 futures`, `58 Fortune 500 companies` (not `made a fortune 20 years ago`)."""
+    p = a.prev
+    if p is None or p.lower_ not in INDEX_NAMES:
+        return False
+    return not a.counts_next or (p.text[:1].isupper() and p.pos_ == "PROPN")
+
+
+def _rating_after_name(doc, core, a: Around) -> bool:
+    """A mark after a name opening a paragraph, as in player ratings: `Rui Costa: 7 Ran the
+    midfield.` (not `Revenue: 4 million`, `Costa: 7 goals`)."""
+    p, n = a.prev, a.nxt
+    if p is None or p.text != ":" or core.end - core.start != 1 or a.followed_by_noun:
+        return False
+    k = p.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN":
+        k -= 1
+    opens = k < 0 or "\n" in doc[k].text_with_ws or doc[k].is_space
+    return k < p.i - 1 and opens and (n is None or n.is_space or n.text[:1].isupper())
 
 
 def _zip_code(doc, core, a: Around) -> bool:
@@ -239,6 +262,8 @@ NAME_RULES = [
     ("label_noun", _label_noun),
     ("capital_code", _capital_code),
     ("model_after", _model_after),
+    ("index_name", _index_name),
+    ("rating_after_name", _rating_after_name),
     ("zip_code", _zip_code),
     ("list_marker", _list_marker),
     ("street_number", _street_number),

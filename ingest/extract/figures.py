@@ -22,7 +22,7 @@ from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, is_label, is_time, is_year, phone_spans
 from .figure_names import in_name
 
-VERSION = "13"
+VERSION = "14"
 
 
 # (name, rule): what looks like a number but is no figure, tried in order; the first that holds

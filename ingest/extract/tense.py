@@ -126,7 +126,9 @@ def tense_at(span) -> tuple[str, bool]:
 
     A present-tense clause with `later` is read as the future (`lands in Kenya later on Friday`).
     """
-    verb = governing_verb(span.root)
+    if _mistagged_past(span):
+        return "past", False
+    verb = date_verb(span)
     tense = clause_tense(verb)
     if tense == "present" and later_in_clause(verb):
         tense = "future"
@@ -140,6 +142,35 @@ def tense_at(span) -> tuple[str, bool]:
         tense = "prospective"
     speech = verb is not None and verb.lemma_.lower() in SPEECH
     return tense, speech
+
+
+def date_verb(span):
+    """The verb a date belongs to. The parser hangs the date of a report on the reported clause
+    when it stands between them (`The unions said on Monday they would strike`: `on Monday` under
+    `strike`); word order says it dates the report: a date after the reporting verb and before the
+    reported clause's subject or `that` belongs to the reporting verb."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return verb
+    head = verb.head
+    opener = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark") and c.i > span.end - 1]
+    if head.i < span.start and opener and (governing_verb(head) or verb).i == head.i:
+        return head
+    return verb
+
+
+def _mistagged_past(span) -> bool:
+    """`Clinton glossed over warnings from Moscow on Thursday that strikes could do harm`: the
+    tagger took `glossed` for an adjective and hung the sentence on the verb of the `that` clause
+    (`could do`). A date on a preposition of an `-ed` word tagged an adjective, with no copula or
+    auxiliary of its own and not modifying a noun, sits in a past clause."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    word = root.head.head
+    if word.tag_ != "JJ" or not word.lower_.endswith("ed") or word.dep_ not in ("advmod", "ROOT", "conj"):
+        return False
+    return not any(c.dep_ in ("cop", "aux", "auxpass") for c in word.children) and word.head.lemma_ != "be"
 
 
 TEMPORAL_OPENERS = wl.words("numbers/temporal_openers")
