@@ -59,11 +59,12 @@ def write(conn: sqlite3.Connection, checks: list[Check], group_id: str | None = 
                       c.explanation, c.rule, c.article_ids[0] if c.article_ids else None, group_id))
 
 
-def recheck_article(conn: sqlite3.Connection, article_id: str) -> None:
+def recheck_article(conn: sqlite3.Connection, article_id: str, figs: list[Fig] | None = None) -> None:
+    """The article's own checks again (`figs`: article_figures() of it, when the caller has them)."""
     conn.execute("DELETE FROM checks WHERE article_id = ? AND group_id IS NULL", (article_id,))
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is not None:
-        write(conn, article_checks(article_figures(conn, article_id, row[0]), row[0]))
+        write(conn, article_checks(article_figures(conn, article_id, row[0]) if figs is None else figs, row[0]))
 
 
 def listing(conn: sqlite3.Connection, article_id: str | None = None) -> list[dict]:

@@ -58,30 +58,47 @@ def decided_group(conn: sqlite3.Connection, claim_id: str, group: str) -> str:
     return group
 
 
+GROUP_ROW = ("SELECT words, first_claim_id, first_published, first_article_id, EXISTS (SELECT 1 FROM "
+             "claim_group_members WHERE group_id = ?1 AND article_id = ?2) FROM claim_groups WHERE id = ?1")
+"""A group's row as a new member updates it, and whether the member's article is in it already."""
+
+
+def _earlier(conn, kind: str, me, claim_id: str, g) -> bool:
+    """Does this claim come before the group's first appearance? The group row keeps the first's
+    published date and article, so the first claim is read only when those two tie."""
+    if g[1] is None:
+        return True
+    mine = _first_key(me, claim_id)
+    stored = (g[2] is None, g[2] or "", g[3])
+    if mine[:3] != stored:
+        return mine[:3] < stored
+    first = _claim(conn, kind, g[1])
+    return first is None or mine < _first_key(first, g[1])
+
+
 def add(conn: sqlite3.Connection, kind: str, claim_id: str, article_id: str, group_id: str,
-        wording_id: int | None = None, words: str | None = None) -> None:
+        wording_id: int | None = None, words: str | None = None, me=None) -> None:
     """A new member: its row in claim_group_members and its claim's group_id, and its group's row
-    updated from the old row and this claim alone."""
-    me = _claim(conn, kind, claim_id)
-    new_article = conn.execute("SELECT 1 FROM claim_group_members WHERE group_id = ? AND article_id = ? LIMIT 1",
-                               (group_id, article_id)).fetchone() is None
+    updated from the old row and this claim alone (`me`: the claim as _claim reads it, when the
+    caller holds it already)."""
+    me = me or _claim(conn, kind, claim_id)
+    g = conn.execute(GROUP_ROW, (group_id, article_id)).fetchone()  # read before this member goes in
     conn.execute("INSERT OR REPLACE INTO claim_group_members VALUES (?, ?, ?, ?, ?)",
                  (claim_id, group_id, article_id, kind, wording_id))
     conn.execute(f"UPDATE {TABLE[kind]} SET group_id = ? WHERE id = ?", (group_id, claim_id))
     text = clean(me[0]) if kind == "quote" else words
-    g = conn.execute("SELECT words, first_claim_id FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
     if g is None:
         conn.execute("INSERT INTO claim_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1)",
                      (group_id, kind, text, me[1], me[2], claim_id, article_id, me[3]))
         return
-    first = _claim(conn, kind, g[1]) if g[1] else None
-    if first is None or _first_key(me, claim_id) < _first_key(first, g[1]):
-        conn.execute("UPDATE claim_groups SET speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, "
-                     "first_published = ? WHERE id = ?", (me[1], me[2], claim_id, article_id, me[3], group_id))
+    sets, args = ["claims = claims + 1", "articles = articles + ?"], [int(not g[4])]
+    if _earlier(conn, kind, me, claim_id, g):
+        sets.append("speaker_id = ?, unit = ?, first_claim_id = ?, first_article_id = ?, first_published = ?")
+        args += [me[1], me[2], claim_id, article_id, me[3]]
     if kind == "quote" and text != g[0] and _fullness(text) > _fullness(g[0]):  # copies: no tokenising
-        conn.execute("UPDATE claim_groups SET words = ? WHERE id = ?", (text, group_id))
-    conn.execute("UPDATE claim_groups SET claims = claims + 1, articles = articles + ? WHERE id = ?",
-                 (int(new_article), group_id))
+        sets.append("words = ?")
+        args.append(text)
+    conn.execute(f"UPDATE claim_groups SET {', '.join(sets)} WHERE id = ?", (*args, group_id))
 
 
 def refresh(conn: sqlite3.Connection, group_id: str) -> None:
@@ -107,26 +124,35 @@ def refresh(conn: sqlite3.Connection, group_id: str) -> None:
                   group_id))
 
 
-def assign_quote(conn: sqlite3.Connection, q: sqlite3.Row) -> str:
+def decided_claims(conn: sqlite3.Connection, article_id: str) -> set[str]:
+    """The article's quotes that people decided on (most have none: no look-up per quote)."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT d.claim_id FROM claim_group_decisions d JOIN quotes q "
+                                       "ON q.id = d.claim_id WHERE q.article_id = ?", (article_id,))}
+
+
+def assign_quote(conn: sqlite3.Connection, q: sqlite3.Row, decided: set[str] | None = None) -> str:
     """Put a newly written quote in a group (its wording's, unless people decided otherwise);
-    returns the group id."""
+    returns the group id. `decided`: the claims with decisions, when the caller knows them."""
     words = tokens(q["text"])
-    wid, touched, review = None, set(), set()
+    w, touched, review = None, set(), set()
     group = "g" + q["id"]
     if q["speaker_id"] and len(words) >= MIN_WORDS:
         wid = wordings.wording_id(q["speaker_id"], words)
-        if wordings.get(conn, wid) is None:
+        w = wordings.count_quote(conn, wid)
+        if w is None:
             touched, review = wordings.insert(conn, wid, q["speaker_id"], words)
-        conn.execute("UPDATE quote_wordings SET quotes = quotes + 1 WHERE id = ?", (wid,))
-        group = wordings.get(conn, wid).group_id
-    group = decided_group(conn, q["id"], group)
-    add(conn, "quote", q["id"], q["article_id"], group, wid)
+            w = wordings.count_quote(conn, wid)
+        group = w.group_id
+    if decided is None or q["id"] in decided:
+        group = decided_group(conn, q["id"], group)
+    me = (q["text"], q["speaker_id"], None, q["published"], q["article_id"], q["start"])
+    add(conn, "quote", q["id"], q["article_id"], group, w.id if w else None, me=me)
     for gid in sorted(touched - {None}):
         refresh(conn, gid)
     for x in sorted(review):
         group_suggestions.refresh(conn, x)
-    if wid is not None and wid not in review:
-        group_suggestions.refresh(conn, wid, [q["id"]])
+    if w is not None and w.id not in review:
+        group_suggestions.refresh(conn, w.id, [q["id"]], w)
     return group
 
 

@@ -22,12 +22,14 @@ def _status(conn, claim_id: str, group_id: str) -> tuple[str, int | None]:
     return (row[0], row[1]) if row else ("suggested", None)
 
 
-def refresh(conn: sqlite3.Connection, wid: int, claims: list[str] | None = None) -> None:
-    """The suggestions of a wording's quotes (of these quotes only, when given)."""
+def refresh(conn: sqlite3.Connection, wid: int, claims: list[str] | None = None,
+            w: wordings.Wording | None = None) -> None:
+    """The suggestions of a wording's quotes (of these quotes only, when given; `w`: the wording
+    as it is now, when the caller has just read it)."""
     if claims is None:
         claims = [r[0] for r in conn.execute("SELECT claim_id FROM claim_group_members WHERE wording_id = ?", (wid,))]
     conn.executemany("DELETE FROM claim_group_suggestions WHERE claim_id = ?", [(c,) for c in claims])
-    w = wordings.get(conn, wid)
+    w = w or wordings.get(conn, wid)
     if w is None or w.parent_id is not None:
         return
     best = conn.execute("SELECT o.group_id, l.score FROM quote_wording_links l JOIN quote_wordings o ON o.id = l.other_id "

@@ -27,27 +27,36 @@ def _current(conn, aid: str, rev: int) -> bool:
     return row is not None and row[0] == rev
 
 
-def period(conn: sqlite3.Connection, f: Fig) -> str | None:
+def period(conn: sqlite3.Connection, f: Fig, named: dict[str | None, list] | None = None) -> str | None:
     """The period a figure refers to: its article's month, unless its sentence names a date of
-    another month or year ('turnout in 2018 was 80 percent')."""
+    another month or year ('turnout in 2018 was 80 percent'). `named`: sentence_dates() of its
+    article, when the caller has read them."""
     month = f.published[:7] if f.published else None
-    for value, precision in conn.execute(
-            "SELECT value, precision FROM dates WHERE article_id = ? AND dateline = 0 AND sentence = ? ORDER BY start",
-            (f.article_id, f.sentence)):
-        named = value[:4] if precision == "year" else value[:7]
-        if month is None or not month.startswith(named):
-            return named
+    named = sentence_dates(conn, f.article_id) if named is None else named
+    for value, precision in named.get(f.sentence, ()) if f.sentence is not None else ():
+        named_period = value[:4] if precision == "year" else value[:7]
+        if month is None or not month.startswith(named_period):
+            return named_period
     return month
 
 
-def group_figures(conn: sqlite3.Connection, aid: str) -> set[str]:
-    art = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
+def sentence_dates(conn: sqlite3.Connection, aid: str) -> dict[str | None, list]:
+    """An article's dates (no dateline) by sentence, in text order: one read for all its figures."""
+    out: dict[str | None, list] = {}
+    for sentence, value, precision in conn.execute(
+            "SELECT sentence, value, precision FROM dates WHERE article_id = ? AND dateline = 0 ORDER BY start",
+            (aid,)):
+        out.setdefault(sentence, []).append((value, precision))
+    return out
+
+
+def group_figures(conn: sqlite3.Connection, aid: str, text: str, figs: list[Fig]) -> set[str]:
     touched = set()
-    text = art[0] if art else ""
-    for f in article_figures(conn, aid, text):
+    named = sentence_dates(conn, aid)
+    for f in figs:
         if said_as_change(f, text) or not f.published:
             continue  # 'the S&P 500 rose 0.68%' is a change over a span the text may not give
-        gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f))
+        gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f, named))
         if gid is not None:
             claim_groups.add(conn, "figure", f.id, aid, gid, None, f.measure)
             touched.add(gid)
@@ -60,10 +69,14 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
         return
     old = [r[0] for r in conn.execute("SELECT claim_id FROM claim_group_members WHERE article_id = ?", (aid,))]
     touched = claim_groups.leave(conn, old)
+    decided = claim_groups.decided_claims(conn, aid)
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
-        claim_groups.assign_quote(conn, q)
-    touched |= group_figures(conn, aid)
-    checks.recheck_article(conn, aid)
+        claim_groups.assign_quote(conn, q, decided)
+    art = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
+    text = art[0] if art else ""
+    figs = article_figures(conn, aid, text)  # read once: grouping them sets only their group_id
+    touched |= group_figures(conn, aid, text, figs)
+    checks.recheck_article(conn, aid, figs)
     for gid in sorted(g for g in touched if g.startswith("f")):
         cross_checks.recheck_figure_group(conn, gid)
     review_links.link_article(conn, aid)

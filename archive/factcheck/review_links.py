@@ -58,25 +58,35 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Link the article's (new) quotes to the reviews already in the archive: those naming the
     quote's speaker by slug, and those whose author has the speaker's surname and resolves to it."""
     conn.execute("DELETE FROM claim_review_links WHERE article_id = ?", (article_id,))
+    if conn.execute("SELECT 1 FROM claim_reviews LIMIT 1").fetchone() is None:
+        return  # no review in the archive (most archives, and a replay until the first import)
     quotes = conn.execute("SELECT id, article_id, text, speaker_id, speaker_key FROM quotes WHERE article_id = ?",
                           (article_id,)).fetchall()
     resolved: dict[str, str | None] = {}
+    reviews: dict[tuple, list] = {}  # the reviews that may name a speaker: read once per speaker
     for q in quotes:
         if not q["speaker_id"]:
             continue
-        names = [r[0] for r in conn.execute("SELECT DISTINCT surname FROM speaker_names WHERE speaker_id = ? "
-                                            "AND surname IS NOT NULL", (q["speaker_id"],))]
-        rows = conn.execute(
-            f"SELECT id, claim_reviewed, claim_author, speaker_slug FROM claim_reviews WHERE speaker_slug IN (?, ?) "
-            f"OR author_surname IN ({','.join('?' * len(names)) or 'NULL'})",
-            (q["speaker_id"], q["speaker_key"], *names)).fetchall()
-        for r in rows:
-            if r[3] not in (q["speaker_id"], q["speaker_key"]):
+        who = (q["speaker_id"], q["speaker_key"])
+        if who not in reviews:
+            reviews[who] = _reviews_naming(conn, *who)
+        for r in reviews[who]:
+            if r[3] not in who:
                 if r[0] not in resolved:
                     resolved[r[0]] = author_speaker(conn, r[2], r[1])
                 if resolved[r[0]] != q["speaker_id"]:
                     continue
             _link(conn, r[0], r[1], [q])
+
+
+def _reviews_naming(conn, speaker_id: str, speaker_key: str | None) -> list:
+    """Reviews whose author is this speaker by slug, or has one of the speaker's surnames."""
+    names = [r[0] for r in conn.execute("SELECT DISTINCT surname FROM speaker_names WHERE speaker_id = ? "
+                                        "AND surname IS NOT NULL", (speaker_id,))]
+    return conn.execute(
+        f"SELECT id, claim_reviewed, claim_author, speaker_slug FROM claim_reviews WHERE speaker_slug IN (?, ?) "
+        f"OR author_surname IN ({','.join('?' * len(names)) or 'NULL'})",
+        (speaker_id, speaker_key, *names)).fetchall()
 
 
 def checked_by(conn: sqlite3.Connection, quote_id: str) -> list[dict]:

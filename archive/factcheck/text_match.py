@@ -35,13 +35,34 @@ def spelling() -> dict[str, str]:
     return {a: b for a, b in pairs}
 
 
+class _Marks(dict):
+    """str.translate's table for dropping combining marks: each character's entry is worked out
+    the first time it is met (None drops it), so the text is folded in C, not a character at a time."""
+
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_MARKS = _Marks()
+_APOSTROPHES = re.compile(r"['’‘`]")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case words without accents, punctuation or spelling variants; ellipses drop out."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _tokens(text: str) -> tuple[str, ...]:
+    """tokens(), kept per text: a replay meets each quote's text in every copy of its article,
+    and again as a group's words."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['’‘`]", "", text)  # don't, dont
+    text = (text if text.isascii() else text.translate(_MARKS)).casefold()
+    text = _APOSTROPHES.sub("", text)  # don't, dont
     variants = spelling()
-    return [variants.get(w, w) for w in re.findall(r"[a-z0-9]+", text)]
+    return tuple(variants.get(w, w) for w in _WORDS.findall(text))
 
 
 def _hash(speaker_id: str, gram: tuple[str, ...]) -> int:

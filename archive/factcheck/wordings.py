@@ -65,6 +65,14 @@ def get(conn: sqlite3.Connection, wid: int | None) -> Wording | None:
                    group_id=row[6]) if row else None
 
 
+def count_quote(conn: sqlite3.Connection, wid: int) -> Wording | None:
+    """One more quote of this wording, and the wording (None, counting nothing, if it is new)."""
+    rows = conn.execute("UPDATE quote_wordings SET quotes = quotes + 1 WHERE id = ? "
+                        "RETURNING id, speaker_id, words, size, parent_id, score, group_id", (wid,)).fetchall()
+    return Wording(id=rows[0][0], speaker_id=rows[0][1], words=rows[0][2], size=rows[0][3], parent_id=rows[0][4],
+                   score=rows[0][5], group_id=rows[0][6]) if rows else None
+
+
 def _chunks(ids: list) -> list[list]:
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
