@@ -16,7 +16,7 @@ from newsfacts.archive.batch import ingest
 from newsfacts.archive.db import connect
 
 from .conftest import free_port, run_cli, write
-from .test_faults import LONG
+from .test_faults import with_a_long_one
 from .texts import article
 
 pytestmark = pytest.mark.slow
@@ -114,7 +114,7 @@ def test_a_dying_worker_loses_no_article(tmp_path, folder, cluster):
 
 def test_an_article_past_the_time_limit_is_stopped_on_the_worker_and_the_rest_go_in(tmp_path, folder):
     """Dask's own workers (a nanny's daemonic children) stop an article as a local ingest does."""
-    write(folder, "a3-long.txt", "date 2024-03-18 " + LONG)
+    with_a_long_one(folder, 0, "a3-long.txt")
     with _cluster(tmp_path / "dask.log", 1, nanny=True) as c:
         result = run_cli("ingest", folder, "--db", tmp_path / "dask.db", "--scheduler", c["address"],
                          "--time-limit", "8", "-q")

@@ -19,11 +19,16 @@ from .texts import article
 LONG = "\n\n".join(article(i).split(" ", 2)[2] for i in range(700))  # ~150,000 characters: ~30 s
 
 
-def test_an_article_past_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path):
-    folder = tmp_path / "in"
-    for n in range(10):
+def with_a_long_one(folder, articles: int, long_name: str):
+    """A folder of short articles and one that takes far longer than the tests' limit."""
+    for n in range(articles):
         write(folder, f"a{n:02}.txt", article(n))
-    write(folder, "a04-long.txt", "date 2024-03-18 " + LONG)
+    write(folder, long_name, "date 2024-03-18 " + LONG)
+    return folder
+
+
+def test_an_article_past_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path):
+    folder = with_a_long_one(tmp_path / "in", 10, "a04-long.txt")
     db = tmp_path / "archive.db"
     summary = ingest(connect(db), [str(folder)], workers=2, chunk_size=3, time_limit=8.0)
     assert summary.counts["ingested"] == 10
@@ -34,15 +39,12 @@ def test_an_article_past_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_pat
 
 def test_one_worker_and_one_small_batch_are_bounded_too(tmp_path):
     """The limit is no property of a big batch: one chunk on one worker is stopped the same way."""
-    folder = tmp_path / "in"
-    for n in range(2):
-        write(folder, f"a{n}.txt", article(n))
-    write(folder, "a1-long.txt", "date 2024-03-18 " + LONG)
+    folder = with_a_long_one(tmp_path / "in", 2, "a01-long.txt")
     db = tmp_path / "archive.db"
     result = run_cli("ingest", folder, "--db", db, "--workers", "1", "--time-limit", "8", "-q")
     assert result.exit_code == 1
     assert "2 ingested" in result.output and "1 failed" in result.output, result.output
-    assert "a1-long.txt: extraction failed: stopped after 8 s (the time limit per article)" in result.output
+    assert "a01-long.txt: extraction failed: stopped after 8 s (the time limit per article)" in result.output
     assert assert_consistent(db) == 2
 
 
