@@ -46,3 +46,35 @@ def test_rebuild_of_an_empty_archive(tmp_path):
     conn = connect(tmp_path / "archive.db")
     assert rebuild(conn) == 0
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+
+def test_a_replay_leaves_cross_checks_as_ingest_left_them(tmp_path):
+    """A replay rechecks a measure's figure group once per run of articles, not after each one
+    (factcheck/projections.py, `replaying`), and before any event that may change what the check
+    reads without rechecking it: here a person's decision moves a figure out of the group, which
+    leaves the check as it was, and a later article joins the group again."""
+    import shutil
+
+    from .test_factcheck_checks import ARTICLES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("osterby-referendum.txt", "osterby-second.txt"):
+        shutil.copy(ARTICLES / "articles" / name, folder / name)
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    gid, = conn.execute("SELECT group_id FROM checks WHERE kind = 'same_measure'").fetchone()
+    fid, = conn.execute("SELECT claim_id FROM claim_group_members WHERE group_id = ? ORDER BY claim_id LIMIT 1",
+                        (gid,)).fetchone()
+    assert run_cli("groups", "reject", fid, gid, "--db", db).exit_code == 0
+    assert conn.execute("SELECT COUNT(*) FROM claim_group_members WHERE group_id = ?", (gid,)).fetchone()[0] == 1
+    checked = conn.execute("SELECT figure_ids FROM checks WHERE group_id = ?", (gid,)).fetchall()
+    assert len(checked) == 1 and fid in checked[0][0]  # the decision did not recheck the group
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(ARTICLES / "articles" / "korsa-port.txt", later / "korsa-port.txt")
+    assert run_cli("ingest", later, "--db", db, "-q").exit_code == 0
+    before = snapshot(conn)
+    assert run_cli("rebuild", "--db", db).exit_code == 0
+    assert snapshot(conn) == before

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 
@@ -129,3 +131,38 @@ def recheck_figure_group(conn: sqlite3.Connection, group_id: str) -> None:
     check = same_measure(group[0], figs, {r[1]: r[13] for r in rows})
     if check is not None:
         write(conn, [check], group_id)
+
+
+_PENDING: dict[int, set[str]] = {}
+"""Connection (by id) -> figure groups to recheck, while a replay defers their rechecks."""
+
+
+def recheck_figure_groups(conn: sqlite3.Connection, group_ids: set[str]) -> None:
+    """Recheck these groups now, or once later when a replay on this connection defers them."""
+    pending = _PENDING.get(id(conn))
+    if pending is not None:
+        pending |= group_ids
+        return
+    for gid in sorted(group_ids):
+        recheck_figure_group(conn, gid)
+
+
+@contextmanager
+def deferred(conn: sqlite3.Connection) -> Iterator[Callable[[], None]]:
+    """Rechecks on this connection wait until flush() is called (and are flushed at the end);
+    yields flush."""
+    if id(conn) in _PENDING:
+        raise RuntimeError("cross-checks are already deferred on this connection")
+    _PENDING[id(conn)] = set()
+
+    def flush() -> None:
+        waiting = sorted(_PENDING[id(conn)])
+        _PENDING[id(conn)] = set()
+        for gid in waiting:
+            recheck_figure_group(conn, gid)
+
+    try:
+        yield flush
+        flush()
+    finally:
+        _PENDING.pop(id(conn), None)
