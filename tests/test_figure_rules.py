@@ -124,3 +124,20 @@ def test_the_second_of_two_changes_told_alike_shares_the_percent(figs):
     # not a count after a different preposition
     found = [(f.text, f.unit) for f in figs("Turnout rose by 3 percent but 2 of the polling stations shut.")]
     assert found[1][1] != "percent", found
+
+
+@pytest.mark.parametrize("text, left_out", [
+    # labels and references, not counts
+    ("The list opens here.\n\n6\n\nMara asked why the vote was late.", "6"),
+    ("Polls gave her a lead of 2 to 9 points. [538]", "538"),
+    ("The pastor read 2 Timothy 3:1-5 to the crowd.", "5"),
+])
+def test_labels_and_references_are_no_figures(figs, text, left_out):
+    assert left_out not in [f.text for f in figs(text)]
+
+
+def test_numbers_listed_before_a_percentage_share_it(figs):
+    found = [(f.text, f.unit) for f in figs("Turnout was 61, 64 and 70 percent in the three towns.")]
+    assert found == [("61", "percent"), ("64", "percent"), ("70 percent", "percent")]
+    found = [(f.text, f.unit) for f in figs("She keeps 3 dogs, 2 cats and 40 percent of the shares.")]
+    assert found == [("3 dogs", "dogs"), ("2 cats", "cats"), ("40 percent", "percent")]

@@ -212,6 +212,29 @@ def elliptic_percent(doc, cores: list[Core]) -> None:
         prev = c
 
 
+_LIST_SEPARATORS = {",", "or", "and"}
+
+
+def listed_percent(doc, cores: list[Core]) -> None:
+    """`if you can clear 7, 8, 10 percent`: bare numbers listed before a percentage share its
+    percent (a range, `7 to 10 percent`, is linked by `link_ranges`)."""
+    run: list[Core] = []
+    for c in cores:
+        if c.drop:
+            run = []
+            continue
+        if run and not (doc[c.text_start - 1].lower_ in _LIST_SEPARATORS and c.text_start - run[-1].text_end == 1):
+            run = []
+        if c.percent and run:
+            for r in run:
+                r.percent = c.percent
+            run = []
+        elif c.kind == "digits" and not (c.percent or c.currency or c.unit) and c.value <= 100:
+            run.append(c)
+        else:
+            run = []
+
+
 # ------------------------------------------------------------------------------- output
 
 def _phrase(tok, skip: range) -> str | None:

@@ -110,12 +110,33 @@ _NUMERIC_DATE = re.compile(
 """Dates in digits: 2021-12-13, 12/13/2021, 13.12.21."""
 
 
+def _alone_on_its_line(doc, i: int, j: int) -> bool:
+    """`6` as a paragraph of its own: the number of the list item that follows."""
+    before = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+    after = j >= len(doc) or "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_
+    return before and after
+
+
+def _bracketed_reference(doc, i: int, j: int) -> bool:
+    """`... by 10 points. [538]`: a number alone in square brackets cites a source or a note."""
+    return 0 < i and j < len(doc) and doc[i - 1].text == "[" and doc[j].text == "]"
+
+
+def _verse_reference(doc, i: int, j: int) -> bool:
+    """`2 Timothy 3:1-5`: the end of a range of verses or sections after `chapter:verse`."""
+    return i > 1 and doc[i - 1].text in ("-", "\u2013") and re.fullmatch(r"\d+:\d+", doc[i - 2].text) is not None
+
+
 def is_label(doc, core: Core) -> bool:
-    """A bare number that numbers an item: `1.` opening a line of a list, `(4.)` after a name
-    in a ranking. Counts carry a noun or sit inside a sentence, not before its full stop."""
+    """A bare number that numbers an item: `1.` opening a line of a list, `6` as a line of its
+    own, `(4.)` after a name in a ranking, `[538]` citing a source, `3:1-5` ending a range of
+    verses. Counts carry a noun or sit inside a sentence, not before its full stop."""
     if core.kind != "digits" or core.currency or core.percent or core.scaled or core.value != int(core.value):
         return False
     i, j = core.start, core.end
+    if core.unit is None and (_alone_on_its_line(doc, i, j) or _bracketed_reference(doc, i, j)
+                              or _verse_reference(doc, i, j)):
+        return True
     after = low_at(doc, j)
     if after != ".":
         return False
