@@ -128,13 +128,13 @@ def test_report_rules_are_named_once():
 
 
 def test_a_past_verb_tagged_as_an_adjective_keeps_its_date_in_the_past(nlp):
-    """`glossed` tagged JJ, the sentence hung on the `that` clause's `could do`, as the tagger
-    did on a news sentence: the date on `glossed` is still in the past (built as that parse)."""
+    """`brushed` tagged JJ, the sentence hung on the `that` clause's `could hurt`, as the tagger
+    does on some news sentences: the date on `brushed` is still in the past (built as that parse)."""
     from spacy.tokens import Doc
 
     from newsfacts.ingest.extract.tense import tense_at
 
-    words = ["Ames", "glossed", "over", "warnings", "on", "Thursday", "that", "taxes", "could", "do", "harm", "."]
+    words = ["Ames", "brushed", "past", "complaints", "on", "Thursday", "that", "fees", "could", "hurt", "trade", "."]
     heads = [9, 9, 1, 2, 1, 4, 9, 9, 9, 9, 9, 9]
     deps = ["nsubj", "advmod", "prep", "pobj", "prep", "pobj", "mark", "nsubj", "aux", "ROOT", "dobj", "punct"]
     tags = ["NNP", "JJ", "IN", "NNS", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN", "."]
@@ -150,33 +150,33 @@ def test_a_past_verb_tagged_as_an_adjective_keeps_its_date_in_the_past(nlp):
 # --- references the text gives ------------------------------------------------------------
 
 def test_the_following_month_counts_from_the_last_date_however_far_back(nlp):
-    text = ("In March, the mill got an offer. It weighed a sale. Its founders urged caution.\n\n"
-            "The following month, it put itself up for sale.")
-    assert ("The following month", "2023-04", "anaphora") in found(nlp, text, date(2023, 11, 2))
+    text = ("In May, the bakery chain got a bid from a rival. Talks dragged on. Its owners were split.\n\n"
+            "The following month, the chain hired bankers to run an auction.")
+    assert ("The following month", "2023-06", "anaphora") in found(nlp, text, date(2023, 11, 2))
 
 
 def test_the_previous_friday_counts_from_the_day_the_text_gave(nlp):
-    text = ("Shares in Oslo closed lower Friday. Bonds fell. Traders stayed calm.\n\n"
-            "The index ended 2% below the previous Friday.")
+    text = ("Wheat futures slipped on Friday. Corn held steady. Traders waited for rain.\n\n"
+            "Prices stood 3% under their level of the previous Friday.")
     got = found(nlp, text, date(2024, 3, 18))
     assert ("the previous Friday", "2024-03-08", "weekday") in got
 
 
 def test_a_year_earlier_than_a_day_written_in_the_sentence_is_that_day(nlp):
-    text = "For the six months ended Aug. 12, the grocer earned $6 million, against $18 million a year earlier."
-    assert ("a year earlier", "2022-08-12", "ago") in found(nlp, text, date(2024, 3, 13))
+    text = "In the nine months to June 30, the brewer made $4 million, down from $9 million a year earlier."
+    assert ("a year earlier", "2022-06-30", "ago") in found(nlp, text, date(2024, 3, 13))
     assert ("a year earlier", "2023", "ago") in found(nlp, "Profit rose to $6 million from $4 million a year earlier.")
 
 
 def test_the_end_of_a_period_a_year_back_is_in_that_year(nlp):
-    text = "In the year-ago quarter, the second quarter ended Oct. 31, the chain lost $2 million."
-    assert ("Oct. 31", "2023-10-31", "mdy") in found(nlp, text, date(2024, 11, 20))
+    text = "Against the year-earlier period, which ended Sept. 30, the bakery chain lost $2 million."
+    assert ("Sept. 30", "2023-09-30", "mdy") in found(nlp, text, date(2024, 11, 20))
     text = "The chain paid more than in the year-ago quarter, and it paid a dividend on Oct. 31."
     assert ("Oct. 31", "2024-10-31", "mdy") in found(nlp, text, date(2024, 11, 20))
 
 
 def test_todays_things_of_the_present_age_are_no_date(nlp):
-    assert found(nlp, "Many of today's computers still run on old chips.") == []
+    assert found(nlp, "Today's computers are far faster than the old ones.") == []
     assert [t for t, _, _ in found(nlp, "Today's meeting was cut short.")] == ["Today"]
 
 

@@ -168,8 +168,8 @@ class Frames:
         return None
 
     def _compared_period(self, e: Expression, span) -> int | None:
-        """`In the year-ago quarter, the second quarter ended Oct. 31, the firm lost money`,
-        `the year-earlier period, which ended Sept. 30`: the end of a period a year back is
+        """`Against the year-earlier period, which ended Sept. 30, the chain lost money`,
+        `the year-ago half, the half ending June 30`: the end of a period a year back is
         in that period's year."""
         if not self.seen or e.kind != "calendar" or e.day is None:
             return None
@@ -199,7 +199,7 @@ class Frames:
 
     def written_day_here(self, e: Expression, span) -> bool:
         """Whether the date `e` counts from is a day the text wrote out in the same sentence
-        (`For the six months ended Aug. 12, net fell from C$18 million a year earlier`): the
+        (`In the nine months to June 30, the brewer made $4 million, from $9 million a year earlier`): the
         comparison is with that day a year back, not with the year."""
         if e.kind != "anaphora" or not self.seen:
             return False
@@ -210,8 +210,8 @@ class Frames:
 def needs_reference(e: Expression) -> bool:
     """An expression that cannot count from publication: `the previous Friday`, `The following
     month`, `the same day`, `June of that year`. It counts from the last date the text gave, sentences
-    back, if no more than two paragraph breaks lie between (`In March, the firm got an offer. ...
-    The following month, it put itself up for sale.`); further on, the text has moved on (`you
+    back, if no more than two paragraph breaks lie between (`In May, the bakery chain got a bid. ...
+    The following month, the chain hired bankers.`); further on, the text has moved on (`you
     will feel terrible the next day`). `a year earlier` with no date near it counts from
     publication instead."""
     if e.anaphoric:

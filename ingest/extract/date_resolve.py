@@ -48,7 +48,7 @@ class Context:
     reference: Resolved | None = None
     lean: str | None = None  # 'past', 'future' or 'nearest' from the words around (`since`, `payable`)
     event: Resolved | None = None  # the day the text gave the event an offset counts from (`the vote`)
-    written_day: bool = False  # the reference is a day written out in the same sentence (`Aug. 12`)
+    written_day: bool = False  # the reference is a day written out in the same sentence (`June 30`)
 
 
 def day(d: date) -> Resolved:
@@ -199,7 +199,7 @@ def _anaphora(e: Expression, ctx: Context) -> Resolved | None:
     if e.month is not None:  # `June of that year`
         return month(ref.year + e.offset, e.month)
     if ctx.written_day and e.unit in ("year", "month") and e.offset < 0:
-        # `for the six months ended Aug. 12 ..., compared with C$18 million a year earlier`
+        # `in the nine months to June 30 ..., down from $9 million a year earlier`
         return day(date.fromisoformat(ref.value) + relativedelta(**{f"{e.unit}s": e.offset}))
     return _shift_resolved(ref, e.unit, e.offset)
 

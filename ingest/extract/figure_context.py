@@ -189,7 +189,7 @@ _CONTRASTS = {"and", "but", "while", "whereas", ",", ";"}
 
 
 def _parallel_change(doc, prev: Core, c: Core) -> bool:
-    """`the DAX rose by 2 percent but the CAC fell by 1`: the same preposition of change before
+    """`Milan's index rose by 3 percent but the Ibex fell by 2`: the same preposition of change before
     both numbers, and a conjunction between them."""
     lead = low_at(doc, c.text_start - 1)
     if lead not in _CHANGE_PREPOSITIONS or low_at(doc, prev.text_start - 1) != lead:
@@ -212,11 +212,27 @@ def elliptic_percent(doc, cores: list[Core]) -> None:
         prev = c
 
 
+MARGIN_PHRASES = [tuple(p.split()) for p in wl.words("numbers/margin_phrases")]
+_MARGIN_REACH = 8
+"""How many words back from the number a margin phrase may end (`margin of error between +/- 3.1`)."""
+
+
+def margin_points(doc, cores: list[Core]) -> None:
+    """`The margin of error is plus or minus 4`, `a margin of error between +/- 3.1 and 4.9`: a
+    bare number closing a poll's margin of error is in percentage points (GUIDELINES)."""
+    for c in cores:
+        if c.drop or c.kind != "digits" or c.percent or c.currency or c.unit or c.value > 20:
+            continue
+        words = tuple(t.lower_ for t in doc[max(doc[c.start].sent.start, c.text_start - _MARGIN_REACH - 4):c.text_start])
+        if any(words[k:k + len(p)] == p for p in MARGIN_PHRASES for k in range(len(words))):
+            c.percent = "percentage points"
+
+
 _LIST_SEPARATORS = {",", "or", "and"}
 
 
 def listed_percent(doc, cores: list[Core]) -> None:
-    """`if you can clear 7, 8, 10 percent`: bare numbers listed before a percentage share its
+    """`turnout was 61, 64 and 70 percent`: bare numbers listed before a percentage share its
     percent (a range, `7 to 10 percent`, is linked by `link_ranges`)."""
     run: list[Core] = []
     for c in cores:

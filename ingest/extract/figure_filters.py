@@ -118,18 +118,18 @@ def _alone_on_its_line(doc, i: int, j: int) -> bool:
 
 
 def _bracketed_reference(doc, i: int, j: int) -> bool:
-    """`... by 10 points. [538]`: a number alone in square brackets cites a source or a note."""
+    """`a lead of 3 to 7 points. [12]`: a number alone in square brackets cites a source or a note."""
     return 0 < i and j < len(doc) and doc[i - 1].text == "[" and doc[j].text == "]"
 
 
 def _verse_reference(doc, i: int, j: int) -> bool:
-    """`2 Timothy 3:1-5`: the end of a range of verses or sections after `chapter:verse`."""
+    """`Romans 8:3-9`: the end of a range of verses or sections after `chapter:verse`."""
     return i > 1 and doc[i - 1].text in ("-", "\u2013") and re.fullmatch(r"\d+:\d+", doc[i - 2].text) is not None
 
 
 def is_label(doc, core: Core) -> bool:
     """A bare number that numbers an item: `1.` opening a line of a list, `6` as a line of its
-    own, `(4.)` after a name in a ranking, `[538]` citing a source, `3:1-5` ending a range of
+    own, `(4.)` after a name in a ranking, `[12]` citing a source, `8:3-9` ending a range of
     verses. Counts carry a noun or sit inside a sentence, not before its full stop."""
     if core.kind != "digits" or core.currency or core.percent or core.scaled or core.value != int(core.value):
         return False

@@ -151,12 +151,12 @@ def _model_after(doc, core, a: Around) -> bool:
     return (n is not None and n.pos_ == "PROPN" and n.text[:1].isupper() and not n.text.endswith("s")
             and not a.counts_head and n.ent_type_ not in ("NORP", "GPE") and not un.measure_word(n.text)
             and not core.scaled and not un.currency_word(n.text) and not un.currency_code(n.text)
-            and not is_month(n) and n.lower_ not in LABEL_NOUNS)  # `27000 Model S cars`: a count of them
+            and not is_month(n) and n.lower_ not in LABEL_NOUNS)  # `3100 Model S cars`: a count of them
 
 
 def _index_name(doc, core, a: Around) -> bool:
-    """A stock index named with its number, whatever its case: `the sp 500 was down`,
-    `nasdaq 100 futures`, `58 Fortune 500 companies` (not `made a fortune 20 years ago`)."""
+    """A stock index named with its number, whatever its case: `the sp 500 lost 1.2%`,
+    `nasdaq 100 futures`, `41 Fortune 500 companies` (not `made a fortune 20 years ago`)."""
     p = a.prev
     if p is None or p.lower_ not in INDEX_NAMES:
         return False

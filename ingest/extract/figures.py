@@ -17,12 +17,12 @@ from newsfacts.schema.claims import Figure
 from . import numbers as nb
 from . import units as un
 from .figure_context import (COMPARATIVES, attach_left, attach_right, describe, elliptic_percent, link_ranges,
-                             listed_percent, proportions)
+                             listed_percent, margin_points, proportions)
 from .figure_cores import low_at, read_cores
 from .figure_filters import in_date, is_label, is_time, is_year, phone_spans
 from .figure_names import in_name
 
-VERSION = "15"
+VERSION = "16"
 
 
 # (name, rule): what looks like a number but is no figure, tried in order; the first that holds
@@ -85,6 +85,7 @@ def find_figures(doc, article: Article) -> list[Figure]:
         attach_left(doc, c)
         attach_right(doc, c)
     link_ranges(doc, cores)
+    margin_points(doc, cores)
     elliptic_percent(doc, cores)
     listed_percent(doc, cores)
     out = []

@@ -160,9 +160,9 @@ def date_verb(span):
 
 
 def _mistagged_past(span) -> bool:
-    """`Clinton glossed over warnings from Moscow on Thursday that strikes could do harm`: the
-    tagger took `glossed` for an adjective and hung the sentence on the verb of the `that` clause
-    (`could do`). A date on a preposition of an `-ed` word tagged an adjective, with no copula or
+    """`Ames brushed past complaints on Thursday that fees could hurt trade`: the
+    tagger may take `brushed` for an adjective and hang the sentence on the verb of the `that` clause
+    (`could hurt`). A date on a preposition of an `-ed` word tagged an adjective, with no copula or
     auxiliary of its own and not modifying a noun, sits in a past clause."""
     root = span.root
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
