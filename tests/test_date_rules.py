@@ -149,7 +149,7 @@ def test_a_past_verb_tagged_as_an_adjective_keeps_its_date_in_the_past(nlp):
 
 # --- references the text gives ------------------------------------------------------------
 
-def test_the_following_month_counts_from_the_last_date_however_far_back(nlp):
+def test_the_following_month_counts_from_the_last_date_paragraphs_back(nlp):
     text = ("In May, the bakery chain got a bid from a rival. Talks dragged on. Its owners were split.\n\n"
             "The following month, the chain hired bankers to run an auction.")
     assert ("The following month", "2023-06", "anaphora") in found(nlp, text, date(2023, 11, 2))
