@@ -18,8 +18,12 @@ in the index reads no row of the table, where Datasette's count looks each match
     select count(*) from articles where rowid in (select rowid from articles_fts where articles_fts
         match escape_fts(:search))          ->  select count(*) from articles_fts where ... match ...
 
-Any other query (other filters, a column no tally keeps) runs as written. A database without
-facet_counts is left alone.
+A count with one equality filter that no tally keeps given that column (`quotes?outlet=...`) is
+that value's tally of the column (same rows: the tally counts the rows holding the value). What a
+search or a one-filter page costs is known from those counts before it runs (page_budget.py): a
+facet over more than FACET_ROWS rows is not counted, and a search with many matches walks its
+sort's index. Any other query (two filters, a column no tally keeps) runs as written. A database
+without facet_counts is left alone.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 
 from datasette import hookimpl
-from datasette.database import Database
+from datasette.database import Database, QueryInterrupted
 
 _NAME = r"\[?(\w+)\]?"
 COUNT = re.compile(rf'^select count\(\*\) from {_NAME} (?:where "(\w+)" = :p0 )?$')
@@ -138,6 +142,70 @@ def log_query(sql: str, params) -> tuple[str, dict] | None:
     return None
 
 
+async def _filtered_count(db: Database, sql: str, params) -> tuple[str, dict] | None:
+    """A one-filter count no given tally keeps, read from the filter column's own tally."""
+    from .page_budget import filtered_count
+
+    m = COUNT.match(sql)
+    if not m or not m.group(2) or not isinstance(params, dict) or set(params) != {"p0"}:
+        return None
+    return filtered_count(m.group(1), m.group(2), params["p0"]) if await _in_facet_counts(db, m.group(1), m.group(2)) \
+        else None
+
+
+async def _in_facet_counts(db: Database, page: str, col: str) -> bool:
+    """Whether facet_counts keeps this page's column over all rows (the events page's counts are
+    event_counts', kept by type and actor only over all events: a filtered events page counts)."""
+    return page != "events" and await _has_tally(db, page, col)
+
+
+async def _too_many_to_facet(db: Database, sql: str, params) -> bool:
+    """Whether a facet over a search or one filter would group more than FACET_ROWS rows."""
+    from .page_budget import FACET_ROWS, FACET, ONE_FILTER, facet_rows_query
+
+    sql, params = _without_start_of_keyset(sql, params)
+    query = facet_rows_query(sql, params)
+    if query is None:
+        return False
+    m = FACET.match(sql)
+    kept = await _has_tally(db, m.group(1), "_search") if "match escape_fts" in m.group(2) else \
+        await _in_facet_counts(db, m.group(1), ONE_FILTER.match(m.group(2).strip()).group(1))
+    return kept and (await _original_execute(db, *query)).rows[0][0] > FACET_ROWS
+
+
+async def _search_plan(db: Database, sql: str, params) -> str:
+    """A search page's main query, walking its sort's index when the matches are many."""
+    from .page_budget import MAIN, walk_the_sort_index
+
+    m = MAIN.match(sql)
+    if not m or not isinstance(params, dict) or "search" not in params or m.group(2) != f"{m.group(1)}_fts":
+        return sql
+    table, sort = m.group(1), m.group(3)
+    if not await _has_tally(db, table, "*") or sort not in await _leading_index_columns(db, table):
+        return sql
+    matches = (await _original_execute(db, f"select count(*) from [{table}_fts] where [{table}_fts] match "
+                                       "escape_fts(:search)", {"search": params["search"]})).rows[0][0]
+    rows = (await _original_execute(db, "select coalesce((select n from facet_counts where page = :p and col = '*' "
+                                    "and given = '' and value = '*'), 0)", {"p": table})).rows[0][0]
+    return walk_the_sort_index(sql, matches, rows)
+
+
+async def _leading_index_columns(db: Database, table: str) -> set[str]:
+    """The first column of each index of the table (cached with the tallies, per schema version)."""
+    cache = db.__dict__.setdefault("_newsfacts_leading", {})
+    version = db.__dict__.get("_newsfacts_tallies", {}).get("version")
+    if cache.get("version") != version:
+        cache.clear()
+        cache["version"] = version
+    if table not in cache:
+        def read(conn):
+            return {conn.execute(f"PRAGMA index_info([{name}])").fetchone()[2]
+                    for _, name, *_ in conn.execute(f"PRAGMA index_list([{table}])")} - {None}
+
+        cache[table] = await db.execute_fn(read)
+    return cache[table]
+
+
 async def execute(self, sql, params=None, *args, **kwargs):
     counted = log_query(sql, params)
     if counted is not None:
@@ -147,7 +215,12 @@ async def execute(self, sql, params=None, *args, **kwargs):
     rewritten = summary_query(sql, params)
     if rewritten is not None and await _has_tally(self, rewritten[1]["page"], rewritten[1]["col"]):
         return await _original_execute(self, rewritten[0], rewritten[1], *args, **kwargs)
-    return await _original_execute(self, sql, params, *args, **kwargs)
+    stripped, rest = _without_start_of_keyset(sql, params)
+    if (one := await _filtered_count(self, stripped, rest)) is not None:
+        return await _original_execute(self, one[0], one[1], *args, **kwargs)
+    if await _too_many_to_facet(self, sql, params):
+        raise QueryInterrupted(None, sql, params)
+    return await _original_execute(self, await _search_plan(self, sql, params), params, *args, **kwargs)
 
 
 @hookimpl

@@ -125,3 +125,67 @@ def test_the_search_query_ranks_the_newest_matches_of_each_kind(big):
         "ON f.rowid = s.rowid WHERE figures_fts MATCH 'storm' UNION ALL SELECT 'date', d.id, s.rank FROM dates_fts "
         "s JOIN dates d ON d.rowid = s.rowid WHERE dates_fts MATCH 'storm' ORDER BY 3, 1, 2 LIMIT 100").fetchall()
     assert [(r["kind"], r["id"]) for r in rows] == [(k, i) for k, i, _ in every]
+
+
+def test_a_one_filter_count_reads_the_columns_tally(big):
+    db, conn, _ = big
+    ds = _datasette(db)
+    outlet = conn.execute("SELECT outlet FROM quotes LIMIT 1").fetchone()[0]
+    data = _get(ds, f"/archive/quotes.json?outlet={outlet}&_trace=1").json()
+    assert data["filtered_table_rows_count"] == conn.execute(
+        "SELECT COUNT(*) FROM quotes WHERE outlet = ?", (outlet,)).fetchone()[0] > 0
+    sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
+    assert not [s for s in sqls if s.startswith("select count(*) from quotes")], "the count scanned the quotes"
+    for approx in (0, 1):  # a number, filtered as text
+        got = _get(ds, f"/archive/figures.json?approx={approx}").json()["filtered_table_rows_count"]
+        assert got == conn.execute("SELECT COUNT(*) FROM figures WHERE approx = ?", (approx,)).fetchone()[0]
+
+
+@pytest.mark.parametrize("path", ["/archive/quotes.json?_search=storm", "/archive/quotes.json?outlet=Outlet+1+(invented)"])
+def test_a_facet_over_too_many_rows_is_listed_as_timed_out(big, monkeypatch, path):
+    from newsfacts.archive import page_budget
+
+    db, conn, _ = big
+    ds = _datasette(db)
+    counted = _get(ds, path + "&_facet=kind").json()
+    rows = counted["filtered_table_rows_count"]
+    assert 0 < rows and counted["facet_results"]["kind"]["results"]
+    assert "timed out" not in _get(ds, path.replace(".json", "") + "&_facet=kind").text
+    monkeypatch.setattr(page_budget, "FACET_ROWS", rows - 1)
+    skipped = _get(ds, path + "&_facet=kind").json()
+    assert "kind" not in skipped["facet_results"]
+    assert skipped["rows"] == counted["rows"] and skipped["filtered_table_rows_count"] == rows
+    html = _get(ds, path.replace(".json", "") + "&_facet=kind").text
+    assert re.search(r"These facets timed out: [^<]*\bkind\b", html)
+
+
+def _every_row(ds, path):
+    seen = []
+    while path:
+        page = _get(ds, path).json()
+        seen += [r[0] for r in page["rows"]]
+        path = page["next_url"] and page["next_url"].split("localhost", 1)[-1]
+    return seen
+
+
+def test_a_search_with_many_matches_walks_the_sort_index_and_returns_the_same_rows(big, monkeypatch):
+    from newsfacts.archive import page_budget
+
+    db, conn, _ = big
+    ds = _datasette(db)
+    monkeypatch.setattr(page_budget, "WALK_FACTOR", 10**9)  # never walk
+    looked_up = _every_row(ds, "/archive/quotes.json?_search=storm&_size=7")
+    monkeypatch.setattr(page_budget, "WALK_FACTOR", 0)  # always walk
+    data = _get(ds, "/archive/quotes.json?_search=storm&_size=7&_trace=1").json()
+    sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
+    assert any("+rowid in (select rowid from quotes_fts" in s for s in sqls)
+    walked = _every_row(ds, "/archive/quotes.json?_search=storm&_size=7")
+    assert walked == looked_up and len(walked) == data["filtered_table_rows_count"] == len(set(walked))
+
+
+def test_a_filtered_event_log_page_still_counts_its_rows(big):
+    db, conn, _ = big
+    data = _get(_datasette(db), "/archive/events.json?type=article.revised&_facet=actor").json()
+    want = conn.execute("SELECT COUNT(*) FROM events WHERE type = 'article.revised'").fetchone()[0]
+    assert data["filtered_table_rows_count"] == want == COPIES
+    assert {r["value"]: r["count"] for r in data["facet_results"]["actor"]["results"]} == {"test": COPIES}

@@ -36,6 +36,19 @@ async def foreign_keys(datasette, database: str, table: str) -> dict[str, str]:
     return _FOREIGN_KEYS[key]
 
 
+def may_link(datasette, database: str | None, table: str | None, column: str, value) -> bool:
+    """False when the cell surely stays Datasette's, decided without awaiting anything: a table
+    page draws 100 rows of 20 columns, and a coroutine per cell cost a fifth of its time."""
+    if database is None or value is None or isinstance(value, (dict, bytes, float)):
+        return False
+    if column == "claim_id":
+        return True
+    if table is None:
+        return column == "id" or column in COLUMN_TABLES
+    known = _FOREIGN_KEYS.get((id(datasette), database, table))
+    return known is None or column in known
+
+
 async def target(datasette, database: str, table: str | None, column: str, row) -> str | None:
     """The table an id in this cell points into, or None."""
     if column == "claim_id":

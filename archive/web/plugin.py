@@ -51,6 +51,9 @@ def extra_js_urls(datasette):
 def render_cell(row, value, column, table, database, datasette):
     from . import cells
 
+    if not cells.may_link(datasette, database, table, column, value):
+        return None
+
     async def inner():
         return await cells.render(row, value, column, table, database, datasette)
 
