@@ -11,6 +11,9 @@ from importlib.resources import files
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 30_000
+CACHED_STATEMENTS = 1024
+"""Prepared statements kept per connection: the projections use some 430 distinct ones, more than
+sqlite3's default 128, which made an article's replay prepare many of them again."""
 FTS_TABLES = {"articles": ["title", "text"], "quotes": ["text", "speaker", "sentence"],
               "figures": ["text", "about", "sentence"], "dates": ["text", "sentence"]}
 
@@ -22,7 +25,8 @@ def _sql(name: str) -> str:
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, with a busy timeout,
     brought to the current schema."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                           cached_statements=CACHED_STATEMENTS)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -250,7 +250,12 @@ def join(conn, sp: ArticleSpeaker, aid: str, published: str | None,
     return key, sid
 
 
-@lru_cache(maxsize=256)
+READINGS_KEPT = 4096
+"""Article readings kept: more than the distinct texts a replay meets between two copies of one
+(bench/scaled.py copies its sources round-robin: with 256 kept, every reading missed past 256)."""
+
+
+@lru_cache(maxsize=READINGS_KEPT)
 def _reading(text: str, has_title: bool, refs: str) -> tuple[dict[str, ArticleSpeaker], frozenset[str]]:
     """An article's speakers as read against its text, and the text's words: a pure function of
     the text and the extraction's speaker references, so a text seen again (a wire story copied by

@@ -73,7 +73,10 @@ def _alive(pid: int) -> bool:
 def _open_scratch(scratch: Path, archive: Path) -> sqlite3.Connection:
     for leftover in (scratch, Path(f"{scratch}-journal")):
         leftover.unlink(missing_ok=True)
-    s = sqlite3.connect(f"file:{quote(str(scratch))}", uri=True, isolation_level=None)
+    from .db import CACHED_STATEMENTS
+
+    s = sqlite3.connect(f"file:{quote(str(scratch))}", uri=True, isolation_level=None,
+                        cached_statements=CACHED_STATEMENTS)
     s.row_factory = sqlite3.Row
     s.execute("PRAGMA journal_mode = OFF")  # a throwaway file: a crash leaves it to be deleted
     s.execute("PRAGMA synchronous = OFF")
