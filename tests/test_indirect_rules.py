@@ -62,9 +62,28 @@ def test_a_speech_verb_with_a_place_after_it_says_nothing(indirect):
     assert got == []
 
 
-def test_a_speech_verb_calling_for_something_keeps_its_complement(indirect):
-    got = indirect("Mark Delaney called for a ban on night fishing in the bay.")
-    assert [(t, rule) for t, rule, _ in got] == [("for a ban on night fishing in the bay", "complement")]
+@pytest.mark.parametrize("text", [
+    "Mark Delaney called for a ban on night fishing in the bay.",
+    "Mark Delaney vowed to keep the ferry running through the winter.",
+    "Mark Delaney urged the harbour board to delay the vote until spring.",
+    "Mark Delaney accused the harbour board of hiding the cost of the new quay.",
+    "Mark Delaney announced a plan to rebuild the old quay.",
+])
+def test_reported_speech_without_a_content_clause_is_no_indirect_quote(indirect, text):
+    assert indirect(text) == []
+
+
+def test_a_content_clause_after_an_intent_is_still_reported(indirect):
+    got = indirect("Mark Delaney vowed to fight on and said the ferry would keep running all winter.")
+    assert [(t, rule) for t, rule, _ in got] == [("the ferry would keep running all winter", "content_clause")]
+
+
+def test_a_quote_inside_an_intent_is_its_sources(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+
+    text = "Mark Delaney accused the harbour board of being “reckless with public money” at the hearing."
+    quotes, speakers = find_quotes(parse(text), Article(text=text))
+    assert [(q.text, q.kind, q.speaker.name) for q in quotes] == [("reckless with public money", "partial", "Mark Delaney")]
 
 
 def test_we_and_you_outside_quotes_are_the_writer_not_a_source(indirect):
@@ -75,3 +94,17 @@ def test_we_and_you_outside_quotes_are_the_writer_not_a_source(indirect):
 def test_the_speakers_own_description_is_no_claim(indirect):
     got = indirect("“We will keep the ferry running,” said Mark Delaney, the harbour master, half smiling.")
     assert not any(t.startswith("Mark Delaney") for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Delaney declined to say whether the ferry would run.",
+    "Mark Delaney refused to tell reporters if the quay would close.",
+    "Mark Delaney did not say whether the ferry would run in winter.",
+])
+def test_speech_refused_or_denied_reports_nothing(indirect, text):
+    assert indirect(text) == []
+
+
+def test_a_view_denied_is_still_the_sources_view(indirect):
+    got = indirect("Mark Delaney does not think the ferry will survive another winter.")
+    assert [(t, s) for t, _, s in got] == [("the ferry will survive another winter", "Mark Delaney")]

@@ -253,12 +253,10 @@ def test_the_company_stands_for_the_company_just_quoted(extract):
     assert [s.name for s in speakers] == ["Northwind Shipping"]
 
 
-def test_stance_verbs_take_their_object_as_what_is_held(extract):
+def test_stances_and_plans_are_no_indirect_quotes(extract):
     text = "Senator Ada Brook criticized the new parking rules. Officials plan to review the rules."
     quotes, speakers = extract(text)
-    ind = [q for q in quotes if q.kind == "indirect"]
-    assert [q.text for q in ind] == ["the new parking rules", "to review the rules"]
-    assert ind[0].speaker.name == "Ada Brook"
+    assert [q for q in quotes if q.kind == "indirect"] == []  # no content clause: optional at most
     assert speakers == []  # a stance is not speech: nobody joins the speaker list
 
 
@@ -355,12 +353,12 @@ def test_headline_label_that_cannot_speak_is_not_a_source(extract):
     assert [q for q in quotes if q.kind == "indirect"] == []
 
 
-def test_more_stance_and_speech_objects(extract):
-    text = ("Councillor Ravi Mehta mocked the mayor’s new slogan. "
-            "Councillor Ravi Mehta highlighted the cost of the stadium project.")
+def test_a_stance_is_no_claim_but_its_source_is_the_next_pronoun(extract):
+    text = ("Councillor Ravi Mehta mocked the mayor’s new slogan at the meeting. "
+            "He said the slogan would cost the party votes in the spring.")
     quotes, _ = extract(text)
-    ind = [q.text for q in quotes if q.kind == "indirect"]
-    assert ind == ["the mayor’s new slogan", "the cost of the stadium project"]
+    ind = [(q.text, q.speaker.name) for q in quotes if q.kind == "indirect"]
+    assert ind == [("the slogan would cost the party votes in the spring", "Ravi Mehta")]
 
 
 def test_relative_clause_without_its_subject_is_not_content(extract):
@@ -376,18 +374,18 @@ def test_closing_aside_is_cut_from_the_content(extract):
 
 
 def test_object_of_the_main_verb_speaks_through_its_infinitive(extract):
-    text = "The vote prompted the governor to criticize the dam operators."
+    text = "The vote prompted the governor to say that the dam operators had failed the town."
     quotes, _ = extract(text)
     ind = [q for q in quotes if q.kind == "indirect"]
-    assert ind and ind[0].text == "the dam operators"
+    assert ind and ind[0].text == "the dam operators had failed the town"
     assert ind[0].speaker.mention == "the governor"
 
 
 def test_a_poll_shows_its_finding(extract):
-    text = "A new county poll shows the mayor with a twelve-point lead."
+    text = "A new county poll shows that the mayor holds a twelve-point lead."
     quotes, _ = extract(text)
     ind = [q for q in quotes if q.kind == "indirect"]
-    assert [q.text for q in ind] == ["the mayor with a twelve-point lead"]
+    assert [q.text for q in ind] == ["the mayor holds a twelve-point lead"]
 
 
 def test_findings_of_results_and_records_are_not_speech(extract):
@@ -600,7 +598,7 @@ def test_bulleted_quotes_after_a_colon_keep_their_speaker(extract):
 
 
 def test_a_poll_bears_out_a_finding_but_is_no_speaker(extract):
-    text = "A county poll from May showed the mayor with a twelve-point lead over her rival."
+    text = "A county poll from May showed that the mayor had a twelve-point lead over her rival."
     quotes, speakers = extract(text)
     assert [q for q in quotes if q.kind == "indirect"]
     assert speakers == []

@@ -43,7 +43,21 @@ def _cue_source(tok, lay: Layout):
         return None  # `the retirement — revealed hours before the deadline — has roiled ...`: an aside
     if is_evidence(tok, src) or stance and not plausible_source(src):
         return None  # `the results show`, `violent crime declined`: no one speaks
+    if _withheld(tok):
+        return None
     return src
+
+
+REFUSAL_VERBS = wordlist("refusal_verbs")
+
+
+def _withheld(tok) -> bool:
+    """`She declined to say whether the ferry would run`, `he did not say if it would close`:
+    speech refused or denied reports nothing the source said (a view denied, `she does not
+    think it will work`, is still her view)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSAL_VERBS:
+        return True
+    return tok.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "neg" for c in tok.children)
 
 
 def _side_of(tok, comp, lay: Layout) -> list:
@@ -135,7 +149,10 @@ def _parenthetical_tag(tok, lay: Layout):
 
 
 # (name, rule): tried in order on every cue verb; the first that applies gives the content (and
-# whether it is an intent rather than speech), and its name is the indirect quote's `rule`
+# whether it is an intent rather than speech), and its name is the indirect quote's `rule`. An
+# intent (`vowed to keep trying`, `announced his candidacy`, `accused X of ...`) has no content
+# clause: the guidelines make it optional at most, so it is found (its source resolves the
+# mentions after it, a quote in marks inside it is its source's) but not given as a claim.
 CONTENT_RULES = [
     ("according_to", _according_to),
     ("parenthetical_tag", _parenthetical_tag),
@@ -195,7 +212,7 @@ def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
         return None  # `called the plan “a disaster”`: the quoted name is the claim
     return Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                  para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
-                 intent=intent or _finding(tok, src), rule=name)
+                 intent=intent or _finding(tok, src), clause=not intent, rule=name)
 
 
 def _list_items(doc, lay: Layout, lists: dict) -> list[Found]:

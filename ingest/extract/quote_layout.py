@@ -23,6 +23,7 @@ class Found:
     para: int = 0
     sentence: str | None = None
     intent: bool = False  # `vowed to ...`: what a source wants, not what it said
+    clause: bool = True  # False: no content clause (`vowed to ...`), found for context, given as no claim
     label: str | None = None  # a transcript turn's speaker label (`WALLACE`)
     rule: str = "none"  # the rule that found it: what a wrong quote blames
 

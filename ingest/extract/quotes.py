@@ -26,7 +26,7 @@ from .quote_lists import colon_lists
 from .quote_marks import QuoteSpan, find_spans
 from .speaker_list import settle, speaker_list
 
-VERSION = "37"
+VERSION = "38"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
@@ -235,5 +235,5 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
     quotes = [Quote(text=text[f.start:f.end], kind=f.kind, speaker=_ref(src),
                     cue=cue_phrase(f.cue) if f.cue is not None else None,
                     start=f.start, end=f.end, sentence=f.sentence, attribution=how, rule=f.rule)
-              for f, src, how in kept]
+              for f, src, how in kept if f.clause]
     return quotes, speaker_list([src for f, src, _ in kept if not f.intent])
