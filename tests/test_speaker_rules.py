@@ -106,3 +106,19 @@ def test_the_next_sentence_names_whose_words_they_were(extract):
     quotes, _ = extract(text)
     assert _speaker_of(quotes, "The quay must reopen") == "Tomas Berg"
     assert _speaker_of(quotes, "Nobody will pay") == "Anna Roe"
+
+
+def test_a_fragment_ending_its_sentence_takes_no_speaker_from_the_next_sentence(extract):
+    text = ("The dockers' union accused the port board of “reckless greed.” "
+            "Mayor Lena Ortiz said the talks would go on.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "reckless greed") != "Lena Ortiz"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down.” Mayor Lena Ortiz said it twice at the rally.",
+    "“Who pays for this?” Mayor Lena Ortiz asked the board.",
+])
+def test_a_quoted_sentence_takes_the_speech_verb_after_it(extract, text):
+    quotes, _ = extract(text)
+    assert [name for _, _, name in quotes] == ["Lena Ortiz"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .attribution import DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
-from .quote_layout import Layout, blank, tokens_between
+from .quote_layout import Layout, blank, quote_kind, tokens_between
 from .quote_marks import QuoteSpan
 from .wordlists import words as wordlist
 
@@ -94,8 +94,13 @@ def _by_sentence_verb(a: Around):
 
 def _by_after(a: Around):
     """The sentence splitter often cuts at quotation marks: a speech verb after the quote up to
-    the end of the reporter's sentence (`“...,” Texas delegate Bill Eastland, wearing a hat, said`)."""
+    the end of the reporter's sentence (`“...,” Texas delegate Bill Eastland, wearing a hat, said`).
+    Only for a quote that is a sentence of its own: a fragment (`they called the plan “a
+    mistake.” Ms. Ruiz said ...`) sits in the reporter's sentence, and the verb after it is the
+    next sentence's, another speaker's as often as not."""
     doc, lay = a.doc, a.lay
+    if quote_kind(doc, lay, a.q) != "direct":
+        return None
     after = []
     for t in doc[a.toks[-1].i + 1: min(len(doc), a.toks[-1].i + 1 + WINDOW)]:
         if lay.para(t.idx) != a.para or (not lay.inside(t) and t.text in (".", "?", "!")):
@@ -114,8 +119,10 @@ def _by_after(a: Around):
 
 
 def _by_next_sentence(a: Around):
-    """`“...”` then a sentence starting `she said`."""
+    """`“...”` then a sentence starting `she said` (a quote that is a sentence of its own, as for `after`)."""
     last = a.sents[-1]
+    if quote_kind(a.doc, a.lay, a.q) != "direct":
+        return None
     if last.end >= len(a.doc) or a.lay.text[a.q.close:last.end_char].strip(" .,!?”\"’'") != "":
         return None
     nxt = a.doc[last.end].sent

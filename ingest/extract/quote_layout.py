@@ -73,3 +73,22 @@ def blank(lead: str) -> bool:
 def sent_start(doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent.start_char if span is not None and len(span) else -1
+
+
+def quote_kind(doc, lay: Layout, q: QuoteSpan) -> str:
+    """Direct when the quote is a sentence or clause of its own, partial when it sits inside the
+    reporter's sentence."""
+    toks = tokens_between(doc, q.open, q.close)
+    if not toks:
+        return "partial"
+    sent = toks[0].sent
+    before = lay.text[sent.start_char:q.open].strip()
+    words = q.end - q.start
+    if (before == "" or before.endswith(":")) and (words > 25 or not q.closed):
+        return "direct"
+    if before.endswith((":",)) or (before == "" and any(t.pos_ in ("VERB", "AUX") for t in toks)):
+        return "direct"
+    text = lay.text[q.start:q.end]
+    if text[:1].isupper() and text.rstrip()[-1:] in ".,!?" and any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return "direct"
+    return "partial"

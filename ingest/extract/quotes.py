@@ -21,7 +21,7 @@ from .indirect import find_indirect
 from .mentions import MentionResolver, Source
 from .names import NameIndex, phrase_tokens
 from .quote_cues import LABEL, governing, quote_cue
-from .quote_layout import Found, Layout, blank, sent_start, tokens_between
+from .quote_layout import Found, Layout, blank, quote_kind, sent_start, tokens_between
 from .quote_lists import colon_lists
 from .quote_marks import QuoteSpan, find_spans
 from .speaker_list import settle, speaker_list
@@ -79,24 +79,6 @@ def _names_a_work(lay: Layout, q: QuoteSpan) -> bool:
     last = before[-1].lower().strip(",")
     return last in TITLE_CUES or last.endswith(("’s", "'s")) or last in ("the", "a") and len(before) > 1 and before[-2].lower() in ("on", "in")
 
-
-def _kind(doc, lay: Layout, q: QuoteSpan) -> str:
-    """Direct when the quote is a sentence or clause of its own, partial when it sits inside the
-    reporter's sentence."""
-    toks = tokens_between(doc, q.open, q.close)
-    if not toks:
-        return "partial"
-    sent = toks[0].sent
-    before = lay.text[sent.start_char:q.open].strip()
-    words = q.end - q.start
-    if (before == "" or before.endswith(":")) and (words > 25 or not q.closed):
-        return "direct"
-    if before.endswith((":",)) or (before == "" and any(t.pos_ in ("VERB", "AUX") for t in toks)):
-        return "direct"
-    text = lay.text[q.start:q.end]
-    if text[:1].isupper() and text.rstrip()[-1:] in ".,!?" and any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return "direct"
-    return "partial"
 
 def _still_about(lay: Layout, para: int, src: Source) -> bool:
     """Does a paragraph between a speaker's quote and an unattributed one keep to that speaker
@@ -184,7 +166,7 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             (cue, src), rule = governing(doc, lay, q), "governing"
         toks = tokens_between(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
-        item = Found(q.start, q.end, _kind(doc, lay, q), cue, src, q, lay.para(q.start), sent, rule=rule)
+        item = Found(q.start, q.end, quote_kind(doc, lay, q), cue, src, q, lay.para(q.start), sent, rule=rule)
         if rule == "label":  # the turn's words without the label
             m = LABEL.match(text, q.start)
             words = text[m.end():q.end]
