@@ -121,3 +121,36 @@ def test_a_name_read_off_the_headline_line_is_the_name_the_text_writes():
             Source(mention="Ansel Brook", name="Ansel Brook", kind="person")]
     text += "\n\nCertainly Mara Quill Wins The Vote\n\nAnsel Brook said nothing."
     assert [s.name for s in from_headlines(used, text)] == ["Mara Quill", "Mara Quill", "Ansel Brook"]
+
+
+def _body(name, pos, kind="group"):
+    return Source(mention=name, name=name, kind=kind, pos=pos)
+
+
+def test_one_body_under_the_names_that_differ_by_article_or_word_order():
+    from newsfacts.ingest.extract.speaker_list import same_bodies
+
+    navy = same_bodies([_body("The navy", 0, "organization"), _body("navy", 60, "organization")])
+    assert [s.name for s in speaker_list(navy)] == ["The navy"]
+    prosecutors = same_bodies([_body("Prosecutors in Vestland", 0), _body("Vestland prosecutors", 40), _body("Prosecutors", 90)])
+    assert [s.name for s in prosecutors] == ["Prosecutors in Vestland"] * 3
+
+
+def test_a_bare_plural_joins_no_pair_of_bodies_and_no_share_of_them():
+    from newsfacts.ingest.extract.speaker_list import same_bodies
+
+    pair = same_bodies([_body("protesters and civic leaders", 0), _body("Protesters", 50)])
+    assert [s.name for s in pair] == ["protesters and civic leaders", "Protesters"]
+    some = same_bodies([_body("several prosecutors", 0), _body("Prosecutors", 50)])
+    assert [s.name for s in some] == ["several prosecutors", "Prosecutors"]
+
+
+def test_people_named_by_their_office_are_the_organisation_for_that_office(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+    from newsfacts.schema.article import Article
+
+    text = ("The Vestland Prosecution Authority said on Monday it would close the case.\n\n"
+            "Prosecutors told reporters the decision followed interviews with seven witnesses.")
+    quotes, speakers = find_quotes(parse(text), Article(text=text))
+    assert {q.speaker.name for q in quotes} == {"Vestland Prosecution Authority"}
+    assert [s.name for s in speakers] == ["Vestland Prosecution Authority"]

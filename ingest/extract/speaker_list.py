@@ -14,15 +14,16 @@ from newsfacts.schema.claims import Speaker
 from .headline_names import body_written
 from .mentions import Source
 from .offices import fit
+from .attribution import PERSON_NOUNS
 from .names import DEFINITE, OFFICES, TITLES, NameIndex
 
 
 def settle(used: list[Source], names: NameIndex, para_of) -> list[Source]:
     """The sources with descriptions named (`forward`, `salient`), names read off headline lines
     repaired (`from_headlines`), one name per source (`unify`) and per anonymous description
-    (`same_descriptions`)."""
+    (`same_descriptions`) and per body of people (`same_bodies`)."""
     named = full_names(salient(forward(used, names), names, para_of), names)
-    return same_descriptions(unify(from_headlines(named, names.doc.text)))
+    return same_bodies(same_descriptions(unify(from_headlines(named, names.doc.text))))
 
 
 def from_headlines(used: list[Source], text: str) -> list[Source]:
@@ -179,6 +180,63 @@ def same_descriptions(used: list[Source]) -> list[Source]:
             key = _description_key(longer[0]) if len(longer) == 1 else key
         out.append(replace(s, name=first[key]) if key and first[key].lower() != s.name.lower() else s)
     return out
+
+
+LINK_WORDS = frozenset({"in", "of", "from", "at", "for"})  # `prosecutors in Vestland` are `Vestland prosecutors`
+
+
+def _body_words(name: str) -> frozenset[str]:
+    """`The navy` and `navy`, `Prosecutors in Vestland` and `Vestland prosecutors`: the words
+    past the determiner, in any order, without the prepositions that link them."""
+    return frozenset(w.strip(",.") for w in _description_key(name) if w not in LINK_WORDS)
+
+
+def _body_head(name: str) -> str | None:
+    """The noun a description of a body is about: `prosecutors` of `Prosecutors in Vestland`
+    and of `Vestland prosecutors`; none for `protesters and civic leaders` (two bodies)."""
+    words = []
+    for w in _description_key(name):
+        if w in LINK_WORDS or w in ("on", "with", "who", "that", "which"):
+            break
+        words.append(w.strip(",."))
+    return None if not words or "and" in words or "or" in words else words[-1]
+
+
+def same_bodies(used: list[Source]) -> list[Source]:
+    """One name per organisation or group: `the navy said` after `The navy said` is the same
+    body, and so are `Vestland prosecutors` after `Prosecutors in Vestland`; a bare plural
+    (`Prosecutors said`) is the article's only other group of them (never `several experts`,
+    `his advisers`: some of them)."""
+    bodies = [s for s in used if s.name and s.kind in ("organization", "group")]
+    first: dict[frozenset[str], str] = {}
+    for s in bodies:
+        first.setdefault(_body_words(s.name), s.name)
+    ids = {id(s) for s in bodies}
+    out = []
+    for s in used:
+        key = _body_words(s.name) if id(s) in ids else frozenset()
+        if len(key) == 1 and s.kind == "group" and len(s.name.split()) == 1:
+            word = next(iter(key))
+            wider = sorted({first[k] for k in first if len(k) > 1 and _body_head(first[k]) == word
+                            and _description_key(first[k])[0] not in SELECTING})
+            key = _body_words(wider[0]) if len(wider) == 1 else key
+            if not wider:
+                key = _body_words(_institution(word, first.values(), bodies) or s.name)
+        out.append(replace(s, name=first[key]) if key and first[key] != s.name else s)
+    return out
+
+
+def _institution(plural: str, names, bodies: list[Source]) -> str | None:
+    """`The Vestland Prosecution Authority said ...` ¶ `Prosecutors said ...`: people named by
+    their office are the one organisation the article names for that office (`prosecutor`
+    and `Prosecution`, `investigators` and `the Bureau of Investigation`), if it names one."""
+    single = plural[:-1] if plural.endswith("s") else plural
+    if single not in PERSON_NOUNS:
+        return None
+    stem = single[:len(single) - 2]
+    orgs = {s.name for s in bodies if s.kind == "organization" and s.name in names}
+    hits = sorted(n for n in orgs if len(stem) >= 6 and any(w.lower().startswith(stem) for w in n.split()))
+    return hits[0] if len(hits) == 1 else None
 
 
 @dataclass
