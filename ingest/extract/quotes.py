@@ -26,7 +26,7 @@ from .quote_lists import colon_lists
 from .quote_marks import QuoteSpan, find_spans
 from .speaker_list import settle, speaker_list
 
-VERSION = "38"
+VERSION = "39"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
