@@ -7,22 +7,21 @@
 
 from __future__ import annotations
 
-import base64
 import bisect
 import hashlib
 import re
 import sqlite3
 import unicodedata
-import zlib
 
 from .event_counts import count as count_event
 from .log import Event, current, read
+from .originals import compressed
 from .sentences import expand
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 
 
-PROJECTIONS_VERSION = 4
+PROJECTIONS_VERSION = 5
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -142,8 +141,8 @@ def _article_sighted(conn, e: Event) -> None:
 
 def _original_stored(conn, e: Event) -> None:
     p = e.payload
-    content = zlib.decompress(base64.b64decode(p["data"]))
-    conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?, ?)", (p["sha256"], p["size"], content, e.seq))
+    conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?, ?, ?)",
+                 (p["sha256"], p["size"], compressed(p["data"]), e.seq, p.get("compression", "zlib")))
 
 
 def _claims_extracted(conn, e: Event) -> None:
@@ -151,8 +150,8 @@ def _claims_extracted(conn, e: Event) -> None:
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
     art = conn.execute("SELECT revision, outlet, published, month, title, text FROM articles WHERE id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (e.seq, aid, rev, p["extractor"], len(claims["quotes"]), len(claims["figures"]),
-                  len(claims["dates"]), e.recorded_at))
+                 (e.seq, aid, rev, p["extractor"], *(len(claims.get(k) or []) for k in ("quotes", "figures", "dates")),
+                  e.recorded_at))
     if art is None or art["revision"] != rev:
         return  # an extraction of an older revision: kept in the log, not shown as current
     claims = expand(p, art["text"])  # the sentences stored as spans of this revision's text

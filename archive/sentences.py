@@ -1,4 +1,4 @@
-"""Each sentence stored once in the log: a claim's sentence as a span of its revision's text.
+"""Each sentence and each claim's words stored once in the log: spans of the revision's text.
 
 The extractor gives every quote, figure and date the sentence it stands in; an article of fifteen
 quotes and a dozen figures and dates repeated its text again, sentence by sentence, in every
@@ -6,9 +6,15 @@ quotes and a dozen figures and dates repeated its text again, sentence by senten
 `article.revised` event of the same revision), so a sentence found there is stored as its offsets
 (`sentences` in the payload, version 2) and its words are left out of the claim; `expand()` puts
 them back, exactly as extracted. A sentence not found as written stays inline.
+
+Version 3 does the same for the claim's own words: "text: The quoted words" is the article text
+between the claim's `start` and `end` for every claim but a dateline, so where it is exactly
+that span it is left out (schema/stored_claims.py), and `expand()` reads it back from the text.
 """
 
 from __future__ import annotations
+
+from newsfacts.schema.stored_claims import StoredClaims
 
 KINDS = ("quotes", "figures", "dates")
 
@@ -22,8 +28,14 @@ def _span(text: str, sentence: str, start: int | None) -> tuple[int, int] | None
     return (at, at + len(sentence)) if at >= 0 else None
 
 
+def _words_at_span(text: str, claim: dict) -> bool:
+    start, end = claim.get("start"), claim.get("end")
+    return start is not None and end is not None and text[start:end] == claim.get("text")
+
+
 def compact(claims: dict, text: str) -> tuple[dict, dict]:
-    """(the claims without the sentences found in the text, kind -> their spans)."""
+    """(the claims without the sentences found in the text, nor the words that are the text at
+    their span; kind -> the sentences' spans)."""
     out, spans = dict(claims), {}
     for kind in KINDS:
         items, found = [], []
@@ -31,22 +43,34 @@ def compact(claims: dict, text: str) -> tuple[dict, dict]:
             sentence = claim.get("sentence")
             span = _span(text, sentence, claim.get("start")) if sentence else None
             found.append(list(span) if span else None)
-            items.append({**claim, "sentence": None} if span else claim)
+            item = {**claim, "sentence": None} if span else dict(claim)
+            if _words_at_span(text, claim):
+                item["text"] = None
+            items.append(item)
         out[kind] = items
         if any(found):
             spans[kind] = found
     return out, spans
 
 
-def expand(payload: dict, text: str | None) -> dict:
-    """The claims of a claims.extracted payload (any version, upcast) with every sentence in place,
-    given the text of the revision they were extracted from (None: that text is not at hand, and
-    the sentences stored as spans stay out)."""
-    claims, spans = payload["claims"], payload.get("sentences") or {}
-    if not spans or text is None:
-        return claims
-    out = dict(claims)
-    for kind, kind_spans in spans.items():
-        out[kind] = [{**claim, "sentence": text[span[0]:span[1]]} if span else claim
-                     for claim, span in zip(claims.get(kind) or [], kind_spans)]
+def _put_back(claim: dict, span: list[int] | None, text: str) -> dict:
+    out = dict(claim)
+    if span:
+        out["sentence"] = text[span[0]:span[1]]
+    if out.get("text") is None and out.get("start") is not None and out.get("end") is not None:
+        out["text"] = text[out["start"]:out["end"]]
     return out
+
+
+def expand(payload: dict, text: str | None) -> dict:
+    """The claims of a claims.extracted payload (any version, upcast) with every field, sentence
+    and text in place, given the text of the revision they were extracted from (None: that text is
+    not at hand, and what is stored as spans stays out)."""
+    claims, spans = payload["claims"], payload.get("sentences") or {}
+    out = dict(claims)
+    if text is not None:
+        for kind in KINDS:
+            kind_spans = spans.get(kind) or []
+            out[kind] = [_put_back(claim, kind_spans[i] if i < len(kind_spans) else None, text)
+                         for i, claim in enumerate(claims.get(kind) or [])]
+    return StoredClaims.model_validate(out).model_dump(mode="json")

@@ -28,8 +28,9 @@ def events_by_type(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
 
 def payload_parts(conn: sqlite3.Connection) -> dict[str, int]:
     """Bytes of the text fields inside the payloads: the article's text, the originals' data, and
-    the sentence copied into each claim of an extraction."""
-    out = {"article.revised text": 0, "original.stored data": 0, "claims sentences": 0, "claims other": 0}
+    the sentence and the words copied into each claim of an extraction."""
+    out = {"article.revised text": 0, "original.stored data": 0, "claims sentences": 0, "claims texts": 0,
+           "claims other": 0}
     for type_, payload in conn.execute("SELECT type, payload FROM events WHERE type IN "
                                        "('article.revised', 'original.stored', 'claims.extracted')"):
         p = json.loads(payload)
@@ -38,10 +39,12 @@ def payload_parts(conn: sqlite3.Connection) -> dict[str, int]:
         elif type_ == "original.stored":
             out["original.stored data"] += len(p["data"])
         else:
-            sentences = sum(len((c.get("sentence") or "").encode())
-                            for kind in ("quotes", "figures", "dates") for c in p["claims"].get(kind, []))
+            claims = [c for kind in ("quotes", "figures", "dates") for c in p["claims"].get(kind, [])]
+            sentences = sum(len((c.get("sentence") or "").encode()) for c in claims)
+            words = sum(len((c.get("text") or "").encode()) for c in claims)
             out["claims sentences"] += sentences
-            out["claims other"] += len(payload.encode()) - sentences
+            out["claims texts"] += words
+            out["claims other"] += len(payload.encode()) - sentences - words
     return out
 
 

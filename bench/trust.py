@@ -30,6 +30,7 @@ def build(db: Path, events: int, article_every: int) -> None:
     from newsfacts.archive.batch import ingest
     from newsfacts.archive.db import connect, transaction
     from newsfacts.archive.log import canonical, event_hash
+    from newsfacts.schema.events import EVENT_TYPES
 
     conn = connect(db)
     ingest(conn, [str(ROOT / "samples")], workers=1)
@@ -51,7 +52,7 @@ def build(db: Path, events: int, article_every: int) -> None:
                     if "article_id" in p:
                         p["article_id"] = aid
                     stream = f"original:{n}" if type_ == "original.stored" else f"article:{aid}"
-                    group.append((stream, 1 if type_ != "claims.extracted" else 2, type_, p))
+                    group.append((stream, EVENT_TYPES[type_][1], type_, p))
             else:
                 group = [(f"claim:{n}", 1, "verdict.recorded",
                           {"claim_id": f"{n:016x}", "claim_table": "quotes", "verdict": "false", "note": None})]

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .article import Article
 from .claims import Claims
+from .stored_claims import StoredClaims
 
 
 class _Payload(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    dump_options: ClassVar[dict] = {}
+    """How a payload of this model is dumped into the log (a version may leave its defaults out)."""
 
 
 class ArticleRevised(_Payload):
@@ -43,12 +46,11 @@ class ClaimsExtractedV1(_Payload):
 SentenceSpan = tuple[int, int] | None
 
 
-class ClaimsExtracted(_Payload):
-    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP.
-
-    Version 2 keeps each sentence once, in the revision's text: a claim whose sentence is a span of
-    that text has its `sentence` left out and the span's offsets in `sentences`, under its kind
-    and at its index (archive/sentences.py writes and reads them)."""
+class ClaimsExtractedV2(_Payload):
+    """claims.extracted of schema version 2: each sentence once, in the revision's text (a claim
+    whose sentence is a span of that text has its `sentence` left out and the span's offsets in
+    `sentences`, under its kind and at its index), but every claim's text and every default
+    inline. Kept to read old events; upcast to version 3 as it is (version 3 reads it)."""
 
     article_id: str
     revision: int = Field(ge=1)
@@ -57,6 +59,18 @@ class ClaimsExtracted(_Payload):
     sentences: dict[Literal["quotes", "figures", "dates"], list[SentenceSpan]] = Field(
         default_factory=dict, description="kind -> one [start, end) span of the text per claim, or null "
                                           "where the claim keeps its sentence inline")
+
+
+class ClaimsExtracted(ClaimsExtractedV2):
+    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP.
+
+    Version 3 keeps each sentence once, in the revision's text (`sentences`, as in version 2), and
+    each claim's words once too: a claim's `text` is left out where it is the text between its
+    `start` and `end`, and so is every field at its default (schema/stored_claims.py).
+    archive/sentences.py writes and reads them."""
+
+    dump_options: ClassVar[dict] = {"exclude_defaults": True}
+    claims: StoredClaims
 
 
 class ArticleSighted(_Payload):
@@ -208,7 +222,7 @@ class CheckpointRecorded(_Payload):
 
 PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "article.revised": {1: ArticleRevised},
-    "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtracted},
+    "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtractedV2, 3: ClaimsExtracted},
     "article.sighted": {1: ArticleSighted},
     "original.stored": {1: OriginalStored},
     "speaker.merged": {1: SpeakerMerged},
@@ -238,8 +252,13 @@ def _claims_1_to_2(p: dict) -> dict:
     return {**p, "sentences": {}}
 
 
+def _claims_2_to_3(p: dict) -> dict:
+    return p  # a version-2 payload is a version-3 one that keeps every text and default inline
+
+
 UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
     ("claims.extracted", 1): _claims_1_to_2,
+    ("claims.extracted", 2): _claims_2_to_3,
     ("speaker.split", 1): _speaker_split_1_to_2,
     ("verdict.recorded", 1): _verdict_1_to_2,
 }
@@ -265,7 +284,8 @@ def _model(event_type: str, schema_version: int | None) -> type[_Payload]:
 def validate_payload(event_type: str, payload: dict, schema_version: int | None = None) -> dict:
     """The payload as its version's model dumps it (JSON-ready; the current version unless
     told); raises on anything malformed."""
-    return _model(event_type, schema_version).model_validate(payload).model_dump(mode="json", by_alias=True)
+    model = _model(event_type, schema_version)
+    return model.model_validate(payload).model_dump(mode="json", by_alias=True, **model.dump_options)
 
 
 def upcast(event_type: str, schema_version: int, payload: dict) -> dict:

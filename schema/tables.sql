@@ -157,8 +157,9 @@ CREATE INDEX IF NOT EXISTS sightings_article ON sightings(article_id);
 CREATE TABLE IF NOT EXISTS originals (
     sha256        TEXT PRIMARY KEY,
     size          INTEGER NOT NULL,
-    content       BLOB NOT NULL,                  -- the exact bytes read
-    event_seq     INTEGER NOT NULL REFERENCES events(seq)
+    content       BLOB NOT NULL,                  -- the exact bytes read, zlib-compressed as in the log (archive/originals.py)
+    event_seq     INTEGER NOT NULL REFERENCES events(seq),
+    compression   TEXT NOT NULL DEFAULT 'zlib'    -- how content is compressed
 );
 
 CREATE TABLE IF NOT EXISTS verdicts (

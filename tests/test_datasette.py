@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 import yaml
@@ -161,6 +162,9 @@ def test_claims_as_of_reads_the_past_from_the_log(tmp_path, metadata):
         rows = asyncio.run(ds.client.get(f"/archive/claims_as_of.json?{q}")).json()
         return [r["text"] for r in rows if r["claim"] == "figure"]
 
+    stored = [json.loads(p)["claims"]["figures"] for (p,) in conn.execute(
+        "SELECT payload FROM events WHERE type = 'claims.extracted' ORDER BY seq")]
+    assert stored and all("text" not in f for figures in stored for f in figures)  # read from the text
     assert figures_at(first) == ["about $45 million"]
     assert figures_at("9999-12-31") == ["about $60 million"]
     assert figures_at("2000-01-01") == []

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.server
 import threading
 
 import pytest
+from datasette.app import Datasette
 
 from newsfacts.archive.db import connect
+from newsfacts.archive.originals import original_bytes
 
 from .conftest import run_cli
 
@@ -60,8 +63,14 @@ def test_url_ingest_keeps_address_metadata_and_original_bytes(tmp_path, server):
     assert art["reader"] == "html" and "Home" not in art["text"] and "Mira Olsen" in art["text"]
     sighting = conn.execute("SELECT * FROM sightings").fetchone()
     assert sighting["source"] == f"{server}/repairs"
-    original = conn.execute("SELECT content FROM originals WHERE sha256 = ?", (sighting["raw_sha256"],)).fetchone()
-    assert original is not None and bytes(original[0]) == PAGE
+    assert original_bytes(conn, sighting["raw_sha256"]) == PAGE
+    # kept once, compressed as in the log, and served as read
+    kept = conn.execute("SELECT size, length(content) FROM originals").fetchone()
+    assert kept[0] == len(PAGE) and kept[1] < len(PAGE) / 2
+    ds = Datasette([str(db)])
+    served = asyncio.run(ds.client.get(f"/archive/-/original/{sighting['raw_sha256']}"))
+    assert served.status_code == 200 and served.content == PAGE
+    assert asyncio.run(ds.client.get(f"/archive/-/original/{'0' * 64}")).status_code == 404
     # fetched again: nothing new
     again = run_cli("ingest", f"{server}/repairs", "--db", db)
     assert "1 unchanged" in again.output

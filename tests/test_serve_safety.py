@@ -59,6 +59,9 @@ def test_originals_can_be_kept_private_by_a_setting(archive, metadata):
     assert public("/archive/originals.json").status_code == 200
     private = client(archive, metadata, private=True)
     assert private("/archive/originals.json").status_code == 403
+    sha256 = public("/archive/originals.json", _shape="array").json()[0]["sha256"]
+    assert public(f"/archive/-/original/{sha256}").status_code == 200
+    assert private(f"/archive/-/original/{sha256}").status_code == 403
     r = private("/archive.json", sql="select content from originals", _shape="array")
     assert r.status_code == 200 and r.json() and all(row["content"] is None for row in r.json())
     r = private("/archive.json", sql="select type, payload from events where type = 'original.stored'",

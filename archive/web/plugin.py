@@ -16,9 +16,9 @@ __all__ = ["register_routes", "prepare_connection", "extra_template_vars", "extr
 
 @hookimpl
 def register_routes(datasette):
-    from . import tableview  # Datasette's views import its plugins: import them once it is loaded
+    from . import original_route, tableview  # Datasette's views import its plugins: import them once it is loaded
 
-    return tableview.routes(datasette)
+    return original_route.routes() + tableview.routes(datasette)
 
 
 @hookimpl(trylast=True)
