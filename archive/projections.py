@@ -141,8 +141,8 @@ def _article_sighted(conn, e: Event) -> None:
 
 def _original_stored(conn, e: Event) -> None:
     p = e.payload
-    conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?, ?, ?)",
-                 (p["sha256"], p["size"], compressed(p["data"]), e.seq, p.get("compression", "zlib")))
+    conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?, ?, ?, ?)",
+                 (p["sha256"], p["size"], compressed(p["data"]), e.seq, p.get("compression", "zlib"), p.get("text_of")))
 
 
 def _claims_extracted(conn, e: Event) -> None:

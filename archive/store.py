@@ -7,9 +7,7 @@ two processes ingesting at once cannot both append the same thing.
 
 from __future__ import annotations
 
-import base64
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +16,7 @@ from newsfacts.schema.claims import Claims
 
 from . import log
 from .db import transaction
+from .originals import deflate
 from .projections import apply
 from .sentences import compact
 
@@ -84,9 +83,10 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
         raw = article.raw
         if d.status in ("ingested", "revised", "sighted") and raw is not None and article.raw_sha256:
             if not conn.execute("SELECT 1 FROM originals WHERE sha256 = ?", (article.raw_sha256,)).fetchone():
+                compression, data = deflate(raw, article.text)  # the text this revision holds
                 emit(f"original:{article.raw_sha256}", "original.stored", {
-                    "sha256": article.raw_sha256, "size": len(raw),
-                    "data": base64.b64encode(zlib.compress(raw, 9)).decode("ascii")})
+                    "sha256": article.raw_sha256, "size": len(raw), "compression": compression,
+                    "text_of": f"{d.article_id}/{d.revision}", "data": data})
         if d.status in ("ingested", "revised"):
             emit(stream, "article.revised", {
                 "article_id": d.article_id, "revision": d.revision, "identity": article.identity,

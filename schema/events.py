@@ -83,13 +83,36 @@ class ArticleSighted(_Payload):
     raw_sha256: str | None = None
 
 
-class OriginalStored(_Payload):
-    """The exact bytes an article was read from, zlib-compressed, base64; once per content."""
+class OriginalStoredV1(_Payload):
+    """original.stored as first written (schema version 1): the bytes zlib-compressed on their
+    own. Kept to read old events; upcast to version 2 as it is."""
 
     sha256: str
     size: int
     compression: Literal["zlib"] = "zlib"
     data: str
+
+
+class OriginalStored(_Payload):
+    """The exact bytes an article was read from, zlib-compressed, base64; once per content.
+
+    Version 2 may compress them against the text read from them (`zlib+text`: that text, which
+    the log holds anyway, is zlib's preset dictionary), so the words of a plain-text or feed
+    original cost a few bytes of back-references instead of a second compressed copy.
+    `text_of` names the revision (`<article id>/<revision>`) whose text it is
+    (archive/originals.py)."""
+
+    sha256: str
+    size: int
+    compression: Literal["zlib", "zlib+text"] = "zlib"
+    text_of: str | None = Field(None, description="For zlib+text: the revision whose text is the dictionary.")
+    data: str
+
+    @model_validator(mode="after")
+    def _dictionary_named(self):
+        if (self.compression == "zlib+text") != (self.text_of is not None):
+            raise ValueError("text_of names the dictionary of zlib+text compression, and only that")
+        return self
 
 
 class SpeakerMerged(_Payload):
@@ -224,7 +247,7 @@ PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "article.revised": {1: ArticleRevised},
     "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtractedV2, 3: ClaimsExtracted},
     "article.sighted": {1: ArticleSighted},
-    "original.stored": {1: OriginalStored},
+    "original.stored": {1: OriginalStoredV1, 2: OriginalStored},
     "speaker.merged": {1: SpeakerMerged},
     "speaker.split": {1: SpeakerSplitV1, 2: SpeakerSplit},
     "speaker.distinct": {1: SpeakerDistinct},
@@ -252,6 +275,10 @@ def _claims_1_to_2(p: dict) -> dict:
     return {**p, "sentences": {}}
 
 
+def _original_1_to_2(p: dict) -> dict:
+    return p  # zlib on its own is one of version 2's compressions
+
+
 def _claims_2_to_3(p: dict) -> dict:
     return p  # a version-2 payload is a version-3 one that keeps every text and default inline
 
@@ -259,6 +286,7 @@ def _claims_2_to_3(p: dict) -> dict:
 UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
     ("claims.extracted", 1): _claims_1_to_2,
     ("claims.extracted", 2): _claims_2_to_3,
+    ("original.stored", 1): _original_1_to_2,
     ("speaker.split", 1): _speaker_split_1_to_2,
     ("verdict.recorded", 1): _verdict_1_to_2,
 }

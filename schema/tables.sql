@@ -159,7 +159,8 @@ CREATE TABLE IF NOT EXISTS originals (
     size          INTEGER NOT NULL,
     content       BLOB NOT NULL,                  -- the exact bytes read, zlib-compressed as in the log (archive/originals.py)
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
-    compression   TEXT NOT NULL DEFAULT 'zlib'    -- how content is compressed
+    compression   TEXT NOT NULL DEFAULT 'zlib',   -- zlib, or zlib+text: against the text of revision text_of
+    text_of       TEXT REFERENCES revisions(id)   -- the revision whose text is the dictionary (zlib+text)
 );
 
 CREATE TABLE IF NOT EXISTS verdicts (

@@ -74,3 +74,27 @@ def test_url_ingest_keeps_address_metadata_and_original_bytes(tmp_path, server):
     # fetched again: nothing new
     again = run_cli("ingest", f"{server}/repairs", "--db", db)
     assert "1 unchanged" in again.output
+
+
+def test_an_original_is_kept_compressed_against_its_own_text(tmp_path):
+    """A plain-text original is mostly the text read from it, which the log holds anyway: it is
+    compressed with that text as zlib's dictionary, and still comes back byte for byte after a
+    new revision has moved that text out of articles."""
+    from .conftest import write
+
+    body = "".join(f"The ferry operator said crossing {n} would resume after repairs costing ${n} million.\n\n"
+                   for n in range(1, 30))
+    src = write(tmp_path / "in", "ferry.txt", "title: Ferries resume\n\n" + body)
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", src, "--db", db).exit_code == 0
+    first = src.read_bytes()
+    write(tmp_path / "in", "ferry.txt", "title: Ferries resume\n\n" + body.replace("$7 million", "$9 million"))
+    assert "1 revised" in run_cli("ingest", src, "--db", db).output
+    conn = connect(db)
+    rows = conn.execute("SELECT sha256, size, length(content), compression, text_of FROM originals ORDER BY event_seq").fetchall()
+    assert [r["compression"] for r in rows] == ["zlib+text", "zlib+text"]
+    assert [r["text_of"].rsplit("/", 1)[1] for r in rows] == ["1", "2"]
+    assert all(r["length(content)"] < r["size"] / 20 for r in rows)  # back-references, not a second copy
+    assert original_bytes(conn, rows[0]["sha256"]) == first  # its text now in revisions, not articles
+    assert original_bytes(conn, rows[1]["sha256"]) == src.read_bytes()
+    assert run_cli("verify", "--db", db, "--tables").exit_code == 0

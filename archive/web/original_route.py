@@ -10,7 +10,7 @@ ROUTE = r"^/(?P<database>[^\/\.]+)/-/original/(?P<sha256>[0-9a-f]{64})$"
 
 async def original(datasette, request):
     from ..datasette_safety import private_originals
-    from ..originals import inflate
+    from ..originals import original_bytes
 
     if private_originals(datasette):
         return Response.text("originals are private on this server", status=403)
@@ -19,10 +19,9 @@ async def original(datasette, request):
     except KeyError:
         return Response.text("no such database", status=404)
     sha256 = request.url_vars["sha256"]
-    rows = (await db.execute("SELECT size, content FROM originals WHERE sha256 = ?", [sha256])).rows
-    if not rows:
+    data = await db.execute_fn(lambda conn: original_bytes(conn, sha256))
+    if data is None:
         return Response.text(f"no original {sha256}", status=404)
-    data = inflate(bytes(rows[0]["content"]), rows[0]["size"])
     return Response(data, content_type="application/octet-stream",
                     headers={"content-disposition": f'attachment; filename="{sha256}"'})
 
