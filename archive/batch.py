@@ -22,6 +22,7 @@ from newsfacts.schema.claims import Claims
 
 from .log import read
 from .store import Decision, Outcome, decide, needs_extraction, record
+from .texts import article_of
 from .workers import TIME_LIMIT
 
 
@@ -108,7 +109,7 @@ def outdated(conn: sqlite3.Connection, extractor: str) -> Iterator[Article]:
         row = conn.execute("SELECT event_seq FROM revisions WHERE article_id = ? ORDER BY revision DESC LIMIT 1",
                            (aid,)).fetchone()
         event = next(read(conn, stream=f"article:{aid}", seq=row[0]))
-        yield Article.model_validate(event.payload["article"])
+        yield Article.model_validate(article_of(conn, event.payload))
 
 
 def reextract(conn: sqlite3.Connection, workers: int | None = 1, progress: Progress | None = None,

@@ -19,9 +19,10 @@ from .originals import compressed
 from .sentences import expand
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
+from .texts import text_of
 
 
-PROJECTIONS_VERSION = 5
+PROJECTIONS_VERSION = 6
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -93,7 +94,7 @@ def _month(iso: str | None) -> str | None:
 def _article_revised(conn, e: Event) -> None:
     p = e.payload
     a = p["article"]
-    text = a["text"]
+    text = text_of(conn, p)  # inline, or in the earlier event that holds the same text
     row = {
         "id": p["article_id"], "headline": headline(a.get("title"), text), "title": a.get("title"), "outlet": a.get("outlet"),
         "author": a.get("author"), "published": a.get("published"), "month": _month(a.get("published")),
@@ -113,9 +114,10 @@ def _article_revised(conn, e: Event) -> None:
         conn.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join(':' + k for k in row)})", row)
     conn.execute(
         "INSERT INTO revisions (id, article_id, revision, title, published, source, content_hash, "
-        "recorded_at, event_seq, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "recorded_at, event_seq, text, text_sha256, text_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (f"{p['article_id']}/{p['revision']}", p["article_id"], p["revision"], a.get("title"),
-         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq, None))
+         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq, None,
+         p["text_sha256"], p.get("text_in") or e.seq))
     if a.get("source"):
         _sighting(conn, e.seq, p["article_id"], a["source"], a.get("reader"), a.get("read_at"),
                   a.get("raw_sha256"), e.recorded_at)

@@ -19,6 +19,7 @@ from .db import transaction
 from .originals import deflate
 from .projections import apply
 from .sentences import compact
+from .texts import held_in, text_sha256
 
 Status = Literal["ingested", "revised", "reextracted", "sighted", "unchanged"]
 
@@ -88,9 +89,7 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                     "sha256": article.raw_sha256, "size": len(raw), "compression": compression,
                     "text_of": f"{d.article_id}/{d.revision}", "data": data})
         if d.status in ("ingested", "revised"):
-            emit(stream, "article.revised", {
-                "article_id": d.article_id, "revision": d.revision, "identity": article.identity,
-                "content_hash": article.content_hash, "article": article.model_dump(mode="json")})
+            emit(stream, "article.revised", _revised(conn, d, article))
         elif d.status == "sighted" or (d.status == "reextracted" and _new_address(conn, d.article_id, article)):
             emit(stream, "article.sighted", {
                 "article_id": d.article_id, "source": article.source, "reader": article.reader,
@@ -102,6 +101,16 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                 "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
                 "claims": doc, "sentences": spans})
         return Outcome(d.status, d.article_id, d.revision, len(events))
+
+
+def _revised(conn: sqlite3.Connection, d: Decision, article: Article) -> dict:
+    """The article.revised payload: the text inline, unless an earlier event holds it (texts.py)."""
+    doc, sha = article.model_dump(mode="json"), text_sha256(article.text)
+    held = held_in(conn, sha)
+    if held is not None:
+        doc["text"] = None
+    return {"article_id": d.article_id, "revision": d.revision, "identity": article.identity,
+            "content_hash": article.content_hash, "article": doc, "text_sha256": sha, "text_in": held}
 
 
 def append_and_apply(conn: sqlite3.Connection, stream: str, type_: str, payload: dict,

@@ -35,7 +35,7 @@ def payload_parts(conn: sqlite3.Connection) -> dict[str, int]:
                                        "('article.revised', 'original.stored', 'claims.extracted')"):
         p = json.loads(payload)
         if type_ == "article.revised":
-            out["article.revised text"] += len(p["article"].get("text", "").encode())
+            out["article.revised text"] += len((p["article"].get("text") or "").encode())
         elif type_ == "original.stored":
             out["original.stored data"] += len(p["data"])
         else:

@@ -23,14 +23,45 @@ class _Payload(BaseModel):
     """How a payload of this model is dumped into the log (a version may leave its defaults out)."""
 
 
-class ArticleRevised(_Payload):
-    """A new text of an article: revision 1 when first seen, then one per changed text."""
+class ArticleRevisedV1(_Payload):
+    """article.revised as first written (schema version 1): the text always inline. Kept to read
+    old events; upcast to version 2 (its text hashed, held inline)."""
 
     article_id: str
     revision: int = Field(ge=1)
     identity: str
     content_hash: str
     article: Article = Field(description="The article as read; its raw bytes go to original.stored.")
+
+
+class StoredArticle(Article):
+    text: str | None = Field(None, description="Left out when an earlier article.revised event holds the same text.")
+
+
+SHA256 = r"^[0-9a-f]{64}$"
+
+
+class ArticleRevised(_Payload):
+    """A new text of an article: revision 1 when first seen, then one per changed text.
+
+    Version 2 keeps each distinct text once in the log: a text an earlier article.revised event
+    already holds (a wire story run under another address, a revision back to an earlier text) is
+    left out of `article`, and `text_in` names the event that holds it; `text_sha256` is the
+    text's SHA-256 either way, checked when the text is read back (archive/texts.py)."""
+
+    article_id: str
+    revision: int = Field(ge=1)
+    identity: str
+    content_hash: str
+    article: StoredArticle = Field(description="The article as read; its raw bytes go to original.stored.")
+    text_sha256: str = Field(pattern=SHA256)
+    text_in: int | None = Field(None, ge=1, description="The seq of the article.revised event holding the text.")
+
+    @model_validator(mode="after")
+    def _text_once(self):
+        if (self.article.text is None) == (self.text_in is None):
+            raise ValueError("the text is either inline or in the event text_in names, never both or neither")
+        return self
 
 
 class ClaimsExtractedV1(_Payload):
@@ -244,7 +275,7 @@ class CheckpointRecorded(_Payload):
 
 
 PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
-    "article.revised": {1: ArticleRevised},
+    "article.revised": {1: ArticleRevisedV1, 2: ArticleRevised},
     "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtractedV2, 3: ClaimsExtracted},
     "article.sighted": {1: ArticleSighted},
     "original.stored": {1: OriginalStoredV1, 2: OriginalStored},
@@ -275,6 +306,12 @@ def _claims_1_to_2(p: dict) -> dict:
     return {**p, "sentences": {}}
 
 
+def _article_1_to_2(p: dict) -> dict:
+    import hashlib
+
+    return {**p, "text_sha256": hashlib.sha256(p["article"]["text"].encode("utf-8")).hexdigest(), "text_in": None}
+
+
 def _original_1_to_2(p: dict) -> dict:
     return p  # zlib on its own is one of version 2's compressions
 
@@ -284,6 +321,7 @@ def _claims_2_to_3(p: dict) -> dict:
 
 
 UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
+    ("article.revised", 1): _article_1_to_2,
     ("claims.extracted", 1): _claims_1_to_2,
     ("claims.extracted", 2): _claims_2_to_3,
     ("original.stored", 1): _original_1_to_2,

@@ -36,9 +36,12 @@ CREATE TABLE IF NOT EXISTS revisions (
     content_hash  TEXT NOT NULL,
     recorded_at   TEXT NOT NULL,
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
-    text          TEXT                            -- NULL for the current revision: its text is articles.text
+    text          TEXT,                           -- NULL for the current revision: its text is articles.text
+    text_sha256   TEXT,                           -- SHA-256 of the text (archive/texts.py)
+    text_seq      INTEGER REFERENCES events(seq)  -- the article.revised event holding the text inline
 );
 CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id);
+CREATE INDEX IF NOT EXISTS revisions_text ON revisions(text_sha256);
 
 CREATE TABLE IF NOT EXISTS extractions (
     event_seq     INTEGER PRIMARY KEY REFERENCES events(seq),
