@@ -25,9 +25,9 @@ from .malformed import corpus
 from .test_concurrency import events, ingest_process
 from .texts import article
 
-VARYING = {"seq", "event_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at"}
+VARYING = {"seq", "event_seq", "text_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at"}
 """Columns that differ between any two runs: times, and event numbers (the order writers won
-the lock in)."""
+the lock in; text_seq is the event holding a text, archive/texts.py)."""
 
 
 def comparable(db) -> dict[str, list[tuple]]:
