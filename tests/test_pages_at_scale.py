@@ -189,3 +189,13 @@ def test_a_filtered_event_log_page_still_counts_its_rows(big):
     want = conn.execute("SELECT COUNT(*) FROM events WHERE type = 'article.revised'").fetchone()[0]
     assert data["filtered_table_rows_count"] == want == COPIES
     assert {r["value"]: r["count"] for r in data["facet_results"]["actor"]["results"]} == {"test": COPIES}
+def test_a_speakers_row_page_counts_their_quotes_from_the_tally(big):
+    db, conn, speaker = big
+    data = _get(_datasette(db), f"/archive/speakers/{speaker}.json?_extras=foreign_key_tables&_trace=1").json()
+    counts = {(t["other_table"], t["other_column"]): t["count"] for t in data["foreign_key_tables"]}
+    for table in ("quotes", "figures"):
+        assert counts[(table, "speaker_id")] == conn.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE speaker_id = ?", (speaker,)).fetchone()[0]
+    assert counts[("quotes", "speaker_id")] > speaker_page.SHOWN
+    sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
+    assert not [s for s in sqls if "(select count(*) from quotes where speaker_id=:id)" in s]
