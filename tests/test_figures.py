@@ -267,7 +267,7 @@ def test_x_of_ten_is_a_share(figs):
 
 
 def test_plus_or_minus_is_a_margin_not_a_negative(figs):
-    f = one(figs("The poll has a margin of error of plus or minus 4 percentage points."), 4)
+    f = one(figs("The survey carries a margin of error of plus or minus 4 percentage points."), 4)
     assert f.text == "plus or minus 4 percentage points"
     assert one(figs("It fell to minus 5 degrees."), -5).text == "minus 5 degrees"
 

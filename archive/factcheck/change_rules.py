@@ -75,7 +75,7 @@ def _stated(group: list[Fig], i: int) -> Fig | None:
 
 def said_as_change(c: Fig, text: str) -> bool:
     """'up 0.2 points', 'a drop of 0.3', 'rose 8 percent': a change word just before the figure.
-    ('$39,014, up from $38,373 a year ago and from $34,410 in October 2015' states no change.)"""
+    ('$51,200, up from $48,900 last spring and from $45,050 in March 2019' states no change.)"""
     words = re.findall(r"[a-z]+", text[max(0, c.start - 24):c.start].casefold())[-3:]
     return any(w in change_words() or w == "by" for w in words)
 

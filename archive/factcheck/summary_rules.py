@@ -105,7 +105,7 @@ def hedged_apposition(figs: list[Fig], text: str) -> list[Check]:
         if not APPOSITION.match(text[summary.end:precise.start]) or not re.search(r"%|per ?cent", precise.text):
             continue
         if not CLOSED.match(text[precise.end:precise.end + 3]):
-            continue  # 'just over half were female, 77 percent were aged 26 or above': a list, not a restatement
+            continue  # 'about half were tenants, 64 percent had lived there a decade': a list, not a restatement
         status = judge(summary.value, precise.value, hedge[1])
         said = f"“{summary.text}” ({fmt(summary.value)} %)"
         why = {"consistent": f"{said} fits the figure given beside it, {precise.shown}",

@@ -113,7 +113,7 @@ def _agent(tok):
 
 
 def _named_first(subjects: list, cue):
-    """`Ban Ki-moon, the secretary general of the United Nations, vowed`: the parser makes the
+    """`Ilse Moravec, the director of the Harbour Trust, promised`: the parser makes the
     apposition a second subject; the name set off before it by a comma is the one speaking."""
     before = sorted((s for s in subjects if s.i < cue.i), key=lambda s: s.i)
     if len(before) < 2:
@@ -149,7 +149,7 @@ def _subject(cue, inside, depth):
 
 
 def _passive(cue, inside, depth):
-    """`X was quoted as saying`, `... was warned by X`, `In one briefing note she was warned
+    """`X was quoted as saying`, `... was warned by X`, `In a memo to the board he was told
     that ...` (the document speaks)."""
     passive = [c for c in cue.children if c.dep_ == "nsubjpass" and not inside(c)]
     agent = _agent(cue)

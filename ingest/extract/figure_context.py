@@ -218,7 +218,7 @@ _MARGIN_REACH = 8
 
 
 def margin_points(doc, cores: list[Core]) -> None:
-    """`The margin of error is plus or minus 4`, `a margin of error between +/- 3.1 and 4.9`: a
+    """`The margin of error is plus or minus 2.7`, `a margin of error between +/- 2.2 and 3.6`: a
     bare number closing a poll's margin of error is in percentage points (GUIDELINES)."""
     for c in cores:
         if c.drop or c.kind != "digits" or c.percent or c.currency or c.unit or c.value > 20:

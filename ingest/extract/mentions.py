@@ -234,7 +234,7 @@ class MentionResolver:
         prev = self._recent(pos, para, lambda s: s.kind in kinds, window=2, anon_ok=True)
         body = self._body_in_paragraph(head) if low in ("they", "them") else None
         if body is not None and (prev is None or prev.para < para):
-            # `Clinton's campaign is seeking to contrast her approach with what they call ...`
+            # `Moravec's campaign wants to set her record against what they call ...`
             return replace(self._described(body, phrase_tokens(body), pos, para, "description"),
                            mention=head.text, attribution="pronoun")
         if prev:
