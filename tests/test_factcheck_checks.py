@@ -20,6 +20,17 @@ from .conftest import ROOT, run_cli
 ARTICLES = ROOT / "tests" / "factcheck_articles"
 
 
+def archive_of(tmp_path, *names: str):
+    """The archive one ingest of these fact-check test articles makes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(ARTICLES / "articles" / name, folder / name)
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    return db
+
+
 def _bench():
     spec = importlib.util.spec_from_file_location("checks_precision", ROOT / "bench" / "checks_precision.py")
     module = importlib.util.module_from_spec(spec)
@@ -134,12 +145,7 @@ def test_rules_are_a_table_of_named_rules():
 
 
 def test_checks_across_articles_and_through_the_api(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("osterby-referendum.txt", "osterby-second.txt", "korsa-port.txt"):
-        shutil.copy(ARTICLES / "articles" / name, folder / name)
-    db = tmp_path / "archive.db"
-    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    db = archive_of(tmp_path, "osterby-referendum.txt", "osterby-second.txt", "korsa-port.txt")
     conn = connect(db)
     across = conn.execute("SELECT status, explanation, article_ids FROM checks WHERE kind = 'same_measure'").fetchall()
     assert len(across) == 1  # Korsa's turnout is of another year, its unemployment of another town
@@ -169,12 +175,7 @@ def test_metadata_describes_the_fact_store_tables(conn):
 
 
 def test_the_article_page_shows_the_checks_and_other_appearances(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("osterby-referendum.txt", "osterby-second.txt"):
-        shutil.copy(ARTICLES / "articles" / name, folder / name)
-    db = tmp_path / "archive.db"
-    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    db = archive_of(tmp_path, "osterby-referendum.txt", "osterby-second.txt")
     conn = connect(db)
     aid = conn.execute("SELECT id FROM articles WHERE outlet = 'Nordvik Post'").fetchone()[0]
     ds = Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))

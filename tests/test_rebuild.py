@@ -55,14 +55,9 @@ def test_a_replay_leaves_cross_checks_as_ingest_left_them(tmp_path):
     leaves the check as it was, and a later article joins the group again."""
     import shutil
 
-    from .test_factcheck_checks import ARTICLES
+    from .test_factcheck_checks import ARTICLES, archive_of
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("osterby-referendum.txt", "osterby-second.txt"):
-        shutil.copy(ARTICLES / "articles" / name, folder / name)
-    db = tmp_path / "archive.db"
-    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    db = archive_of(tmp_path, "osterby-referendum.txt", "osterby-second.txt")
     conn = connect(db)
     gid, = conn.execute("SELECT group_id FROM checks WHERE kind = 'same_measure'").fetchone()
     fid, = conn.execute("SELECT claim_id FROM claim_group_members WHERE group_id = ? ORDER BY claim_id LIMIT 1",
