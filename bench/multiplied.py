@@ -7,10 +7,14 @@ at a million quotes takes hours on a loaded 2-core machine. The pages read only 
 so for timing them this copies SCALED.db and repeats its articles, revisions, sightings,
 extractions, quotes, figures and dates k times under new ids, in SQL (secondary indexes dropped
 and built again once at the end), then rebuilds the full-text indexes and recounts the summaries
-(facet_counts) from the rows. The log is not repeated: the
-events page reads event_counts and the log's primary key. Claim groups and speakers are not
-repeated either (the same speakers are quoted k times as often, as in a larger archive of the
-same sources). Not an archive to ingest into: its log does not produce these tables. For the
+(facet_counts) from the rows. Speakers are spread as in a larger archive: the few quoted often
+(SHARED_QUOTES or more quotes in the scaled archive: the politicians every outlet quotes) stay one
+speaker quoted k times as often; every other speaker is a new person in each copy, with names,
+forms and sources of their own, so a million quotes come with tens of thousands of speakers and
+the speaker list, its facets and the name lookups are measured at that size. The outlets are the
+scaled archive's (bench/scaled.py takes its sources from every outlet in turn). The log is not
+repeated: the events page reads event_counts and the log's primary key. Claim groups are not
+repeated either. Not an archive to ingest into: its log does not produce these tables. For the
 pages only.
 """
 
@@ -22,23 +26,38 @@ import sys
 import time
 from pathlib import Path
 
+SHARED_QUOTES = 50
+"""A speaker with this many quotes in the scaled archive stays one speaker in every copy."""
+
+_SPEAKER = "CASE WHEN {c} IS NULL OR {c} IN (SELECT id FROM temp.shared_speakers) THEN {c} ELSE {c} || '~' || :i END"
+
 # table -> {column: how its value differs in copy i (SQL over the column and :i, :seq)}
 KEYS = {
+    "speakers": {"id": _SPEAKER, "merged_into": _SPEAKER},
+    "speaker_names": {"speaker_id": _SPEAKER, "origin": _SPEAKER},
+    "speaker_forms": {"speaker_id": _SPEAKER},
+    "speaker_sources": {"article_id": "{c} || '~' || :i", "speaker_id": _SPEAKER},
     "articles": {"id": "{c} || '~' || :i", "url": "{c} || '#' || :i", "source": "{c} || '#' || :i"},
     "revisions": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "event_seq": "{c} + :i * :seq"},
     "extractions": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i"},
     "sightings": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i", "source": "{c} || '#' || :i"},
-    "quotes": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i"},
-    "figures": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "quote_id": "{c} || '~' || :i"},
+    "quotes": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "speaker_id": _SPEAKER},
+    "figures": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "quote_id": "{c} || '~' || :i",
+                "speaker_id": _SPEAKER},
     "dates": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i"},
 }
+
+
+ONLY = {"speakers": "id", "speaker_names": "speaker_id", "speaker_forms": "speaker_id"}
+"""Tables of speakers whose shared speakers' rows are not copied (they stay one row)."""
 
 
 def _copy_sql(conn: sqlite3.Connection, table: str) -> str:
     cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
     exprs = [KEYS[table].get(c, "{c}").format(c=f"[{c}]") for c in cols]
     names = ", ".join(f"[{c}]" for c in cols)
-    return f"INSERT INTO [{table}] ({names}) SELECT {', '.join(exprs)} FROM [{table}] WHERE rowid <= :last"
+    only = f" AND [{ONLY[table]}] NOT IN (SELECT id FROM temp.shared_speakers)" if table in ONLY else ""
+    return f"INSERT INTO [{table}] ({names}) SELECT {', '.join(exprs)} FROM [{table}] WHERE rowid <= :last{only}"
 
 
 def multiply(out: Path, times: int, log=print) -> dict:
@@ -52,6 +71,9 @@ def multiply(out: Path, times: int, log=print) -> dict:
     conn.execute("PRAGMA synchronous = OFF")
     seq = conn.execute("SELECT MAX(seq) FROM events").fetchone()[0] or 0
     conn.execute("BEGIN")
+    conn.execute("CREATE TEMP TABLE shared_speakers (id TEXT PRIMARY KEY)")
+    conn.execute("INSERT INTO temp.shared_speakers SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL "
+                 "GROUP BY speaker_id HAVING COUNT(*) >= ?", (SHARED_QUOTES,))
     summaries.drop_triggers(conn)
     # secondary indexes are built once at the end (one sort) instead of row by row
     indexes = [(n, s) for n, s in conn.execute(
@@ -75,15 +97,20 @@ def multiply(out: Path, times: int, log=print) -> dict:
     for _, sql in indexes:
         conn.execute(sql)
     log(f"  {len(indexes)} indexes in {time.perf_counter() - started:.0f}s")
+    started = time.perf_counter()
     for table in FTS_TABLES:
         conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
     for _, sql in fts_triggers:
         conn.execute(sql)
+    log(f"  full-text indexes in {time.perf_counter() - started:.0f}s")
+    started = time.perf_counter()
     summaries.fill(conn)
+    log(f"  summaries in {time.perf_counter() - started:.0f}s")
     for statement in summaries.triggers():
         conn.execute(statement)
     conn.execute("COMMIT")
-    counts = {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0] for t in ("articles", "quotes", "figures", "dates")}
+    counts = {t: conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0]
+              for t in ("articles", "quotes", "figures", "dates", "speakers")}
     conn.execute("PRAGMA journal_mode = WAL")  # as the archive is served
     conn.close()
     return counts

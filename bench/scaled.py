@@ -43,6 +43,21 @@ def _cache_file(extractor: str) -> Path:
     return CACHE / f"claims-{hashlib.sha256(extractor.encode()).hexdigest()[:12]}.jsonl"
 
 
+def _outlet(f: Path) -> str:
+    return f.name.split("_", 1)[0] if "_" in f.name else "unknown"
+
+
+def spread(files: list[Path]) -> list[Path]:
+    """The files taken in turn from each outlet (the first of each, then the second of each, ...),
+    so that the first 120 of PolNeAR's sorted files are not all one outlet's: a real archive's
+    outlet facet and outlet filters have several outlets to count."""
+    by_outlet: dict[str, list[Path]] = {}
+    for f in files:
+        by_outlet.setdefault(_outlet(f), []).append(f)
+    rounds = max((len(v) for v in by_outlet.values()), default=0)
+    return [v[i] for i in range(rounds) for v in by_outlet.values() if i < len(v)]
+
+
 def load_sources(folder: Path, limit: int, log=print) -> list[Source]:
     """The first `limit` articles of the folder with their claims; NLP only for those not cached."""
     from newsfacts.ingest.extract import EXTRACTOR_VERSION, extract_many
@@ -50,7 +65,7 @@ def load_sources(folder: Path, limit: int, log=print) -> list[Source]:
     from newsfacts.ingest.sources import read_path
     from newsfacts.schema.claims import Claims
 
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))[:limit]
+    files = spread(sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")))[:limit]
     cache_path = _cache_file(EXTRACTOR_VERSION)
     cached: dict[str, dict] = {}
     if cache_path.exists():
@@ -74,7 +89,7 @@ def load_sources(folder: Path, limit: int, log=print) -> list[Source]:
                 out.write(json.dumps({"key": keys[id(a)], "claims": doc}, ensure_ascii=False) + "\n")
         log(f"extracted {len(todo)} source articles once in {time.perf_counter() - started:.1f}s")
     return [Source(article=a, claims=Claims.model_validate(cached[keys[id(a)]]),
-                   outlet=f.name.split("_", 1)[0] if "_" in f.name else "unknown")
+                   outlet=_outlet(f))
             for f, a in articles]
 
 

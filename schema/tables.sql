@@ -417,6 +417,11 @@ CREATE INDEX IF NOT EXISTS figures_published ON figures(published DESC, id);
 CREATE INDEX IF NOT EXISTS figures_speaker ON figures(speaker_id, published, article_id, start);
 -- claims_on_date (metadata.yml): a month's dates in the query's order, so it reads only the rows shown
 CREATE INDEX IF NOT EXISTS dates_day ON dates(value, article_id, paragraph) WHERE dateline = 0;
+-- A speaker's row page: Datasette counts the rows of every table pointing at the speaker, and these
+-- three were scans (of every speaker, redirect and claim group: 31 ms at 69,000 speakers)
+CREATE INDEX IF NOT EXISTS speakers_merged_into ON speakers(merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX IF NOT EXISTS speaker_redirects_target ON speaker_redirects(target_id);
+CREATE INDEX IF NOT EXISTS claim_groups_speaker ON claim_groups(speaker_id) WHERE speaker_id IS NOT NULL;
 
 -- The event log's page at scale: how many events of each type and by each actor, and in all, counted
 -- by the projections as each event is applied (archive/event_counts.py); no trigger goes on events.

@@ -13,6 +13,7 @@ import hashlib
 import re
 from datetime import date, timedelta
 
+import markupsafe
 import pytest
 import yaml
 from datasette.app import Datasette
@@ -199,3 +200,73 @@ def test_a_speakers_row_page_counts_their_quotes_from_the_tally(big):
     assert counts[("quotes", "speaker_id")] > speaker_page.SHOWN
     sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
     assert not [s for s in sqls if "(select count(*) from quotes where speaker_id=:id)" in s]
+
+
+def test_a_view_labels_each_claim_id_with_the_claims_words(big):
+    """A view has no foreign keys: the newsfacts cell renderer links each claim id to its row and
+    labels it, reading the label query of each table once, not for every cell."""
+    db, conn, _ = big
+    ds = _datasette(db)
+    cells = []
+    for claim in ("quote", "figure", "quote"):
+        html = _get(ds, f"/archive/claims_by_date?claim={claim}&_size=30").text
+        cells += re.findall(r'<a href="/archive/(quotes|figures)/([^"]+)">\2</a> <em>([^<]*)</em>', html)
+    assert len(cells) == 90 and {table for table, _, _ in cells} == {"quotes", "figures"}
+    for table, claim_id, label in cells:
+        text = conn.execute(f"SELECT text FROM {table} WHERE id = ?", (claim_id,)).fetchone()[0]
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        assert label == str(markupsafe.escape(shown)), (table, claim_id)
+
+
+def test_the_article_page_marks_every_claim_once_and_links_its_row(big):
+    db, conn, _ = big
+    ds = _datasette(db)
+    article = conn.execute("SELECT id FROM articles ORDER BY quotes DESC, id LIMIT 1").fetchone()[0]
+    html = _get(ds, f"/archive/articles/{article}").text
+    placed = conn.execute(
+        "SELECT 'quotes', id FROM quotes WHERE article_id = :a AND start IS NOT NULL UNION ALL SELECT 'figures', "
+        "id FROM figures WHERE article_id = :a AND start IS NOT NULL UNION ALL SELECT 'dates', id FROM dates "
+        "WHERE article_id = :a AND start IS NOT NULL", {"a": article}).fetchall()
+    assert len(placed) > 10
+    for table, claim_id in placed:
+        assert html.count(f'id="claim-{claim_id}"') == 1, claim_id
+        assert f'href="{ds.urls.row("archive", table, claim_id)}"' in html
+    others = conn.execute("SELECT DISTINCT o.article_id FROM claim_group_members m JOIN claim_group_members o "
+                          "ON o.group_id = m.group_id AND o.article_id != m.article_id WHERE m.article_id = ?",
+                          (article,)).fetchall()
+    assert others and all(f'href="{ds.urls.row("archive", "articles", o[0])}"' in html for o in others)
+
+
+def test_figures_about_ranks_the_newest_matches_and_charts_them(big):
+    db, conn, _ = big
+    about = conn.execute("SELECT about FROM figures WHERE about IS NOT NULL GROUP BY about "
+                         "ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+    word = max(re.findall(r"[A-Za-z]{4,}", about), key=len)
+    ds = _datasette(db)
+    rows = _get(ds, f"/archive/figures_about.json?word={word}&_shape=array").json()
+    # fewer matches than the 2,000 ranked: the largest of all of them, as an unlimited ranking gives
+    want = conn.execute(
+        "SELECT f.id FROM figures f WHERE f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH "
+        "'{about sentence} : \"' || ? || '\" *') ORDER BY f.value DESC LIMIT 100", (word,)).fetchall()
+    assert [r["id"] for r in rows] == [r[0] for r in want] and rows
+    every = conn.execute(
+        "SELECT COUNT(*) FROM figures f JOIN articles a ON a.id = f.article_id WHERE a.published IS NOT NULL AND "
+        "f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH '{about sentence} : \"' || ? || '\" *')",
+        (word,)).fetchone()[0]
+    chart = _get(ds, f"/archive/figures_about?word={word}").text
+    assert chart.count("<circle") == every > len(rows) // 2  # the chart draws every match the list ranked
+
+
+def test_a_speakers_row_page_counts_what_points_at_them_through_indexes(big):
+    """Datasette counts the rows of every table that points at a speaker; a speaker merged into
+    another, a redirect and a claim group are found through an index, not a scan of every row."""
+    db, conn, speaker = big
+    data = _get(_datasette(db), f"/archive/speakers/{speaker}.json?_extras=foreign_key_tables&_trace=1").json()
+    [sql] = [t["sql"] for t in data["_trace"]["traces"] if "from speaker_redirects where target_id" in t.get("sql", "")]
+    counted = re.findall(r"select count\(\*\) from (\w+) where (\w+)=:id", sql)
+    assert {("speakers", "merged_into"), ("speaker_redirects", "target_id"), ("claim_groups", "speaker_id")} <= set(counted)
+    for table, column in counted:
+        plan = " ".join(r[3] for r in conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM {table} WHERE {column} = ?", (speaker,)))
+        if table in ("speakers", "speaker_redirects", "claim_groups"):
+            assert plan.startswith("SEARCH"), (table, column, plan)

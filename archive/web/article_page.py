@@ -26,7 +26,23 @@ def _title(kind: str, c: dict) -> str:
     return f"date: {c['value']} ({c['precision']})"
 
 
-def claim_marks(datasette, database: str, quotes, figures, dates) -> list[marks.Mark]:
+def row_href(datasette, database: str):
+    """href(table, id): what `datasette.urls.row(database, table, id)` gives, with each table's
+    prefix built once. An article page links a few hundred rows (its claims, their speakers, the
+    articles each claim also appears in), and building every link from the database's route up
+    cost more than the queries of the page."""
+    prefixes: dict[str, str] = {}
+
+    def href(table: str, row_id) -> str:
+        if table not in prefixes:
+            prefixes[table] = datasette.urls.table(database, table) + "/"
+        return prefixes[table] + str(row_id)
+
+    return href
+
+
+def claim_marks(datasette, database: str, quotes, figures, dates, href=None) -> list[marks.Mark]:
+    href = href or row_href(datasette, database)
     out = []
     for kind, table, found in (("quote", "quotes", quotes), ("figure", "figures", figures), ("date", "dates", dates)):
         for c in found:
@@ -35,8 +51,8 @@ def claim_marks(datasette, database: str, quotes, figures, dates) -> list[marks.
             speaker = c.get("speaker") if kind == "quote" else None
             out.append(marks.Mark(
                 claim_id=c["id"], kind=kind, start=c["start"], end=c["end"],
-                href=datasette.urls.row(database, table, c["id"]), title=_title(kind, c),
-                speaker_href=datasette.urls.row(database, "speakers", c["speaker_id"]) if speaker and c.get(
+                href=href(table, c["id"]), title=_title(kind, c),
+                speaker_href=href("speakers", c["speaker_id"]) if speaker and c.get(
                     "speaker_id") else None,
                 speaker=speaker))
     return out
@@ -85,12 +101,13 @@ async def context(datasette, database: str, article_id: str, request) -> dict | 
         return None
     params = {"a": article_id}
     quotes, figures, dates = await rows(db, QUOTES, params), await rows(db, FIGURES, params), await rows(db, DATES, params)
-    placed = claim_marks(datasette, database, quotes, figures, dates)
+    href = row_href(datasette, database)
+    placed = claim_marks(datasette, database, quotes, figures, dates, href)
     claims = sorted(
         [{"claim": "quote", **q} for q in quotes] + [{"claim": "figure", **f} for f in figures]
         + [{"claim": "date", **d} for d in dates], key=lambda c: (c.get("start") is not None, c.get("start") or 0))
     for c in claims:
-        c["href"] = datasette.urls.row(database, c["claim"] + "s", c["id"])
+        c["href"] = href(c["claim"] + "s", c["id"])
     sightings = (await rows(db, "SELECT source, reader, read_at, recorded_at FROM sightings WHERE article_id = :a "
                             "ORDER BY event_seq", params)) if await existing(db, "sightings") else []
     return {
@@ -104,6 +121,7 @@ async def context(datasette, database: str, article_id: str, request) -> dict | 
         "facts": await _facts(db, article_id),
         "related": await related(datasette, database, "article_id", article_id, SHOWN),
         "counts": {"quote": len(quotes), "figure": len(figures), "date": len(dates)},
+        "href": href,
         "links": {"claims": datasette.urls.database(database) + "/article_claims?article_id=" + article_id,
                   "speakers": datasette.urls.table(database, "speakers")},
     }

@@ -60,13 +60,28 @@ async def target(datasette, database: str, table: str | None, column: str, row) 
     return (await foreign_keys(datasette, database, table)).get(column)
 
 
+_LABEL_SQL: dict[tuple[int, str, str], str | None] = {}
+"""(Datasette, database, table) -> the query reading a row's label by its key, or None when the
+table has no label column or no single key. Asked once per table, not once per cell: a view page
+labelling 100 claim ids asked SQLite for the table's keys 100 times (three queries a cell)."""
+
+
+async def label_sql(datasette, database: str, table: str) -> str | None:
+    key = (id(datasette), database, table)
+    if key not in _LABEL_SQL:
+        db = datasette.get_database(database)
+        column = await db.label_column_for_table(table)
+        pks = await db.primary_keys(table)
+        ok = column and len(pks) == 1
+        _LABEL_SQL[key] = f"SELECT [{column}] FROM [{table}] WHERE [{pks[0]}] = :v" if ok else None
+    return _LABEL_SQL[key]
+
+
 async def label(datasette, database: str, table: str, value) -> str | None:
-    db = datasette.get_database(database)
-    column = await db.label_column_for_table(table)
-    pks = await db.primary_keys(table)
-    if not column or len(pks) != 1:
+    sql = await label_sql(datasette, database, table)
+    if sql is None:
         return None
-    found = await db.execute(f"SELECT [{column}] FROM [{table}] WHERE [{pks[0]}] = :v", {"v": value})
+    found = await datasette.get_database(database).execute(sql, {"v": value})
     return found.rows[0][0] if found.rows else None
 
 

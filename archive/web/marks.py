@@ -12,6 +12,7 @@ A paragraph is a non-empty line, as the extractors count them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -53,7 +54,8 @@ def _innermost(active: list[Mark]) -> Mark:
 
 
 def pieces(start: int, end: int, marks: list[Mark], seen: set[str]) -> list[Piece]:
-    """The pieces of text[start:end]; `seen` collects the claims that got a piece of their own."""
+    """The pieces of text[start:end]; `seen` collects the claims that got a piece of their own.
+    `marks` may be every mark of the text or only those that overlap this stretch of it."""
     inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
     cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
     out = []
@@ -65,6 +67,36 @@ def pieces(start: int, end: int, marks: list[Mark], seen: set[str]) -> list[Piec
             seen.add(mark.claim_id)
         out.append(Piece(a, b, mark, tuple(sorted({m.kind for m in active})), first))
     return out
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The marks of a text looked up by paragraph and by end offset, built once per page, so that
+    cutting an article into pieces costs its claims once each, not once for every piece of text
+    (the article page was quadratic in the claims of one article)."""
+
+    overlapping: dict[int, list[Mark]]  # paragraph number -> marks overlapping it, in given order
+    ending: dict[int, list[tuple[int, Mark]]]  # end offset -> (order, mark)
+    running_on: dict[int, list[tuple[int, Mark]]]  # paragraph number -> marks starting in it, ending after it
+
+
+def _index(spans: list[tuple[int, int]], marks: list[Mark]) -> _Index:
+    starts = [s for s, _ in spans]
+    overlapping: dict[int, list[Mark]] = {}
+    ending: dict[int, list[tuple[int, Mark]]] = {}
+    running_on: dict[int, list[tuple[int, Mark]]] = {}
+    for order, m in enumerate(marks):
+        ending.setdefault(m.end, []).append((order, m))
+        first = max(bisect_right(starts, m.start) - 1, 0)
+        for i in range(first, len(spans)):
+            s, e = spans[i]
+            if s >= m.end:
+                break
+            if m.start < e and m.end > s:
+                overlapping.setdefault(i, []).append(m)
+            if m.end > e and s <= m.start < e:
+                running_on.setdefault(i, []).append((order, m))
+    return _Index(overlapping=overlapping, ending=ending, running_on=running_on)
 
 
 def _link(text: str, piece: Piece) -> Markup:
@@ -86,19 +118,29 @@ def _speaker(m: Mark) -> Markup:
         m.speaker_href, m.speaker, m.speaker)
 
 
+def _ending(index: _Index, paragraph: int, piece: Piece, last: bool) -> list[Mark]:
+    """The marks that end with this piece (and, after a paragraph's last piece, those that began in
+    the paragraph and run past it), in the order they were given."""
+    found = index.ending.get(piece.end, [])
+    if last and paragraph in index.running_on:
+        found = sorted([*found, *index.running_on[paragraph]], key=lambda pair: pair[0])
+    return [m for _, m in found]
+
+
 def render(text: str, marks: list[Mark]) -> list[Markup]:
     """One Markup per paragraph, every claim of `marks` marked (see the module's docstring)."""
     seen: set[str] = set()
-    cut = [(s, e, pieces(s, e, marks, seen)) for s, e in paragraphs(text)]
+    spans = paragraphs(text)
+    index = _index(spans, marks)
+    cut = [pieces(s, e, index.overlapping.get(i, []), seen) for i, (s, e) in enumerate(spans)]
     tagged = {m.claim_id for m in marks} - seen
     out = []
-    for s, e, parts in cut:
+    for i, parts in enumerate(cut):
         html = []
         for p in parts:
             chunk = escape(text[p.start:p.end])
             html.append(_link(chunk, p) if p.mark else chunk)
-            ending = [m for m in marks if m.end == p.end or (p.end == e and m.end > e and s <= m.start < e)]
-            for m in ending:
+            for m in _ending(index, i, p, p.end == spans[i][1]):
                 if m.claim_id in tagged:
                     html.append(_tag(m, True))
                     tagged.discard(m.claim_id)
