@@ -11,7 +11,8 @@ and built again once at the end), then rebuilds the full-text indexes and recoun
 (SHARED_QUOTES or more quotes in the scaled archive: the politicians every outlet quotes) stay one
 speaker quoted k times as often; every other speaker is a new person in each copy, with names,
 forms and sources of their own, so a million quotes come with tens of thousands of speakers and
-the speaker list, its facets and the name lookups are measured at that size. The outlets are the
+the speaker list, its facets and the name lookups are measured at that size. Copies are published
+DAYS_APART days apart, so the archive spans years as a real one does. The outlets are the
 scaled archive's (bench/scaled.py takes its sources from every outlet in turn). The log is not
 repeated: the events page reads event_counts and the log's primary key. Claim groups are not
 repeated either. Not an archive to ingest into: its log does not produce these tables. For the
@@ -29,6 +30,13 @@ from pathlib import Path
 SHARED_QUOTES = 50
 """A speaker with this many quotes in the scaled archive stays one speaker in every copy."""
 
+DAYS_APART = 10
+"""Copy i is published i * DAYS_APART days before the scaled archive's articles: a real archive of a
+million quotes spans years, not the weeks a scaled one does, so a day holds a few copies' quotes,
+not all of them (a speaker's page and a day's dates sort a day's claims)."""
+
+_DAY = "date({c}, '-' || (:i * %d) || ' days')" % DAYS_APART
+_MONTH = "strftime('%%Y-%%m', [published], '-' || (:i * %d) || ' days')" % DAYS_APART
 _SPEAKER = "CASE WHEN {c} IS NULL OR {c} IN (SELECT id FROM temp.shared_speakers) THEN {c} ELSE {c} || '~' || :i END"
 
 # table -> {column: how its value differs in copy i (SQL over the column and :i, :seq)}
@@ -37,14 +45,17 @@ KEYS = {
     "speaker_names": {"speaker_id": _SPEAKER, "origin": _SPEAKER},
     "speaker_forms": {"speaker_id": _SPEAKER},
     "speaker_sources": {"article_id": "{c} || '~' || :i", "speaker_id": _SPEAKER},
-    "articles": {"id": "{c} || '~' || :i", "url": "{c} || '#' || :i", "source": "{c} || '#' || :i"},
-    "revisions": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "event_seq": "{c} + :i * :seq"},
+    "articles": {"id": "{c} || '~' || :i", "url": "{c} || '#' || :i", "source": "{c} || '#' || :i",
+                 "published": _DAY, "month": _MONTH},
+    "revisions": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "event_seq": "{c} + :i * :seq",
+                  "published": _DAY},
     "extractions": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i"},
     "sightings": {"event_seq": "{c} + :i * :seq", "article_id": "{c} || '~' || :i", "source": "{c} || '#' || :i"},
-    "quotes": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "speaker_id": _SPEAKER},
+    "quotes": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "speaker_id": _SPEAKER,
+               "published": _DAY, "month": _MONTH},
     "figures": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "quote_id": "{c} || '~' || :i",
-                "speaker_id": _SPEAKER},
-    "dates": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i"},
+                "speaker_id": _SPEAKER, "published": _DAY},
+    "dates": {"id": "{c} || '~' || :i", "article_id": "{c} || '~' || :i", "published": _DAY},
 }
 
 

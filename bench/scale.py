@@ -70,7 +70,9 @@ def run(folder: Path, small: int, large: int, articles: Path, repeat: int, log=p
     log(f"  {out['large']['quotes']:,} quotes in {out['large']['seconds']:.0f}s")
     for label, path in (("small", db), ("large", big)):
         log(f"pages at {out[label]['quotes']:,} quotes (p50, p95, SQL p50 ms, KB):")
+        started = time.perf_counter()
         out["pages"][label] = {v["label"]: v for v in time_pages(path, repeat, log).values()}
+        log(f"  pages at {out[label]['quotes']:,} quotes timed in {time.perf_counter() - started:.0f}s")
     big.unlink()
     log("verify and rebuild of the small archive ...")
     out["rebuild"] = rebuild_and_verify(db)
