@@ -86,6 +86,8 @@ def is_cue(tok, cognition: bool = False) -> bool:
         return False
     if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
         return False
+    if lemma == "put":  # `As Lena Berg put it, “...”`: the phrase, not the verb, names speech
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     return lemma in SPEECH_VERBS or (cognition and lemma in COGNITION_VERBS)
 
 

@@ -32,7 +32,7 @@ def _clause_verbs(span) -> set[int]:
     for _ in range(20):
         if t.pos_ in ("VERB", "AUX"):
             out.add(t.i)
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return out

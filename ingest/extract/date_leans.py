@@ -79,7 +79,7 @@ def _auxiliaries(span) -> set[str]:
     out, t = set(), span.root
     for _ in range(6):
         out |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return out

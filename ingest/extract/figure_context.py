@@ -282,7 +282,7 @@ def describe(doc, core: Core) -> str | None:
         measure = unit_tok.lower_ in un.MEASURE_NOUNS or un.measure(unit_tok.text)
         if unit_tok.is_alpha and unit_tok.i > core.end - 1 and not measure:
             return _phrase(unit_tok, range(core.text_start, core.end)) or core.unit
-    root = next((t for t in doc[core.text_start:core.text_end] if t.head.i not in span or t.head is t),
+    root = next((t for t in doc[core.text_start:core.text_end] if t.head.i not in span or t.head == t),
                 doc[core.start])
     head = root.head
     if head.pos_ == "ADP" and head.i not in span:
@@ -297,7 +297,7 @@ def describe(doc, core: Core) -> str | None:
                 toks.pop()
             if toks:
                 return " ".join(t.text for t in toks)
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return None

@@ -16,6 +16,7 @@ from .names import (
     DEFINITE, INDEFINITE, OFFICES, TITLE_MODIFIERS, TITLES, NameIndex, entity_of, person_name, with_given_names,
     roles_of, strip_titles, text_of, unquoted, description_tokens, phrase_tokens,
 )
+from .mention_phrases import appos_person, issuer_of
 from .offices import fit
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
@@ -37,34 +38,14 @@ class Source:
     doc_noun: bool = False  # the cue named a document (`in a statement`)
 
 
-def _issuer(doc_head):
-    """Who issued a document that is the object of a verb: `many issued statements praising`."""
-    verb = doc_head.head
-    if doc_head.dep_ != "dobj" or verb.pos_ != "VERB":
-        return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < doc_head.i]
-    if not subjects:
-        return None
-    who = subjects[0]
-    return who if who.pos_ in ("PROPN", "PRON", "NOUN") or who.lower_ in ("many", "some", "most", "several", "others") else None
-
-
-def _appos_person(head):
-    """`a spokesman, John Smith,`: the name in the apposition."""
-    for c in head.children:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
-            return c
-    return None
-
-
-
 class MentionResolver:
     """Resolves sources in text order against those resolved before."""
 
-    def __init__(self, doc, names: NameIndex, para_of):
+    def __init__(self, doc, names: NameIndex, para_of, inside=lambda tok: False):
         self.doc = doc
         self.names = names
         self.para_of = para_of
+        self.inside = inside  # is a token inside quotation marks (someone else's words)?
         self.history: list[Source] = []
         self._place_words: frozenset[str] | None = None
 
@@ -93,18 +74,22 @@ class MentionResolver:
                 return s
         return None
 
-    def _subject_in_paragraph(self, head, want: str) -> str | None:
-        """The last person named as a subject in the pronoun's paragraph before it, of its gender."""
+    def _subject_in_paragraph(self, head, want: str) -> tuple[int, str, bool] | None:
+        """The last person named as a subject in the pronoun's paragraph before it, of its
+        gender, outside quotation marks: (where, name, whether it is the subject of its
+        sentence's main verb)."""
         para = self.para_of(head.idx)
         for i in range(head.i - 1, -1, -1):
             t = self.doc[i]
             if self.para_of(t.idx) != para:
                 return None
-            if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+            # `Her deputy, Tom Baker, agreed`: the name in the subject's apposition
+            subj = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t
+            if t.ent_type_ == "PERSON" and subj.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not self.inside(t):
                 ent = entity_of(t)
                 name = self.names.canonical(list(ent), t.idx) if ent is not None else None
                 if name and self.names.gender(name) in (None, want):
-                    return name
+                    return t.idx, name, subj.head.dep_ == "ROOT"
         return None
 
     def _body_in_paragraph(self, head):
@@ -155,11 +140,15 @@ class MentionResolver:
         for words, text, at in reversed(names[:k]):
             if subject is not None and subject[0] > at:
                 return subject[1]
-            if len(words) == 1 and words[0] in self._places():
-                continue
+            if len(words) == 1 and words[0] in self._places() or self._quoted_at(at):
+                continue  # a place; or a name inside quotation marks (`“I told Tom Baker ...,” he said`)
             if not want or self.names.gender(text) in (None, want):
                 return text
         return subject[1] if subject else None
+
+    def _quoted_at(self, at: int) -> bool:
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span is not None and len(span) > 0 and self.inside(span[0])
 
     def _subject_surname_before(self, pos, want):
         """The last known surname before `pos` that is a subject outside any PERSON (at, full name)."""
@@ -189,7 +178,7 @@ class MentionResolver:
             # `Right Women PAC, an organization that plans ...`: the description stands for the name
             src = self._resolve(head.head, pos, doc_cue)
             return replace(src, roles=src.roles + (text_of(phrase_tokens(head)),))
-        appos = _appos_person(head) if head.pos_ == "NOUN" else None
+        appos = appos_person(head) if head.pos_ == "NOUN" else None
         if appos is not None:
             src = self._named(appos, phrase_tokens(appos), pos, para)
             return replace(src, roles=(text_of(phrase_tokens(head)),) + src.roles)
@@ -215,10 +204,14 @@ class MentionResolver:
         """`he`, `she`: the last person quoted, unless this paragraph's subject is someone else."""
         want = "m" if head.lower_ in ("he", "him") else "f"
         prev = self._recent(pos, para, lambda s: s.kind == "person" and self.names.gender(s.name) in (None, want))
-        subject = self._subject_in_paragraph(head, want) if prev is None or prev.para < para else None
-        if subject is not None and subject != (prev.name if prev else None):
-            prev = None  # `Wayne King ... did not learn of it. He said ...`: this paragraph's subject
-        name = prev.name if prev else subject or self._person_before(head.idx, want)
+        subject = self._subject_in_paragraph(head, want)
+        if subject is not None and prev is not None and subject[1] != prev.name and (
+                prev.para < para or subject[2] and prev.pos < subject[0] < head.sent.start_char):
+            # `Wayne King ... did not learn of it. He said ...`: this paragraph's subject; and
+            # `“...,” said Volkov. Greta Lind disagreed. “...,” she said`: the person made the
+            # subject of a sentence after the last quote
+            prev = None
+        name = prev.name if prev else (subject[1] if subject else None) or self._person_before(head.idx, want)
         if name is None:
             someone = self._someone_before(head, want)
             if someone is not None:  # `A woman is seen ... “...,” she mumbles.`
@@ -260,7 +253,7 @@ class MentionResolver:
                         return self._issued(obj, mention, pos)
             if c.dep_ == "poss":
                 return self._issued(c, mention, pos)
-        issuer = _issuer(head)
+        issuer = issuer_of(head)
         if issuer is not None:  # `Smith released a statement saying ...`: Smith
             return self._issued(issuer, mention, pos)
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in phrase):
@@ -341,6 +334,22 @@ class MentionResolver:
         after = [(at, name) for words, name, at in self.names.roles if lemma in words.split()]
         return min(after)[1] if after else None
 
+    def _organisation_before(self, head, paragraphs: int = 1) -> str | None:
+        """`Harbor Lines will stop the ferry. “...,” the company said.`: the nearest organisation
+        the text names (outside quotation marks) in this paragraph or the one before, when no
+        organisation was quoted; the company, not the person who runs it."""
+        para = self.para_of(head.idx)
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if para - self.para_of(t.idx) > paragraphs:
+                return None
+            if t.ent_type_ == "ORG" and t.ent_iob_ == "B" and not self.inside(t) and t.dep_ != "poss":
+                ent = entity_of(t)
+                name = text_of(strip_titles(list(ent))) if ent is not None else ""
+                if name and name.lower() != head.lower_:
+                    return name
+        return None
+
     def _is_known_person(self, head) -> bool:
         return any(head.lower_ in words for words, _, _ in self.names.names)
 
@@ -369,6 +378,10 @@ class MentionResolver:
                 if prev:
                     return Source(mention=mention, name=prev.name, kind=prev.kind, anonymous=prev.anonymous,
                                   attribution="description", roles=prev.roles, pos=pos, para=para)
+                org = self._organisation_before(head) if head.tag_ == "NN" else None
+                if org:
+                    return Source(mention=mention, name=org, kind="organization", attribution="description",
+                                  pos=pos, para=para)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in GROUP_NOUNS and not plural:
             kind = "organization"

@@ -7,6 +7,9 @@ resolution and the speaker list alike, so a source's roles are the ones the arti
 from __future__ import annotations
 
 from .names import DEFINITE, NameIndex
+from .wordlists import words as wordlist
+
+TIME_MODIFIERS = wordlist("time_modifiers")
 
 
 def _words(role: str) -> set[str]:
@@ -28,9 +31,10 @@ def _has(word: str, roles: set[str]) -> bool:
 
 def _wanted(mention: str) -> list[str]:
     """`The former Florida senator` -> [`former`, `florida`, `senator`]: the description's words
-    that can tell people apart (acronyms such as `GOP`, and words of four letters or more)."""
+    that can tell people apart (acronyms such as `GOP`, and words of four letters or more; not
+    `then` of `the then prime minister`, which anyone's past role has)."""
     return [w.lower().replace("’s", "").replace("'s", "") for w in mention.split()
-            if w.lower() not in DEFINITE and (len(w) > 3 or w.isupper() and len(w) > 1)]
+            if w.lower() not in DEFINITE and w.lower() not in TIME_MODIFIERS and (len(w) > 3 or w.isupper() and len(w) > 1)]
 
 
 def _score(want: list[str], roles: set[str]) -> int:

@@ -71,6 +71,8 @@ def _classify(text: str, m: re.Match) -> Mark | None:
         nominal = "open" if s in DOUBLE_OPEN else "close" if s in DOUBLE_CLOSE else "either"
         if s == "«" or s == "»":
             return Mark(pos, n, "double", nominal)
+        if s in DOUBLE_CLOSE and (pos == 0 or before == "\n"):
+            return Mark(pos, n, "double", "open")  # `” … he delivered a mix ...,” X wrote.`: nothing to close at a paragraph's start
         if left and not right:
             return Mark(pos, n, "double", "open")
         if right and not left:

@@ -20,13 +20,15 @@ from .attribution import DOCUMENT_NOUNS, cue_phrase
 from .indirect import find_indirect
 from .mentions import MentionResolver, Source
 from .names import NameIndex, phrase_tokens
+from .person_seeds import seed_people
 from .quote_cues import LABEL, governing, quote_cue
 from .quote_layout import Found, Layout, blank, quote_kind, sent_start, tokens_between
 from .quote_lists import colon_lists
 from .quote_marks import QuoteSpan, find_spans
+from .quote_speechless import speechless
 from .speaker_list import settle, speaker_list
 
-VERSION = "39"
+VERSION = "40"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
@@ -148,12 +150,10 @@ def _not_repeating(indirect: list[Found], quoted: list[Found]) -> list[Found]:
     return out
 
 
-def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
-    text = article.text
-    spans = find_spans(text)
-    lay = Layout(doc, text, spans)
+def _in_marks(doc, lay: Layout, spans: list[QuoteSpan], lists: dict) -> list[Found]:
+    """Every quotation in marks that holds speech, with the cue and source its rules found."""
+    text = lay.text
     items: list[Found] = []
-    lists = colon_lists(doc, lay)
     for q in spans:
         if _names_a_work(lay, q):
             continue
@@ -164,6 +164,8 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             (cue, src), rule = lists[lay.para(q.start)], "colon_list"
         if src is None and not _title_like(text[q.start:q.end]) and len(text[q.start:q.end].split()) >= GOVERNED_MIN_WORDS:
             (cue, src), rule = governing(doc, lay, q), "governing"
+        if speechless(lay, q, cue, src) is not None:
+            continue  # a scare quote, a nickname or a slogan
         toks = tokens_between(doc, q.start, q.end)
         sent = toks[0].sent.text.strip() if toks else None
         item = Found(q.start, q.end, quote_kind(doc, lay, q), cue, src, q, lay.para(q.start), sent, rule=rule)
@@ -173,13 +175,23 @@ def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
             item.start = m.end() + len(words) - len(words.lstrip())
             item.label, item.kind = m.group(1), "direct"
         items.append(item)
+    return items
+
+
+def find_quotes(doc, article: Article) -> tuple[list[Quote], list[Speaker]]:
+    text = article.text
+    seed_people(doc)
+    spans = find_spans(text)
+    lay = Layout(doc, text, spans)
+    lists = colon_lists(doc, lay)
+    items = _in_marks(doc, lay, spans, lists)
     hosts: list = []
     items.extend(_not_repeating(find_indirect(doc, lay, lists, hosts), items))
     _adopt(items, hosts)
     items.sort(key=lambda f: f.start)
 
     names = NameIndex(doc)
-    book = MentionResolver(doc, names, lay.para)
+    book = MentionResolver(doc, names, lay.para, lay.inside)
     kept: list[tuple[Found, Source | None, str]] = []
     last_quote: tuple[int, Source, int] | None = None  # paragraph and source of the last attributed quote
     for f in items:

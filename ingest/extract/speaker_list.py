@@ -178,8 +178,18 @@ def same_descriptions(used: list[Source]) -> list[Source]:
         if key and len(key) == 1 and s.kind == "group" and len(s.name.split()) == 1:
             longer = sorted({first[k] for k in first if len(k) > 1 and k[-1] == key[0] and k[0] not in SELECTING})
             key = _description_key(longer[0]) if len(longer) == 1 else key
+        elif key and len(key) == 1 and s.kind == "person" and s.name.lower().startswith("the "):
+            key = _the_one_described(key[0], first) or key
         out.append(replace(s, name=first[key]) if key and first[key].lower() != s.name.lower() else s)
     return out
+
+
+def _the_one_described(noun: str, first: dict) -> tuple[str, ...] | None:
+    """`A source close to the talks said ...` then `the source said`: a definite description of
+    one word is the one longer description of a person with that noun (`a senior official`,
+    `an official at the ministry`), when the article has just one."""
+    longer = sorted(k for k in first if len(k) > 1 and noun in (k[0], k[-1]) and k[0] not in SELECTING)
+    return longer[0] if len(longer) == 1 else None
 
 
 LINK_WORDS = frozenset({"in", "of", "from", "at", "for"})  # `prosecutors in Vestland` are `Vestland prosecutors`
@@ -204,8 +214,8 @@ def _body_head(name: str) -> str | None:
 
 def same_bodies(used: list[Source]) -> list[Source]:
     """One name per organisation or group: `the navy said` after `The navy said` is the same
-    body, and so are `Vestland prosecutors` after `Prosecutors in Vestland`; a bare plural
-    (`Prosecutors said`) is the article's only other group of them (never `several experts`,
+    body, and so are `Vestland prosecutors` after `Prosecutors in Vestland`; a bare or definite
+    plural (`Prosecutors said`, `the authors wrote`) is the article's only other group of them (never `several experts`,
     `his advisers`: some of them)."""
     bodies = [s for s in used if s.name and s.kind in ("organization", "group")]
     first: dict[frozenset[str], str] = {}
@@ -215,7 +225,7 @@ def same_bodies(used: list[Source]) -> list[Source]:
     out = []
     for s in used:
         key = _body_words(s.name) if id(s) in ids else frozenset()
-        if len(key) == 1 and s.kind == "group" and len(s.name.split()) == 1:
+        if len(key) == 1 and s.kind == "group" and len(s.name.split()) <= 2:  # `Prosecutors`, `the authors`
             word = next(iter(key))
             wider = sorted({first[k] for k in first if len(k) > 1 and _body_head(first[k]) == word
                             and _description_key(first[k])[0] not in SELECTING})

@@ -24,7 +24,7 @@ PRESENT_TAGS = {"VBZ", "VBP"}
 def _reported_would(verb, words: list[str]) -> bool:
     """`would` in a clause reported by a past verb: the future seen from that past moment."""
     head = verb.head
-    return ("would" in words or "'d" in words) and verb.dep_ == "ccomp" and head is not verb \
+    return ("would" in words or "'d" in words) and verb.dep_ == "ccomp" and head != verb \
         and head.tag_ == "VBD"
 
 
@@ -34,7 +34,7 @@ def governing_verb(token):
     for _ in range(12):
         if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
             return t
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return t if t.pos_ in VERBAL else None
@@ -75,10 +75,10 @@ def _infinitive_tense(verb, depth: int) -> str:
 
 def _inherited_tense(verb, depth: int) -> str:
     """A participle, a bare infinitive or a conjunct without tense of its own takes its head's."""
-    if verb.tag_ in ("VBG", "VB") and depth < 3 and verb.head is not verb and (
+    if verb.tag_ in ("VBG", "VB") and depth < 3 and verb.head != verb and (
             verb.tag_ == "VBG" and verb.dep_ != "ROOT" or verb.dep_ in ("xcomp", "ccomp", "conj", "advcl")):
         head = governing_verb(verb.head)
-        if head is not None and head is not verb:
+        if head is not None and head != verb:
             return clause_tense(head, depth + 1)
     if verb.dep_ == "conj" and depth < 3:
         return clause_tense(verb.head, depth + 1)
@@ -132,7 +132,7 @@ def tense_at(span) -> tuple[str, bool]:
     tense = clause_tense(verb)
     if tense == "present" and later_in_clause(verb):
         tense = "future"
-    if tense == "present" and verb is not None and verb.dep_ == "advcl" and verb.head is not verb \
+    if tense == "present" and verb is not None and verb.dep_ == "advcl" and verb.head != verb \
             and _temporal_or_bare(verb):
         # `will become ... when he travels on Sunday`: English puts the future of a
         # temporal clause in the present tense
@@ -180,7 +180,7 @@ def _backshifted(verb) -> bool:
     """`planned to sign the pact when they met on Saturday`, `were likely to buy as soon as
     trading opened Monday`: a clause of time under a plan reported in the past takes the past
     tense of the report, but it speaks of the plan's future."""
-    if verb is None or verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN") or verb.head is verb:
+    if verb is None or verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBN") or verb.head == verb:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # `after they had met`: done before the plan
@@ -189,7 +189,7 @@ def _backshifted(verb) -> bool:
     if not opener:
         return False
     head = governing_verb(verb.head)
-    return head is not None and head is not verb and clause_tense(head) == "prospective"
+    return head is not None and head != verb and clause_tense(head) == "prospective"
 
 
 # words that open a clause of comparison or cause, whose present tense is a real present:
