@@ -13,6 +13,7 @@ import re
 import sqlite3
 import unicodedata
 
+from .copies import claims_payload
 from .event_counts import count as count_event
 from .log import Event, current, read
 from .originals import compressed
@@ -148,7 +149,7 @@ def _original_stored(conn, e: Event) -> None:
 
 
 def _claims_extracted(conn, e: Event) -> None:
-    p = e.payload
+    p = claims_payload(conn, e.payload)  # a copy's claims read from the event holding them
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
     art = conn.execute("SELECT revision, outlet, published, month, title, text FROM articles WHERE id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

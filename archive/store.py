@@ -15,6 +15,7 @@ from newsfacts.schema.article import Article
 from newsfacts.schema.claims import Claims
 
 from . import log
+from .copies import shared
 from .db import transaction
 from .originals import deflate
 from .projections import apply
@@ -97,9 +98,9 @@ def record(conn: sqlite3.Connection, article: Article, claims: Claims | None, ex
                 "raw_sha256": article.raw_sha256})
         if needs_extraction(d):
             doc, spans = compact(claims.model_dump(mode="json"), article.text)  # the text of this revision
-            emit(stream, "claims.extracted", {
+            emit(stream, "claims.extracted", shared(conn, {  # a copy's claims: named, not repeated
                 "article_id": d.article_id, "revision": d.revision, "extractor": extractor,
-                "claims": doc, "sentences": spans})
+                "claims": doc, "sentences": spans}, text_sha256(article.text)))
         return Outcome(d.status, d.article_id, d.revision, len(events))
 
 

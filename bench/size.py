@@ -39,7 +39,7 @@ def payload_parts(conn: sqlite3.Connection) -> dict[str, int]:
         elif type_ == "original.stored":
             out["original.stored data"] += len(p["data"])
         else:
-            claims = [c for kind in ("quotes", "figures", "dates") for c in p["claims"].get(kind, [])]
+            claims = [c for kind in ("quotes", "figures", "dates") for c in (p.get("claims") or {}).get(kind, [])]
             sentences = sum(len((c.get("sentence") or "").encode()) for c in claims)
             words = sum(len((c.get("text") or "").encode()) for c in claims)
             out["claims sentences"] += sentences

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .article import Article
 from .claims import Claims
-from .stored_claims import StoredClaims
+from .stored_claims import ClaimsHead, StoredClaims
 
 
 class _Payload(BaseModel):
@@ -92,16 +92,47 @@ class ClaimsExtractedV2(_Payload):
                                           "where the claim keeps its sentence inline")
 
 
-class ClaimsExtracted(ClaimsExtractedV2):
-    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP.
-
-    Version 3 keeps each sentence once, in the revision's text (`sentences`, as in version 2), and
-    each claim's words once too: a claim's `text` is left out where it is the text between its
-    `start` and `end`, and so is every field at its default (schema/stored_claims.py).
-    archive/sentences.py writes and reads them."""
+class ClaimsExtractedV3(ClaimsExtractedV2):
+    """claims.extracted of schema version 3: each sentence once, in the revision's text
+    (`sentences`, as in version 2), and each claim's words once too: a claim's `text` is left out
+    where it is the text between its `start` and `end`, and so is every field at its default
+    (schema/stored_claims.py; archive/sentences.py writes and reads them). Kept to read old
+    events; upcast to version 4 as it is (its claims inline)."""
 
     dump_options: ClassVar[dict] = {"exclude_defaults": True}
     claims: StoredClaims
+
+
+class ClaimsExtracted(_Payload):
+    """What an extractor version found in one revision; stored so a rebuild never re-runs NLP.
+
+    Version 4 keeps the claims of each text once per extractor: a wire copy (the same text under
+    another address) extracted by the same extractor version has the same claims, so its event
+    names the earlier event holding them (`claims_in`) and stores only `head`, its own source,
+    publication date and extractor (archive/copies.py); the claims are read from that event. Where
+    anything else differs (dates resolved against another publication date) the claims are inline,
+    as in version 3: sentences as spans of the text, words left out where they are the text at
+    their span, defaults left out."""
+
+    dump_options: ClassVar[dict] = {"exclude_defaults": True}
+    article_id: str
+    revision: int = Field(ge=1)
+    extractor: str
+    claims: StoredClaims | None = Field(None, description="Inline claims; null when claims_in names them.")
+    sentences: dict[Literal["quotes", "figures", "dates"], list[SentenceSpan]] = Field(
+        default_factory=dict, description="kind -> one [start, end) span of the text per claim, or null "
+                                          "where the claim keeps its sentence inline")
+    claims_in: int | None = Field(None, ge=1, description="The seq of the claims.extracted event holding the claims.")
+    head: ClaimsHead | None = Field(None, description="With claims_in: this extraction's own source, "
+                                                      "publication date and extractor.")
+
+    @model_validator(mode="after")
+    def _claims_once(self):
+        if (self.claims is None) != (self.claims_in is not None) or (self.head is None) != (self.claims_in is None):
+            raise ValueError("the claims are either inline or in the event claims_in names (with head), never both")
+        if self.claims_in is not None and self.sentences:
+            raise ValueError("the sentences of claims held in another event are that event's")
+        return self
 
 
 class ArticleSighted(_Payload):
@@ -276,7 +307,7 @@ class CheckpointRecorded(_Payload):
 
 PAYLOADS: dict[str, dict[int, type[_Payload]]] = {
     "article.revised": {1: ArticleRevisedV1, 2: ArticleRevised},
-    "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtractedV2, 3: ClaimsExtracted},
+    "claims.extracted": {1: ClaimsExtractedV1, 2: ClaimsExtractedV2, 3: ClaimsExtractedV3, 4: ClaimsExtracted},
     "article.sighted": {1: ArticleSighted},
     "original.stored": {1: OriginalStoredV1, 2: OriginalStored},
     "speaker.merged": {1: SpeakerMerged},
@@ -320,10 +351,15 @@ def _claims_2_to_3(p: dict) -> dict:
     return p  # a version-2 payload is a version-3 one that keeps every text and default inline
 
 
+def _claims_3_to_4(p: dict) -> dict:
+    return p  # a version-3 payload is a version-4 one with its claims inline
+
+
 UPCASTERS: dict[tuple[str, int], Callable[[dict], dict]] = {
     ("article.revised", 1): _article_1_to_2,
     ("claims.extracted", 1): _claims_1_to_2,
     ("claims.extracted", 2): _claims_2_to_3,
+    ("claims.extracted", 3): _claims_3_to_4,
     ("original.stored", 1): _original_1_to_2,
     ("speaker.split", 1): _speaker_split_1_to_2,
     ("verdict.recorded", 1): _verdict_1_to_2,

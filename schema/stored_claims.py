@@ -11,7 +11,9 @@ what the log holds.
 
 from __future__ import annotations
 
-from pydantic import Field
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .claims import Claims, DateClaim, Figure, Quote
 
@@ -34,3 +36,19 @@ class StoredClaims(Claims):
     quotes: list[StoredQuote] = Field(default_factory=list)
     figures: list[StoredFigure] = Field(default_factory=list)
     dates: list[StoredDate] = Field(default_factory=list)
+
+
+class ClaimsHead(BaseModel):
+    """The fields of a claims document that are not claims: what an extraction of a copy (the same
+    text, the same extractor) stores of its own when its claims are those of an earlier event
+    (claims.extracted version 4, archive/copies.py). Required, so that a null is stored as null."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str | None
+    published: date | None
+    extractor: str
+
+
+HEAD = tuple(ClaimsHead.model_fields)
+"""The top-level fields of a claims document a copy may hold apart from the claims it shares."""

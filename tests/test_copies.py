@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import date
 from urllib.parse import urlencode
 
 from datasette.app import Datasette
@@ -91,3 +92,114 @@ def _queries() -> dict:
 
     meta = yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))
     return {"claims_as_of": meta["databases"]["archive"]["queries"]["claims_as_of"]}
+
+
+def _ingested_copies(tmp_path, n: int = 2):
+    original = (ROOT / "samples" / SAMPLE).read_text("utf-8")
+    folder = tmp_path / "in"
+    write(folder, "a.txt", original)
+    for k in range(1, n + 1):
+        write(folder, f"copy-{k}.txt", _copy(original, k))
+    db = tmp_path / "archive.db"
+    result = run_cli("ingest", folder, "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _extractions(conn) -> list[tuple[int, dict]]:
+    return [(r[0], json.loads(r[1])) for r in conn.execute(
+        "SELECT seq, payload FROM events WHERE type = 'claims.extracted' ORDER BY seq")]
+
+
+def test_a_wire_copy_keeps_its_claims_once_in_the_log(tmp_path):
+    db = _ingested_copies(tmp_path)
+    conn = connect(db)
+    (first, inline), *copies = _extractions(conn)
+    assert inline["claims"]["quotes"] and "claims_in" not in inline
+    urls = {r["id"]: r["source"] for r in conn.execute("SELECT id, source FROM articles")}
+    assert len(copies) == 2
+    for _, p in copies:  # a copy stores its own source and no claim
+        assert p["claims_in"] == first and "claims" not in p and "sentences" not in p
+        assert p["head"]["source"] == urls[p["article_id"]] and p["head"]["extractor"] == p["extractor"]
+        assert len(json.dumps(p)) * 5 < len(json.dumps(inline))
+    # every copy has its own rows, with the words and sentences of the claims it shares
+    rows = {aid: [(q["text"], q["sentence"], q["speaker_id"]) for q in conn.execute(
+        "SELECT text, sentence, speaker_id FROM quotes WHERE article_id = ? ORDER BY start", (aid,))]
+        for aid in urls}
+    assert len({tuple(r) for r in rows.values()}) == 1 and all(rows.values())
+    counts = conn.execute("SELECT COUNT(DISTINCT quotes), COUNT(*) FROM extractions").fetchone()
+    assert tuple(counts) == (1, 3)
+    copy_id = copies[-1][1]["article_id"]
+    conn.close()
+    # the JSON API serves a copy's quotes with their words; the past, read from the log, too
+    ds = Datasette([str(db)], metadata={"databases": {"archive": {"queries": _queries()}}})
+    served = asyncio.run(ds.client.get(f"/archive/quotes.json?article_id={copy_id}&_shape=array")).json()
+    assert sorted(q["text"] for q in served) == sorted(t for t, _, _ in rows[copy_id])
+    q = urlencode({"article_id": copy_id, "as_of": "9999-12-31", "_shape": "array"})
+    past = asyncio.run(ds.client.get(f"/archive/claims_as_of.json?{q}")).json()
+    assert sorted(r["text"] for r in past if r["claim"] == "quote") == sorted(t for t, _, _ in rows[copy_id])
+    result = run_cli("verify", "--db", db, "--tables")  # a replay reads the claims where they are held
+    assert result.exit_code == 0, result.output
+
+
+def _first_claims(conn):
+    from newsfacts.archive.copies import claims_payload
+    from newsfacts.archive.sentences import expand
+    from newsfacts.archive.texts import article_of
+    from newsfacts.schema.article import Article
+    from newsfacts.schema.claims import Claims
+
+    art = json.loads(conn.execute("SELECT payload FROM events WHERE type = 'article.revised' ORDER BY seq").fetchone()[0])
+    article = Article.model_validate(article_of(conn, art))
+    seq, p = _extractions(conn)[0]
+    return article, Claims.model_validate(expand(claims_payload(conn, p), article.text))
+
+
+def test_a_copy_whose_claims_differ_keeps_them_inline(tmp_path):
+    """The same text published another day: its dates resolve to other days, so its claims are
+    not those of the first copy and are stored whole; a copy whose claims are the same but whose
+    publication date differs names them and keeps its own date."""
+    from newsfacts.archive.store import record
+
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", ROOT / "samples" / SAMPLE, "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    article, claims = _first_claims(conn)
+    assert claims.dates, "the sample has dates"
+    moved = claims.dates[0].model_copy(update={"value": "1999-01-01"})
+    other = article.model_copy(update={"url": "https://other.example.invalid/a", "source": "https://other.example.invalid/a"})
+    record(conn, other, claims.model_copy(update={"dates": [moved, *claims.dates[1:]], "source": other.url}),
+           claims.extractor)
+    same = article.model_copy(update={"url": "https://same.example.invalid/a", "source": "https://same.example.invalid/a"})
+    record(conn, same, claims.model_copy(update={"source": same.url, "published": date(1999, 12, 31)}), claims.extractor)
+    (first, _), (_, inline), (_, named) = _extractions(conn)
+    assert inline["claims"]["dates"] and "claims_in" not in inline
+    assert named["claims_in"] == first and named["head"]["published"] == "1999-12-31"
+    assert conn.execute("SELECT value FROM dates WHERE article_id = ? ORDER BY start LIMIT 1",
+                        (other.article_id,)).fetchone()[0] == "1999-01-01"
+    conn.close()
+    assert run_cli("verify", "--db", db, "--tables").exit_code == 0
+
+
+def test_a_copy_naming_the_claims_of_another_text_does_not_replay(tmp_path):
+    """A reference to the extraction of another text (written past the write path, as a forger
+    would) is refused by the replay, with the event it names."""
+    from newsfacts.archive.copies import claims_payload
+
+    folder = tmp_path / "in"
+    write(folder, "a.txt", (ROOT / "samples" / SAMPLE).read_text("utf-8"))
+    write(folder, "b.txt", "Harbour board cuts ferry staff\n\nThe board said on Monday it would cut 40 jobs.\n")
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    (a_seq, a), (_, b) = _extractions(conn)
+    forged = {"article_id": b["article_id"], "revision": b["revision"], "extractor": b["extractor"],
+              "claims_in": a_seq, "head": {"source": None, "published": None, "extractor": b["extractor"]}}
+    try:
+        claims_payload(conn, forged)
+    except ValueError as e:
+        assert f"event {a_seq}" in str(e) and "another text" in str(e)
+    else:
+        raise AssertionError("a copy named the claims of another text and was replayed")
+    assert claims_payload(conn, {**forged, "article_id": a["article_id"]})["claims"]["quotes"]
+    conn.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..copies import with_claims
 from ..sentences import expand
 from .tables import rows
 
@@ -35,6 +36,10 @@ async def claims_of(db, article_id: str, revision: int) -> dict | None:
     if not found:
         return None
     payload = json.loads(found[0]["payload"])
+    if payload.get("claims_in") is not None:  # a copy's claims, held by an earlier event (archive/copies.py)
+        held = await rows(db, "SELECT payload FROM events WHERE seq = :s AND type = 'claims.extracted'",
+                          {"s": payload["claims_in"]})
+        payload = with_claims(payload, json.loads(held[0]["payload"]) if held else None)
     text = await rows(db, "SELECT coalesce(r.text, a.text) AS text FROM revisions r JOIN articles a ON a.id = r.article_id "
                       "WHERE r.article_id = :a AND r.revision = :r", {"a": article_id, "r": revision})
     return expand(payload, text[0]["text"] if text else None)
