@@ -203,3 +203,27 @@ def test_a_copy_naming_the_claims_of_another_text_does_not_replay(tmp_path):
         raise AssertionError("a copy named the claims of another text and was replayed")
     assert claims_payload(conn, {**forged, "article_id": a["article_id"]})["claims"]["quotes"]
     conn.close()
+
+
+def test_a_revised_copy_shows_what_changed_from_the_claims_it_shared(tmp_path):
+    """Revision 1 of a copy holds no claims of its own (they are the first copy's); its article
+    page still compares them with revision 2's, claim by claim."""
+    original = (ROOT / "samples" / SAMPLE).read_text("utf-8")
+    folder = tmp_path / "in"
+    write(folder, "a.txt", original)
+    write(folder, "copy.txt", _copy(original, 1))
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    revised = _copy(original, 1).replace("depend on that boat every single day", "need that boat twice a day")
+    assert run_cli("ingest", write(tmp_path / "later", "copy.txt", revised), "--db", db, "-q").exit_code == 0
+    conn = connect(db)
+    copy_id = conn.execute("SELECT id FROM articles WHERE url LIKE '%wire-1%'").fetchone()[0]
+    assert conn.execute("SELECT revision FROM articles WHERE id = ?", (copy_id,)).fetchone()[0] == 2
+    first = conn.execute("SELECT payload FROM events WHERE type = 'claims.extracted' AND stream = ? "
+                         "ORDER BY seq LIMIT 1", (f"article:{copy_id}",)).fetchone()[0]
+    assert json.loads(first).get("claims_in")  # revision 1: the first copy's claims, named
+    conn.close()
+    ds = Datasette([str(db)])
+    html = asyncio.run(ds.client.get(f"/archive/articles/{copy_id}?from=1&to=2")).text
+    assert "need that boat twice a day" in html and "depend on that boat every single day" in html
+    assert "No claim changed" not in html
