@@ -10,8 +10,9 @@ of an article gets the URL https://copies.bench.invalid/<k>/<id>, the outlet nam
 prefix (breitbart_2015-..., the PolNeAR convention) and original bytes of its own, so every copy is
 a distinct article with its own original, revision and claims, as in a real newsroom archive.
 
-The issue's archive is 926 sources copied about 65 times each; at 10,000 quotes, about `--sources 16`
-gives that shape (check: articles / sources in the output), the default 120 about 7 copies each. Sizes per
+The issue's archive is 926 sources copied about 65 times each; at 10,000 quotes, about `--sources 10`
+gives that shape (579 articles, ~58 copies of ~17 quotes, as the issue's 16.5; check articles /
+sources in the output), the default 120 about 7 copies each. Sizes per
 article differ by a third between the two (bench/size.py): say which one a figure is of.
 """
 
