@@ -42,6 +42,32 @@ def test_rebuild_never_runs_nlp(archive, monkeypatch):
     assert snapshot(conn) == before
 
 
+ARCHIVE_SIDE = """
+import sys
+from newsfacts.archive.cli import cli
+for command in ("verify", "rebuild"):
+    try:
+        cli([command, "--db", sys.argv[1]], standalone_mode=False)
+    except SystemExit as e:  # a command that ends with its exit code
+        assert not e.code, e.code
+import newsfacts.archive.serve, newsfacts.archive.web, newsfacts.archive.datasette_summaries  # noqa: E401,F401
+print("spacy loaded" if "spacy" in sys.modules else "spacy not loaded")
+"""
+
+
+def test_the_archive_side_never_imports_spacy(archive):
+    """verify, rebuild and the Datasette side read the log and the tables only: they must not pay
+    the second of CPU that loading spaCy costs (the archive reads pure helpers of the extract
+    package, which imports its extractors on first use)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", ARCHIVE_SIDE, str(archive)], capture_output=True, text=True,
+                         timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "replayed" in out.stdout and out.stdout.strip().endswith("spacy not loaded"), out.stdout
+
+
 def test_rebuild_of_an_empty_archive(tmp_path):
     conn = connect(tmp_path / "archive.db")
     assert rebuild(conn) == 0
