@@ -73,7 +73,8 @@ def _known(conn, sid: str, want_key: str | None, form: str | None = None) -> ide
     names = tuple(identity.PersonName(r["first"], tuple(json.loads(r["middles"] or "[]")), r["surname"], r["suffix"])
                   for r in rows if r["surname"])
     sp = conn.execute("SELECT kind, roles FROM speakers WHERE id = ?", (sid,)).fetchone()
-    quotes = conn.execute("SELECT COUNT(*) FROM quotes WHERE speaker_id = ?", (sid,)).fetchone()[0]
+    tally = conn.execute("SELECT quotes FROM speaker_quote_tally WHERE speaker_id = ?", (sid,)).fetchone()
+    quotes = tally[0] if tally else 0
     bucket = bool(rows) and rows[0]["how"] == "ambiguous" and all(n.first is None for n in names)
     exact = any(n.key == want_key for n in names) if want_key is not None else False
     long_names = frozenset(k for k in (org_key(r["variant"]) for r in rows if r["kind"] == "organization") if len(k.split()) > 1)

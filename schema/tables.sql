@@ -431,3 +431,25 @@ CREATE TABLE IF NOT EXISTS event_counts (
     n             INTEGER NOT NULL,
     PRIMARY KEY (col, value)
 ) WITHOUT ROWID;
+
+-- How many quotes each speaker has, kept by triggers on quotes (in ingest and in a replay alike, since
+-- they are part of the bare tables a rebuild replays into): speaker identity weighs a speaker by it
+-- (archive/speaker_index.py, `_known`) at each decision, which a COUNT(*) over a prolific speaker's
+-- quotes made O(quotes) per decision.
+CREATE TABLE IF NOT EXISTS speaker_quote_tally (
+    speaker_id    TEXT PRIMARY KEY,
+    quotes        INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS speaker_quote_tally_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN
+    INSERT INTO speaker_quote_tally VALUES (new.speaker_id, 1)
+        ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_quote_tally_ad AFTER DELETE ON quotes WHEN old.speaker_id IS NOT NULL BEGIN
+    UPDATE speaker_quote_tally SET quotes = quotes - 1 WHERE speaker_id = old.speaker_id;
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_quote_tally_au AFTER UPDATE OF speaker_id ON quotes
+    WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+    UPDATE speaker_quote_tally SET quotes = quotes - 1 WHERE speaker_id = old.speaker_id;
+    INSERT INTO speaker_quote_tally SELECT new.speaker_id, 1 WHERE new.speaker_id IS NOT NULL
+        ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
+END;

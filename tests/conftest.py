@@ -69,7 +69,7 @@ DERIVED = ["articles", "revisions", "extractions", "quotes", "figures", "dates",
            # the fact store (archive/factcheck)
            "verdict_history", "claim_reviews", "claim_review_links", "claim_groups", "claim_group_members",
            "claim_group_suggestions", "claim_group_decisions", "quote_wordings", "quote_wording_links",
-           "quote_prints", "checks", "event_counts", "ratings"]
+           "quote_prints", "checks", "event_counts", "ratings", "speaker_quote_tally"]
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

@@ -99,3 +99,30 @@ def test_a_replay_leaves_cross_checks_as_ingest_left_them(tmp_path):
     before = snapshot(conn)
     assert run_cli("rebuild", "--db", db).exit_code == 0
     assert snapshot(conn) == before
+
+
+def test_the_speaker_quote_tally_is_the_count_of_each_speakers_quotes(tmp_path, archive):
+    """Speaker identity weighs a speaker by how many quotes they have, read from a tally the
+    triggers on quotes keep (speaker_quote_tally): after a re-extraction, a merge and its undoing
+    it still equals a count of the quotes, in ingest and in the rebuild."""
+    conn = connect(archive)
+    write(tmp_path / "more", "copy.txt", SAMPLE)
+    for n in range(2):
+        write(tmp_path / "more", f"a{n}.txt", article(n))
+    assert run_cli("ingest", tmp_path / "more", "--db", archive, "-q").exit_code == 0
+    counted = "SELECT speaker_id, COUNT(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY 1"
+    kept = "SELECT speaker_id, quotes FROM speaker_quote_tally WHERE quotes != 0 ORDER BY 1"
+
+    def rows(sql):
+        return [tuple(r) for r in conn.execute(sql)]
+
+    top = rows(counted)
+    assert len(top) >= 2 and rows(kept) == top
+    (a, _), (b, _) = top[:2]
+    assert run_cli("speakers", "merge", a, b, "--db", archive).exit_code == 0
+    merged = rows(kept)
+    assert merged == rows(counted) and a not in [r[0] for r in merged]
+    assert run_cli("speakers", "split", a, "--db", archive).exit_code == 0
+    assert rows(kept) == rows(counted) == top
+    assert run_cli("rebuild", "--db", archive).exit_code == 0
+    assert rows(kept) == top
