@@ -149,21 +149,32 @@ def drop_derived(conn: sqlite3.Connection) -> None:
             conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
 
 
-def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
-    """FTS5 over a table, kept in step by triggers. sqlite-utils runs inside our open
-    transaction without committing it, so a migration or a rebuild stays all-or-nothing."""
-    import sqlite_utils
+def _quoted(name: str) -> str:
+    return '"{}"'.format(name.replace('"', '""'))
 
-    db = sqlite_utils.Database(conn)
-    if not db[table].detect_fts():
-        db[table].enable_fts(columns, create_triggers=True)
-        # re-index a row only when an indexed column changes, not when its claim group is set
-        cols = ", ".join(f'"{c}"' for c in columns)
-        old, new = (", ".join(f'{r}."{c}"' for c in columns) for r in ("old", "new"))
-        conn.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
-        conn.execute(f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {cols} ON "{table}" BEGIN '
-                     f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {cols}) VALUES (\'delete\', old.rowid, {old}); '
-                     f'INSERT INTO "{table}_fts" (rowid, {cols}) VALUES (new.rowid, {new}); END')
+
+def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
+    """FTS5 over a table (external content: the table's own rows), filled in one pass and then
+    kept in step by triggers; inside the caller's transaction, so a migration or a rebuild stays
+    all-or-nothing. The DDL is what sqlite-utils' `enable_fts(create_triggers=True)` writes, which
+    Datasette's search finds, without importing sqlite-utils (and numpy with it) into every
+    rebuild; the update trigger re-indexes a row only when an indexed column changes, not when
+    its claim group is set."""
+    fts = f"{table}_fts"
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (fts,)).fetchone():
+        return
+    t, f = _quoted(table), _quoted(fts)
+    cols = ", ".join(_quoted(c) for c in columns)
+    old, new = (", ".join(f"{r}.{_quoted(c)}" for c in columns) for r in ("old", "new"))
+    conn.execute(f"CREATE VIRTUAL TABLE {f} USING FTS5 (\n    {cols},\n    content={t}\n)")
+    conn.execute(f"INSERT INTO {f} (rowid, {cols})\n    SELECT rowid, {cols} FROM {t}")
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_ai')} AFTER INSERT ON {t} BEGIN\n"
+                 f"  INSERT INTO {f} (rowid, {cols}) VALUES (new.rowid, {new});\nEND")
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_ad')} AFTER DELETE ON {t} BEGIN\n"
+                 f"  INSERT INTO {f} ({f}, rowid, {cols}) VALUES('delete', old.rowid, {old});\nEND")
+    conn.execute(f'CREATE TRIGGER {_quoted(table + "_au")} AFTER UPDATE OF {cols} ON {t} BEGIN '
+                 f"INSERT INTO {f} ({f}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+                 f"INSERT INTO {f} (rowid, {cols}) VALUES (new.rowid, {new}); END")
 
 
 def _statements(script: str) -> list[str]:
