@@ -116,6 +116,10 @@ def multiply(out: Path, times: int, log=print) -> dict:
     log(f"  full-text indexes in {time.perf_counter() - started:.0f}s")
     started = time.perf_counter()
     summaries.fill(conn)
+    # the triggers on quotes were dropped with the full-text ones: count each speaker's quotes afresh
+    conn.execute("DELETE FROM speaker_quote_tally")
+    conn.execute("INSERT INTO speaker_quote_tally SELECT speaker_id, COUNT(*) FROM quotes "
+                 "WHERE speaker_id IS NOT NULL GROUP BY speaker_id")
     log(f"  summaries in {time.perf_counter() - started:.0f}s")
     for statement in summaries.triggers():
         conn.execute(statement)
