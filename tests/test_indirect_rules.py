@@ -108,3 +108,71 @@ def test_speech_refused_or_denied_reports_nothing(indirect, text):
 def test_a_view_denied_is_still_the_sources_view(indirect):
     got = indirect("Mark Delaney does not think the ferry will survive another winter.")
     assert [(t, s) for t, _, s in got] == [("the ferry will survive another winter", "Mark Delaney")]
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("As several harbour engineers have pointed out, the old pier cannot carry the new cranes.",
+     "the old pier cannot carry the new cranes", "several harbour engineers"),
+    ("The new quay will open in May, as the harbour board said last week.", "The new quay will open in May", "harbour board"),
+    ("As Mark Delaney told reporters, the ferry will keep running.", "the ferry will keep running", "Mark Delaney"),
+])
+def test_an_aside_opened_by_as_reports_the_clause_it_is_set_into(indirect, text, claim, speaker):
+    assert indirect(text) == [(claim, "as_aside", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "As she told the story of the storm, the lights in the hall went out.",  # a time, not a report
+    "The new quay opened in May, just as the harbour board said it would.",  # the aside says something of its own
+    "So far the board has not answered or, as might be expected from Mark Delaney, made an offer.",  # no one speaks
+    "As Mark Delaney spoke, the crowd on the quay cheered.",  # talking without content
+])
+def test_an_aside_that_reports_nothing_is_no_claim(indirect, text):
+    assert [r for _, r, _ in indirect(text)] == []
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("The dockers' union voiced fears that the plant would close by spring.", "the plant would close by spring", "The dockers' union"),
+    ("Residents of Vestby have expressed concern that the old dam could fail.", "the old dam could fail", "Residents of Vestby"),
+    ("The board ignored warnings from the auditor that the fund was empty.", "the fund was empty", "the auditor"),
+    ("Lina Ortiz's insistence that the budget is balanced puzzled the council.", "the budget is balanced", "Lina Ortiz"),
+    ("The Harbour Trust repeated its warning that the quay would close.", "the quay would close", "Harbour Trust"),
+])
+def test_a_nouns_content_clause_is_its_holders_claim(indirect, text, claim, speaker):
+    assert indirect(text) == [(claim, "claim_noun", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lina Ortiz rejected the claim that she had misled the council.",  # answering a claim nobody here made
+    "The report that Mark Delaney wrote last winter was long.",  # a relative clause, no content
+])
+def test_a_claim_without_a_holder_or_without_content_is_none(indirect, text):
+    assert [r for _, r, _ in indirect(text)] == []
+
+
+def test_a_quote_inside_a_nouns_content_clause_is_the_holders(parse):
+    from newsfacts.ingest.extract.quotes import find_quotes
+
+    text = "Lina Ortiz repeated her claim that the harbour fund had been “bled dry by the old board” in March."
+    quotes, _ = find_quotes(parse(text), Article(text=text))
+    assert [(q.text, q.kind, q.speaker.name) for q in quotes if q.kind == "partial"] == [
+        ("bled dry by the old board", "partial", "Lina Ortiz")]
+
+
+def test_the_new_rules_name_themselves_in_the_archive(tmp_path):
+    """Through ingest and Datasette's own client: each indirect quote with the rule that found it."""
+    import asyncio
+
+    import yaml
+    from datasette.app import Datasette
+
+    from .conftest import ROOT, run_cli, write
+
+    write(tmp_path / "in", "quay.txt", "date 2024-03-16\n\nAs the harbour engineers have pointed out, the old pier "
+          "cannot carry the new cranes.\n\nThe dockers' union voiced fears that the plant would close by spring.\n")
+    db = tmp_path / "archive.db"
+    assert run_cli("ingest", tmp_path / "in", "--db", db, "-q", "--workers", "1").exit_code == 0
+    ds = Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))
+    rows = asyncio.run(ds.client.get("/archive/quotes.json?_shape=array&kind=indirect&_sort=start")).json()
+    assert [(r["text"], r["rule"], r["mention"]) for r in rows] == [
+        ("the old pier cannot carry the new cranes", "as_aside", "the harbour engineers"),
+        ("the plant would close by spring", "claim_noun", "The dockers' union")]

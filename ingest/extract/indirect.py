@@ -8,6 +8,8 @@ from .wordlists import words as wordlist
 from .attribution import EVIDENCE_VERBS, SPEECH_VERBS, DOCUMENT_NOUNS, is_cue, is_evidence, is_human, plausible_source, source_token
 from .quote_layout import BULLET, Found, Layout, tokens_between
 from .quote_lists import headline_claims
+from .content_edges import tidy
+from .claim_nouns import noun_claims
 
 MOSTLY_QUOTED = 0.8  # content quoted beyond this share is the quote itself, not reported speech
 
@@ -148,12 +150,44 @@ def _parenthetical_tag(tok, lay: Layout):
     return before + after, False
 
 
+ASIDE_DEPS = frozenset({"mark", "nsubj", "agent", "aux", "auxpass", "neg", "advmod", "prt", "prep", "npadvmod", "dobj",
+                        "dative", "punct"})  # what a reporting aside holds (`as one adviser first pointed out on Monday`)
+
+
+def _as_aside(tok, lay: Layout):
+    """`As the engineers pointed out, the pier cannot carry the cranes`, `The bridge will reopen
+    in May, as the council said`: an aside opened by `as` reports the clause it is set into."""
+    kids = list(tok.children)
+    if tok.dep_ != "advcl" or tok.tag_ == "VBG" or not is_cue(tok, cognition=True) \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in kids):
+        return None
+    if tok.lemma_.lower() in INTENT_VERBS or tok.lemma_.lower() in STANCE_VERBS or any(
+            c.dep_ not in ASIDE_DEPS or c.dep_ == "dobj" and not (is_human(c) or c.pos_ in ("PRON", "PROPN"))
+            or c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS for c in kids):
+        return None  # `as she told the story`, `just as she said she would`, `as he called for a ban`, `as X proposes`
+    src = source_token(tok, lay.inside)
+    if src is None or not plausible_source(src) or is_evidence(tok, src) or not any(c.dep_ in ("nsubj", "agent") for c in kids):
+        return None  # `as the talks continued`, `as might be expected`, `as the figures show`: no one reports
+    host = tok.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head  # `The quay, as Delaney noted, has ...`: the parser hangs the aside on `quay`
+    if is_cue(host):
+        return None  # `“...,” she said, as recalled by her aide`: an aside on a quote's tag
+    own = {t.i for t in tok.subtree}
+    edges = {tok.left_edge.i - 1, tok.right_edge.i + 1}
+    para = lay.para(tok.idx)
+    content = [t for t in host.subtree if t.i not in own and lay.para(t.idx) == para
+               and not (t.i in edges and t.text == ",")]
+    return content, False
+
+
 # (name, rule): tried in order on every cue verb; the first that applies gives the content (and
 # whether it is an intent rather than speech), and its name is the indirect quote's `rule`. An
 # intent (`vowed to keep trying`, `announced his candidacy`, `accused X of ...`) has no content
 # clause: the guidelines make it optional at most, so it is found (its source resolves the
 # mentions after it, a quote in marks inside it is its source's) but not given as a claim.
 CONTENT_RULES = [
+    ("as_aside", _as_aside),
     ("according_to", _according_to),
     ("parenthetical_tag", _parenthetical_tag),
     ("content_clause", _content_clause),
@@ -161,33 +195,6 @@ CONTENT_RULES = [
     ("tag_clause", _tag_clause),
     ("complement", _complement),
 ]
-
-
-def _own_attribution(content: list, cue, inside) -> list:
-    """`he doubted it, arguing that the party was split`, `the timing was not planned; they
-    only learned of it on Friday`: a participle speech verb after a comma is an attribution of
-    its own, and a semicolon closes the claim; the content after the cue ends before either."""
-    if not content or content[0].i < cue.i:
-        return content
-    for k, t in enumerate(content[2:], start=2):
-        if inside(t):
-            continue
-        if t.text == ";":
-            return content[:k]
-        if t.text == "," and k + 1 < len(content):
-            nxt = content[k + 1]
-            if nxt.tag_ == "VBG" and is_cue(nxt, cognition=True) and not inside(nxt):
-                return content[:k]
-    return content
-
-
-def _tidy(content: list, tok, inside) -> list:
-    content = _own_attribution(_one_sentence(_trim_tail(content), tok, inside), tok, inside)
-    while content and (content[0].is_punct or content[0].is_space or (content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"))):
-        content = content[1:]
-    while content and (content[-1].is_punct or content[-1].is_space):
-        content = content[:-1]
-    return content
 
 
 def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
@@ -202,7 +209,7 @@ def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
     else:
         return None
     content, intent = hit
-    content = _tidy(content, tok, lay.inside) if content else []
+    content = tidy(content, tok, lay.inside) if content else []
     if hosts is not None and content:
         hosts.append((content[0].idx, content[-1].idx + len(content[-1]), tok, src, lay.para(content[0].idx)))
     if len(content) < 3 or _no_comment(content) or src.left_edge.i <= content[0].i <= src.i:
@@ -213,6 +220,21 @@ def _reported(tok, lay: Layout, hosts: list | None) -> Found | None:
     return Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", tok, src,
                  para=lay.para(content[0].idx), sentence=tok.sent.text.strip(),
                  intent=intent or _finding(tok, src), clause=not intent, rule=name)
+
+
+def _noun_claims(doc, lay: Layout, hosts: list | None) -> list[Found]:
+    """`Ortiz repeated her claim that the tunnel leaks`: a noun's content clause (`claim_nouns`)."""
+    out = []
+    for claim in noun_claims(doc, lay.inside):
+        para = lay.para(claim.noun.idx)
+        content = tidy([t for t in claim.content if lay.para(t.idx) == para], claim.noun, lay.inside)
+        if hosts is not None and content:
+            hosts.append((content[0].idx, content[-1].idx + len(content[-1]), claim.noun, claim.holder, para))
+        if len(content) < 3 or sum(1 for t in content if lay.inside(t)) >= MOSTLY_QUOTED * len(content):
+            continue
+        out.append(Found(content[0].idx, content[-1].idx + len(content[-1]), "indirect", claim.noun, claim.holder,
+                         para=para, sentence=claim.noun.sent.text.strip(), rule="claim_noun"))
+    return out
 
 
 def _list_items(doc, lay: Layout, lists: dict) -> list[Found]:
@@ -245,6 +267,7 @@ def find_indirect(doc, lay: Layout, lists: dict, hosts: list | None = None) -> l
         if f is not None:
             found.append(f)
     found.extend(_held_views(doc, lay, adjectives))
+    found.extend(_noun_claims(doc, lay, hosts))
     found.extend(headline_claims(doc, lay))
     found.extend(_list_items(doc, lay, lists))
     # only the outermost attribution: drop one whose cue sits in another's content
@@ -292,22 +315,6 @@ def _has_subject(clause, verb) -> bool:
         for d in clause.children)
 
 
-def _trim_tail(content: list) -> list:
-    """`he backed the bill, which includes ...`: an aside after a comma that closes the content
-    (a non-restrictive relative clause) is the reporter's, not the source's."""
-    if len(content) < 6:
-        return content
-    ids = {t.i for t in content}
-    for k in range(2, len(content) - 1):
-        t = content[k]
-        if t.text == "," and t.i + 1 in ids:
-            nxt = t.doc[t.i + 1]
-            if nxt.lower_ in ("which", "who", "whom", "whose") and nxt.head.dep_ == "relcl" and nxt.head.head.i < t.i \
-                    and nxt.head.right_edge.i >= content[-1].i:
-                return content[:k]
-    return content
-
-
 DASHES = ("—", "–", "--")
 
 
@@ -317,18 +324,6 @@ def _opens_aside(tok) -> bool:
     if tok.i == 0 or tok.doc[tok.i - 1].text not in DASHES or tok.tag_ not in ("VBD", "VBN"):
         return False
     return sum(1 for t in tok.doc[tok.sent.start:tok.i - 1] if t.text in DASHES) % 2 == 0
-
-
-def _one_sentence(content: list, cue, inside) -> list:
-    """Content the parser ran over a full stop (`... is worth $50m. An appraiser disagrees, ...`)
-    ends there: keep the sentence next to the cue."""
-    cuts = [k for k, t in enumerate(content[:-1]) if t.text in (".", "!", "?") and not inside(t)
-            and content[k + 1].text[:1].isupper()]
-    if not cuts:
-        return content
-    if content[0].i > cue.i:
-        return content[:cuts[0] + 1]
-    return content[cuts[-1] + 1:]
 
 
 def _complements(tok, lay: Layout) -> list:

@@ -19,8 +19,9 @@ from .names import (
 from .mention_phrases import appos_person, issuer_of
 from .offices import fit
 
-PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
-GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
+PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "it", "its", "their"})  # `its`, `his`: a claim's holder (`its warning that`)
+POSSESSIVE_AS_SUBJECT = {"its": "it", "their": "they"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -202,7 +203,7 @@ class MentionResolver:
 
     def _person_pronoun(self, head, pos: int, para: int) -> Source:
         """`he`, `she`: the last person quoted, unless this paragraph's subject is someone else."""
-        want = "m" if head.lower_ in ("he", "him") else "f"
+        want = "m" if head.lower_ in ("he", "him", "his") else "f"
         prev = self._recent(pos, para, lambda s: s.kind == "person" and self.names.gender(s.name) in (None, want))
         subject = self._subject_in_paragraph(head, want)
         if subject is not None and prev is not None and subject[1] != prev.name and (
@@ -222,7 +223,7 @@ class MentionResolver:
 
     def _group_pronoun(self, head, pos: int, para: int) -> Source:
         """`they`, `it`, `we`: the last group or organisation quoted, else the people just named."""
-        low = head.lower_
+        low = POSSESSIVE_AS_SUBJECT.get(head.lower_, head.lower_)
         kinds = ("organization",) if low == "it" else ("group", "organization")
         prev = self._recent(pos, para, lambda s: s.kind in kinds, window=2, anon_ok=True)
         body = self._body_in_paragraph(head) if low in ("they", "them") else None
