@@ -427,7 +427,7 @@ def test_label_inside_the_speakers_own_phrase_is_not_a_quote(extract):
 
 
 def test_content_run_over_a_full_stop_keeps_the_cue_sentence(nlp):
-    from newsfacts.ingest.extract.indirect import _one_sentence
+    from newsfacts.ingest.extract.content_edges import _one_sentence
 
     doc = nlp("Ann said the mill is worth a lot. Bob disagrees with her.")
     after = _one_sentence(list(doc[2:]), doc[1], lambda t: False)
