@@ -96,6 +96,24 @@ def parse(nlp):
     return lambda text: nlp(parse_input(text))
 
 
+@pytest.fixture(scope="session")
+def who_speaks(parse):
+    """Text to its quotes as (words, kind, speaker's name) and the article's speaker list, the way
+    the extractor finds them."""
+    from newsfacts.ingest.extract.quotes import find_quotes
+    from newsfacts.schema.article import Article
+
+    def run(text):
+        quotes, speakers = find_quotes(parse(text), Article(text=text))
+        return [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in quotes], speakers
+    return run
+
+
+def speaker_of(quotes, words):
+    """The speaker of the one quote holding `words`."""
+    return next(name for text, _, name in quotes if words in text)
+
+
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "in"

@@ -66,12 +66,7 @@ def test_a_wire_copy_keeps_its_text_once_in_the_log(tmp_path):
 def test_a_copy_whose_text_reference_was_altered_does_not_replay(tmp_path):
     """The reference is covered by the hash chain; a log whose held text does not match the
     SHA-256 a copy names (written past the chain, as a forger would) is refused, not replayed."""
-    original = (ROOT / "samples" / SAMPLE).read_text("utf-8")
-    folder = tmp_path / "in"
-    write(folder, "a.txt", original)
-    write(folder, "copy.txt", _copy(original, 1))
-    db = tmp_path / "archive.db"
-    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
+    db = _ingested_copies(tmp_path, 1)
     from newsfacts.archive.texts import text_of
 
     conn = connect(db)
@@ -208,14 +203,10 @@ def test_a_copy_naming_the_claims_of_another_text_does_not_replay(tmp_path):
 def test_a_revised_copy_shows_what_changed_from_the_claims_it_shared(tmp_path):
     """Revision 1 of a copy holds no claims of its own (they are the first copy's); its article
     page still compares them with revision 2's, claim by claim."""
+    db = _ingested_copies(tmp_path, 1)
     original = (ROOT / "samples" / SAMPLE).read_text("utf-8")
-    folder = tmp_path / "in"
-    write(folder, "a.txt", original)
-    write(folder, "copy.txt", _copy(original, 1))
-    db = tmp_path / "archive.db"
-    assert run_cli("ingest", folder, "--db", db, "-q").exit_code == 0
     revised = _copy(original, 1).replace("depend on that boat every single day", "need that boat twice a day")
-    assert run_cli("ingest", write(tmp_path / "later", "copy.txt", revised), "--db", db, "-q").exit_code == 0
+    assert run_cli("ingest", write(tmp_path / "later", "copy-1.txt", revised), "--db", db, "-q").exit_code == 0
     conn = connect(db)
     copy_id = conn.execute("SELECT id FROM articles WHERE url LIKE '%wire-1%'").fetchone()[0]
     assert conn.execute("SELECT revision FROM articles WHERE id = ?", (copy_id,)).fetchone()[0] == 2

@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.schema.article import Article
+from .conftest import speaker_of as _speaker_of
 
 
 @pytest.fixture(scope="module")
-def extract(parse):
-    from newsfacts.ingest.extract.quotes import find_quotes
-
-    def run(text):
-        quotes, speakers = find_quotes(parse(text), Article(text=text))
-        return [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in quotes], speakers
-    return run
-
-
-def _speaker_of(quotes, words):
-    return next(name for text, _, name in quotes if words in text)
+def extract(who_speaks):
+    return who_speaks
 
 
 def test_a_full_name_the_tagger_missed_is_a_person_by_its_given_name(extract, parse):
