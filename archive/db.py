@@ -14,7 +14,7 @@ BUSY_TIMEOUT_MS = 30_000
 CACHED_STATEMENTS = 1024
 """Prepared statements kept per connection: the projections use some 430 distinct ones, more than
 sqlite3's default 128, which made an article's replay prepare many of them again."""
-FTS_TABLES = {"articles": ["title", "text"], "quotes": ["text", "speaker", "sentence"],
+FTS_TABLES = {"texts": ["text"], "quotes": ["text", "speaker", "sentence"],
               "figures": ["text", "about", "sentence"], "dates": ["text", "sentence"]}
 
 

@@ -19,6 +19,8 @@ import hashlib
 import sqlite3
 import zlib
 
+from .texts import revision_text
+
 MAX_SIZE = 64 * 1024 * 1024
 """Inflate no more than this (datasette_safety.MAX_LENGTH: the largest blob a query may make)."""
 
@@ -49,14 +51,13 @@ def inflate(stream: bytes, size: int, dictionary: str | None = None) -> bytes:
 
 
 def dictionary_of(conn: sqlite3.Connection, text_of: str | None) -> str | None:
-    """The text of the revision `<article id>/<revision>` (kept in revisions once superseded)."""
+    """The text of the revision `<article id>/<revision>` (in `texts`, as every revision's)."""
     if text_of is None:
         return None
-    row = conn.execute("SELECT coalesce(r.text, a.text) FROM revisions r JOIN articles a ON a.id = r.article_id "
-                       "WHERE r.id = ?", (text_of,)).fetchone()
-    if row is None:
+    text = revision_text(conn, text_of)
+    if text is None:
         raise ValueError(f"the original's dictionary, the text of revision {text_of}, is not in the archive")
-    return row[0]
+    return text
 
 
 def original_bytes(conn: sqlite3.Connection, sha256: str) -> bytes | None:

@@ -20,10 +20,10 @@ from .originals import compressed
 from .sentences import expand
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
-from .texts import text_of
+from .texts import stored, text_of
 
 
-PROJECTIONS_VERSION = 6
+PROJECTIONS_VERSION = 7
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -102,12 +102,12 @@ def _article_revised(conn, e: Event) -> None:
         "url": a.get("url"), "source": a.get("source"), "reader": a.get("reader"),
         "summary_only": int(bool(a.get("summary_only"))), "revision": p["revision"],
         "words": len(text.split()), "content_hash": p["content_hash"], "raw_sha256": a.get("raw_sha256"),
-        "first_seen": e.recorded_at, "updated_at": e.recorded_at, "text": text,
+        "first_seen": e.recorded_at, "updated_at": e.recorded_at,
+        "text_id": stored(conn, p["text_sha256"], text),  # each distinct text once (texts.py)
     }
     exists = conn.execute("SELECT first_seen FROM articles WHERE id = ?", (row["id"],)).fetchone()
     if exists:
         row["first_seen"] = exists[0]
-        _keep_superseded_text(conn, row["id"])
         sets = ", ".join(f'"{k}" = :{k}' for k in row if k != "id")
         conn.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
     else:
@@ -115,20 +115,13 @@ def _article_revised(conn, e: Event) -> None:
         conn.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join(':' + k for k in row)})", row)
     conn.execute(
         "INSERT INTO revisions (id, article_id, revision, title, published, source, content_hash, "
-        "recorded_at, event_seq, text, text_sha256, text_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "recorded_at, event_seq, text_sha256, text_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (f"{p['article_id']}/{p['revision']}", p["article_id"], p["revision"], a.get("title"),
-         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq, None,
+         a.get("published"), a.get("source"), p["content_hash"], e.recorded_at, e.seq,
          p["text_sha256"], p.get("text_in") or e.seq))
     if a.get("source"):
         _sighting(conn, e.seq, p["article_id"], a["source"], a.get("reader"), a.get("read_at"),
                   a.get("raw_sha256"), e.recorded_at)
-
-
-def _keep_superseded_text(conn, article_id: str) -> None:
-    """The current revision's text is kept once, in articles.text (its revisions row holds NULL);
-    when a new revision supersedes it, that text moves into its revisions row."""
-    conn.execute("UPDATE revisions SET text = (SELECT text FROM articles WHERE id = :a) "
-                 "WHERE article_id = :a AND text IS NULL", {"a": article_id})
 
 
 def _sighting(conn, seq, article_id, source, reader, read_at, raw_sha256, recorded_at) -> None:
@@ -151,7 +144,8 @@ def _original_stored(conn, e: Event) -> None:
 def _claims_extracted(conn, e: Event) -> None:
     p = claims_payload(conn, e.payload)  # a copy's claims read from the event holding them
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
-    art = conn.execute("SELECT revision, outlet, published, month, title, text FROM articles WHERE id = ?", (aid,)).fetchone()
+    art = conn.execute("SELECT a.revision, a.outlet, a.published, a.month, a.title, t.text FROM articles a "
+                       "JOIN texts t ON t.id = a.text_id WHERE a.id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (e.seq, aid, rev, p["extractor"], *(len(claims.get(k) or []) for k in ("quotes", "figures", "dates")),
                   e.recorded_at))

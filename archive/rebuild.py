@@ -20,7 +20,7 @@ from .swap import Swapped, archive_path, rebuild_beside
 
 PAGE_INDEXES = ("articles_first_seen", "revisions_recorded", "quotes_published", "figures_published",
                 "figures_speaker", "figures_value", "dates_value", "dates_day", "articles_published",
-                "articles_content_hash", "claim_groups_articles")
+                "articles_content_hash", "claim_groups_articles", "articles_text")
 """Indexes only pages (sorts, a speaker's figures, a day's dates, the groups seen in several
 articles) and ingest's look-up of a known text read: built once after the replay, instead of
 being kept in step with every row (claim_groups.articles changes with each copy of a quote).

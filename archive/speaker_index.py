@@ -112,7 +112,8 @@ def _decide_person(conn, sp: ArticleSpeaker, published, holders, context, compan
 def _seen(conn, sid: str) -> frozenset[str]:
     """The words of the articles quoting a speaker (asked only when a plain rule did not decide)."""
     return frozenset(w for (t,) in conn.execute(
-        "SELECT text FROM articles WHERE id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
+        "SELECT t.text FROM articles a JOIN texts t ON t.id = a.text_id "
+        "WHERE a.id IN (SELECT DISTINCT article_id FROM quotes WHERE speaker_id = ?)", (sid,))
         for w in tokens(t))
 
 

@@ -1,4 +1,13 @@
 -- Derived tables: a pure function of the events, dropped and replayed by `newsfacts rebuild`.
+-- Each distinct text once, however many articles and revisions have it (archive/texts.py): a wire
+-- story's copies shared 3.75 KB of text each. Articles and revisions name it; its full-text index
+-- (texts_fts) is what articles?_search= searches, mapped back to every article by text_id.
+CREATE TABLE IF NOT EXISTS texts (
+    id            INTEGER PRIMARY KEY,            -- the full-text index's rowid; articles.text_id
+    sha256        TEXT NOT NULL UNIQUE,           -- SHA-256 of the text (revisions.text_sha256)
+    text          TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,
     headline      TEXT NOT NULL,
@@ -21,8 +30,9 @@ CREATE TABLE IF NOT EXISTS articles (
     raw_sha256    TEXT,
     first_seen    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
-    text          TEXT NOT NULL
+    text_id       INTEGER NOT NULL REFERENCES texts(id)  -- the current revision's text
 );
+CREATE INDEX IF NOT EXISTS articles_text ON articles(text_id);
 CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
@@ -36,8 +46,7 @@ CREATE TABLE IF NOT EXISTS revisions (
     content_hash  TEXT NOT NULL,
     recorded_at   TEXT NOT NULL,
     event_seq     INTEGER NOT NULL REFERENCES events(seq),
-    text          TEXT,                           -- NULL for the current revision: its text is articles.text
-    text_sha256   TEXT,                           -- SHA-256 of the text (archive/texts.py)
+    text_sha256   TEXT REFERENCES texts(sha256),  -- the text (archive/texts.py)
     text_seq      INTEGER REFERENCES events(seq)  -- the article.revised event holding the text inline
 );
 CREATE INDEX IF NOT EXISTS revisions_article ON revisions(article_id);

@@ -64,7 +64,7 @@ def table_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     return [tuple(r) for r in conn.execute(f"SELECT * FROM [{table}] ORDER BY {', '.join(f'[{c}]' for c in cols)}")]
 
 
-DERIVED = ["articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers",
+DERIVED = ["texts", "articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers",
            "speaker_redirects", "sightings", "originals", "verdicts",
            # the fact store (archive/factcheck)
            "verdict_history", "claim_reviews", "claim_review_links", "claim_groups", "claim_group_members",

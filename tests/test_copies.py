@@ -44,10 +44,12 @@ def test_a_wire_copy_keeps_its_text_once_in_the_log(tmp_path):
     for _, p in copies:  # a copy costs its metadata, not its words
         assert text[:80] not in json.dumps(p, ensure_ascii=False)
         assert len(json.dumps(p)) + len(text) // 2 < len(json.dumps(inline))
-    # every article has its own row, text, claims and search entries
-    rows = conn.execute("SELECT id, url, text, quotes FROM articles ORDER BY url").fetchall()
-    assert len(rows) == 3 and len({r["text"] for r in rows}) == 1 and all(r["quotes"] for r in rows)
-    assert conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ferry'").fetchone()[0] == 3
+    # every article has its own row and claims; the text and its search entry are stored once
+    rows = conn.execute("SELECT a.id, a.url, a.text_id, t.text, a.quotes FROM articles a "
+                        "JOIN texts t ON t.id = a.text_id ORDER BY url").fetchall()
+    assert len(rows) == 3 and len({r["text_id"] for r in rows}) == 1 and all(r["quotes"] for r in rows)
+    assert rows[0]["text"] == text and conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM texts_fts WHERE texts_fts MATCH 'ferry'").fetchone()[0] == 1
     copy_id = next(r["id"] for r in rows if "wire-2" in r["url"])
     # re-extraction rebuilds the copy's Article from the log, text included
     again = {a.url: a for a in outdated(conn, "another-extractor")}

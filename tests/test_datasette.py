@@ -14,7 +14,7 @@ from newsfacts.archive.serve import datasette_args, metadata_path
 
 from .conftest import ROOT
 
-TABLES = ["articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers", "events",
+TABLES = ["texts", "articles", "revisions", "extractions", "quotes", "figures", "dates", "speakers", "events",
           "sightings", "originals", "verdicts", "speaker_redirects", "checkpoints"]
 
 
@@ -75,8 +75,8 @@ def test_facets_from_metadata(get):
 
 
 def test_full_text_search_on_articles_and_quotes(get):
-    found = get("/archive/articles.json?_search=barrier&_shape=array")
-    assert len(found) == 1 and "barrier" in found[0]["text"]
+    found = get("/archive/articles.json?_search=barrier&_shape=array&_labels=on")
+    assert len(found) == 1 and "barrier" in found[0]["text_id"]["label"]  # the text, stored once in texts
     assert get("/archive/articles.json?_search=zeppelin&_shape=array") == []
     quotes = get("/archive/quotes.json?_shape=array")
     if quotes:
@@ -90,8 +90,9 @@ def test_named_queries(get, archive):
     aid = conn.execute("SELECT id FROM articles WHERE published = '2024-03-18'").fetchone()[0]
     revisions = get(f"/archive/article_revisions.json?article_id={aid}&_shape=array")
     assert [r["revision"] for r in revisions] == [1]
-    text = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
-    assert revisions[0]["text"] == text  # the current revision shows the article's text, stored once
+    text = conn.execute("SELECT t.text FROM articles a JOIN texts t ON t.id = a.text_id WHERE a.id = ?",
+                        (aid,)).fetchone()[0]
+    assert revisions[0]["text"] == text  # the current revision shows the article's text, stored once in texts
     claims = get(f"/archive/article_claims.json?article_id={aid}&_shape=array")
     assert {c["claim"] for c in claims} >= {"date"}
     assert len(claims) == conn.execute(

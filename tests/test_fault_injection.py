@@ -25,9 +25,11 @@ from .malformed import corpus
 from .test_concurrency import events, ingest_process
 from .texts import article
 
-VARYING = {"seq", "event_seq", "text_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at"}
+VARYING = {"seq", "event_seq", "text_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at",
+           "text_id"}
 """Columns that differ between any two runs: times, and event numbers (the order writers won
-the lock in; text_seq is the event holding a text, archive/texts.py)."""
+the lock in; text_seq is the event holding a text, archive/texts.py), and the row numbers of
+texts in that order (text_id; a text is compared by its SHA-256)."""
 
 
 def comparable(db) -> dict[str, list[tuple]]:
@@ -39,6 +41,8 @@ def comparable(db) -> dict[str, list[tuple]]:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[1] not in VARYING]
         if table == "articles":
             cols.remove("first_seen")  # when it was recorded
+        if table == "texts":
+            cols.remove("id")  # numbered in the order texts arrived
         select = ", ".join(f"[{c}]" for c in cols)
         out[table] = sorted(map(tuple, conn.execute(f"SELECT {select} FROM [{table}]")), key=repr)
     conn.close()

@@ -25,7 +25,7 @@ def count(conn, sql="SELECT COUNT(*) FROM events"):
 
 
 def test_sample_is_ingested_into_tables(conn):
-    arts = conn.execute("SELECT * FROM articles ORDER BY published").fetchall()
+    arts = conn.execute("SELECT a.*, t.text FROM articles a JOIN texts t ON t.id = a.text_id ORDER BY published").fetchall()
     assert len(arts) == 2
     sample = next(a for a in arts if a["published"] == "2024-03-18")
     assert sample["revision"] == 1 and sample["words"] > 50
@@ -59,13 +59,14 @@ def test_changed_text_appends_a_revision_and_keeps_history(tmp_path):
     assert result.exit_code == 0 and "1 revised" in result.output
 
     assert count(conn, "SELECT COUNT(*) FROM articles") == 1
-    art = conn.execute("SELECT * FROM articles").fetchone()
+    art = conn.execute("SELECT a.revision, t.text FROM articles a JOIN texts t ON t.id = a.text_id").fetchone()
     assert art["revision"] == 2 and "$52 million" in art["text"]
-    revs = conn.execute("SELECT r.revision, coalesce(r.text, a.text), r.text IS NULL FROM revisions r "
-                        "JOIN articles a ON a.id = r.article_id WHERE article_id = ? ORDER BY r.revision", (aid,)).fetchall()
+    revs = conn.execute("SELECT r.revision, t.text, t.id = a.text_id FROM revisions r JOIN texts t ON "
+                        "t.sha256 = r.text_sha256 JOIN articles a ON a.id = r.article_id WHERE article_id = ? "
+                        "ORDER BY r.revision", (aid,)).fetchall()
     assert [r[0] for r in revs] == [1, 2]
     assert "$45 million" in revs[0][1] and "$52 million" in revs[1][1]
-    assert [r[2] for r in revs] == [0, 1]  # the current text is stored once, in articles
+    assert [r[2] for r in revs] == [0, 1]  # each text is stored once, in texts; the article names the current one
     types = [r[0] for r in conn.execute("SELECT type FROM events WHERE stream = ? ORDER BY version", (f"article:{aid}",))]
     assert types[:2] == ["article.revised", "claims.extracted"]
     assert types.count("article.revised") == 2 and types.count("claims.extracted") == 2

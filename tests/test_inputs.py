@@ -85,9 +85,9 @@ def test_symbolic_links_are_not_followed_out_of_the_folder(tmp_path):
     result = run_cli("ingest", folder, "--db", tmp_path / "archive.db", "-q")
     assert result.exit_code == 1 and "escape.txt: a symbolic link out of the folder" in result.output
     conn = connect(tmp_path / "archive.db")
-    assert not conn.execute("SELECT 1 FROM articles WHERE text LIKE '%plan number 9 %'").fetchone()
+    assert not conn.execute("SELECT 1 FROM articles a JOIN texts t ON t.id = a.text_id WHERE t.text LIKE '%plan number 9 %'").fetchone()
     result = run_cli("ingest", folder, "--db", tmp_path / "archive.db", "-q", "--follow-symlinks")
-    assert conn.execute("SELECT 1 FROM articles WHERE text LIKE '%plan number 9 %'").fetchone()
+    assert conn.execute("SELECT 1 FROM articles a JOIN texts t ON t.id = a.text_id WHERE t.text LIKE '%plan number 9 %'").fetchone()
 
 
 def test_sidecar_and_metadata_files_are_never_articles(tmp_path):

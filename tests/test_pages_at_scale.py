@@ -121,8 +121,8 @@ def test_the_search_query_ranks_the_newest_matches_of_each_kind(big):
     # fewer matches than the 2,000 ranked: the best 100 of all of them, as an unlimited ranking gives
     every = conn.execute(
         "SELECT 'quote', q.id, s.rank FROM quotes_fts s JOIN quotes q ON q.rowid = s.rowid WHERE quotes_fts MATCH "
-        "'storm' UNION ALL SELECT 'article', a.id, s.rank FROM articles_fts s JOIN articles a ON a.rowid = s.rowid "
-        "WHERE articles_fts MATCH 'storm' UNION ALL SELECT 'figure', f.id, s.rank FROM figures_fts s JOIN figures f "
+        "'storm' UNION ALL SELECT 'article', a.id, s.rank FROM texts_fts s JOIN articles a ON a.text_id = s.rowid "
+        "WHERE texts_fts MATCH 'storm' UNION ALL SELECT 'figure', f.id, s.rank FROM figures_fts s JOIN figures f "
         "ON f.rowid = s.rowid WHERE figures_fts MATCH 'storm' UNION ALL SELECT 'date', d.id, s.rank FROM dates_fts "
         "s JOIN dates d ON d.rowid = s.rowid WHERE dates_fts MATCH 'storm' ORDER BY 3, 1, 2 LIMIT 100").fetchall()
     assert [(r["kind"], r["id"]) for r in rows] == [(k, i) for k, i, _ in every]

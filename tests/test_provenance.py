@@ -57,7 +57,7 @@ def test_url_ingest_keeps_address_metadata_and_original_bytes(tmp_path, server):
     assert "1 ingested" in result.output and "1 failed" in result.output
     assert "404" in result.output
     conn = connect(db)
-    art = conn.execute("SELECT * FROM articles").fetchone()
+    art = conn.execute("SELECT a.*, t.text FROM articles a JOIN texts t ON t.id = a.text_id").fetchone()
     assert art["title"] == "Harbour repairs to cost millions"
     assert art["outlet"] == "Example Harbour News" and art["published"] == "2024-04-02"
     assert art["reader"] == "html" and "Home" not in art["text"] and "Mira Olsen" in art["text"]

@@ -23,7 +23,7 @@ def _payloads(conn):
 
 
 def test_the_log_holds_spans_and_gives_back_the_extracted_claims(conn, articles_dir, nlp):
-    texts = dict(conn.execute("SELECT id, text FROM articles"))
+    texts = dict(conn.execute("SELECT a.id, t.text FROM articles a JOIN texts t ON t.id = a.text_id"))
     payloads = _payloads(conn)
     assert payloads
     for path in sorted(articles_dir.iterdir()):
@@ -44,8 +44,9 @@ def test_the_log_holds_spans_and_gives_back_the_extracted_claims(conn, articles_
 
 def test_the_tables_show_each_claims_sentence(conn):
     for table in ("quotes", "figures", "dates"):
-        rows = conn.execute(f"SELECT c.sentence, c.start, c.\"end\", a.text FROM {table} c "
-                            "JOIN articles a ON a.id = c.article_id WHERE c.start IS NOT NULL").fetchall()
+        rows = conn.execute(f"SELECT c.sentence, c.start, c.\"end\", t.text FROM {table} c "
+                            "JOIN articles a ON a.id = c.article_id JOIN texts t ON t.id = a.text_id "
+                            "WHERE c.start IS NOT NULL").fetchall()
         assert rows
         for sentence, start, end, text in rows:
             assert sentence and sentence in text
@@ -72,8 +73,8 @@ def test_a_sentence_or_words_not_in_the_text_stay_inline():
 
 def test_an_old_revision_gives_back_its_sentences_from_its_own_text(tmp_path):
     """An old revision's claims (read from the log by the article page's comparison, which
-    test_pages checks) get their sentences from that revision's text, kept in revisions once
-    it is superseded; the current revision's text is stored once, in articles."""
+    test_pages checks) get their sentences from that revision's text, kept in texts as every
+    revision's is; the article names its current text."""
     folder = tmp_path / "rev"
     for n in (1, 2):
         name = f"invented-harbour-bridge-vote-{n}.txt"
@@ -83,10 +84,12 @@ def test_an_old_revision_gives_back_its_sentences_from_its_own_text(tmp_path):
         result = run_cli("ingest", folder / str(n), "--db", db, "-q")
         assert result.exit_code == 0, result.output
     conn = connect(db)
-    revs = conn.execute("SELECT article_id, revision, text FROM revisions ORDER BY revision").fetchall()
-    assert [(r[1], r[2] is None) for r in revs] == [(1, False), (2, True)]
-    aid, old_text = revs[0][0], revs[0][2]
-    assert old_text != conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+    revs = conn.execute("SELECT r.article_id, r.revision, t.text, t.id = a.text_id FROM revisions r "
+                        "JOIN texts t ON t.sha256 = r.text_sha256 JOIN articles a ON a.id = r.article_id "
+                        "ORDER BY r.revision").fetchall()
+    assert [(r[1], r[3]) for r in revs] == [(1, 0), (2, 1)]
+    old_text = revs[0][2]
+    assert old_text != revs[1][2]
     old = next(p for p in _payloads(conn) if p["revision"] == 1)
     sentences = [c["sentence"] for kind in ("quotes", "figures") for c in expand(old, old_text)[kind]]
     assert sentences and all(s and s in old_text for s in sentences)
@@ -108,7 +111,7 @@ def test_a_version_2_log_replays_to_the_same_tables(conn, tmp_path):
     """An archive whose extractions were written at version 2 (texts inline) verifies and replays
     to the rows today's compact version 3 gives."""
     texts = {(r[0], r[1]): r[2] for r in conn.execute(
-        "SELECT r.article_id, r.revision, coalesce(r.text, a.text) FROM revisions r JOIN articles a ON a.id = r.article_id")}
+        "SELECT r.article_id, r.revision, t.text FROM revisions r JOIN texts t ON t.sha256 = r.text_sha256")}
     old = connect(tmp_path / "v2.db")
     with transaction(old):
         for e in read(conn):

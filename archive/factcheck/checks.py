@@ -11,6 +11,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from ..texts import article_text
 from .change_rules import stated_change
 from .check_rules import Check, complement_pair, part_of_whole, two_sides
 from .figure_facts import Fig, article_figures, fmt
@@ -62,9 +63,9 @@ def write(conn: sqlite3.Connection, checks: list[Check], group_id: str | None = 
 def recheck_article(conn: sqlite3.Connection, article_id: str, figs: list[Fig] | None = None) -> None:
     """The article's own checks again (`figs`: article_figures() of it, when the caller has them)."""
     conn.execute("DELETE FROM checks WHERE article_id = ? AND group_id IS NULL", (article_id,))
-    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is not None:
-        write(conn, article_checks(article_figures(conn, article_id, row[0]) if figs is None else figs, row[0]))
+    text = article_text(conn, article_id)
+    if text is not None:
+        write(conn, article_checks(article_figures(conn, article_id, text) if figs is None else figs, text))
 
 
 def listing(conn: sqlite3.Connection, article_id: str | None = None) -> list[dict]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..log import Event
+from ..texts import article_text
 from . import checks, claim_groups, cross_checks, review_links
 from .change_rules import said_as_change
 from .figure_facts import Fig, article_figures
@@ -74,8 +75,7 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     decided = claim_groups.decided_claims(conn, aid)
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
         claim_groups.assign_quote(conn, q, decided)
-    art = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
-    text = art[0] if art else ""
+    text = article_text(conn, aid) or ""
     figs = article_figures(conn, aid, text)  # read once: grouping them sets only their group_id
     touched |= group_figures(conn, aid, text, figs)
     checks.recheck_article(conn, aid, figs)

@@ -96,7 +96,8 @@ async def _revisions(db, article_id: str, args) -> dict:
 
 async def context(datasette, database: str, article_id: str, request) -> dict | None:
     db = datasette.get_database(database)
-    article = await one(db, "SELECT * FROM articles WHERE id = :a", {"a": article_id})
+    article = await one(db, "SELECT a.*, t.text FROM articles a JOIN texts t ON t.id = a.text_id WHERE a.id = :a",
+                        {"a": article_id})  # each distinct text is stored once (archive/texts.py)
     if article is None:
         return None
     params = {"a": article_id}

@@ -40,7 +40,7 @@ async def claims_of(db, article_id: str, revision: int) -> dict | None:
         held = await rows(db, "SELECT payload FROM events WHERE seq = :s AND type = 'claims.extracted'",
                           {"s": payload["claims_in"]})
         payload = with_claims(payload, json.loads(held[0]["payload"]) if held else None)
-    text = await rows(db, "SELECT coalesce(r.text, a.text) AS text FROM revisions r JOIN articles a ON a.id = r.article_id "
+    text = await rows(db, "SELECT t.text FROM revisions r JOIN texts t ON t.sha256 = r.text_sha256 "
                       "WHERE r.article_id = :a AND r.revision = :r", {"a": article_id, "r": revision})
     return expand(payload, text[0]["text"] if text else None)
 

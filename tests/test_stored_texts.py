@@ -1,0 +1,88 @@
+"""Each distinct text stored once in the tables (archive/texts.py): a wire story's copies share one
+row of `texts` and one entry of its full-text index, and every reader still gets each article's
+text: the search lists every copy, the JSON API and the article page show the text."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import yaml
+from datasette.app import Datasette
+
+from newsfacts.archive.db import connect
+
+from .conftest import ROOT, snapshot
+from .test_copies import _ingested_copies
+
+
+def _datasette(db) -> Datasette:
+    return Datasette([str(db)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")))
+
+
+def _get(ds: Datasette, path: str):
+    response = asyncio.run(ds.client.get(path))
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    return response
+
+
+def test_copies_share_one_text_and_its_search_lists_every_copy(tmp_path):
+    db = _ingested_copies(tmp_path, 3)
+    conn = connect(db)
+    ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
+    assert len(ids) == 4
+    assert conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM texts_fts WHERE texts_fts MATCH 'ferry'").fetchone()[0] == 1
+    ds = _datasette(db)
+    found = _get(ds, "/archive/articles.json?_search=ferry").json()
+    assert {r[0] for r in found["rows"]} == ids and found["filtered_table_rows_count"] == 4
+    assert _get(ds, "/archive/articles.json?_search=zeppelin&_shape=array").json() == []
+    # exact paging through the matches: each article once
+    seen, path = [], "/archive/articles.json?_search=ferry&_size=1&_shape=objects"
+    while path:
+        page = _get(ds, path).json()
+        seen += [r["id"] for r in page["rows"]]
+        path = page["next_url"] and page["next_url"].replace("http://localhost", "")
+    assert sorted(seen) == sorted(ids)
+
+
+def test_the_json_api_and_the_article_page_give_each_articles_text(tmp_path):
+    db = _ingested_copies(tmp_path, 1)
+    conn = connect(db)
+    text = conn.execute("SELECT text FROM texts").fetchone()[0]
+    ds = _datasette(db)
+    rows = _get(ds, "/archive/articles.json?_labels=on&_shape=array").json()
+    assert len(rows) == 2 and all(r["text_id"]["label"] == text for r in rows)
+    text_id = rows[0]["text_id"]["value"]
+    assert _get(ds, f"/archive/texts/{text_id}.json?_shape=array").json()[0]["text"] == text
+    html = _get(ds, f"/archive/articles/{rows[1]['id']}").text
+    first_words = text.split("\n")[0].split()[:4]
+    assert first_words and " ".join(first_words) in html
+
+
+def test_an_archive_of_the_old_shape_is_replayed_into_texts_when_opened(tmp_path):
+    """An archive written before texts were shared (articles.text, articles_fts over it) needs no
+    migration by hand: opening it replays its tables from the log into today's shape."""
+    db = _ingested_copies(tmp_path, 2)
+    conn = connect(db)
+    before = snapshot(conn)
+    conn.close()
+    old = sqlite3.connect(db)
+    old.executescript("""
+        DROP VIEW speaker_quotes; DROP TABLE texts_fts;
+        CREATE TABLE old_articles AS SELECT a.*, t.text FROM articles a JOIN texts t ON t.id = a.text_id;
+        DROP TABLE articles; DROP TABLE texts;
+        ALTER TABLE old_articles RENAME TO articles;
+        ALTER TABLE articles DROP COLUMN text_id;
+        CREATE VIRTUAL TABLE articles_fts USING FTS5 (title, text, content=articles);
+        INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles;
+        UPDATE schema_migrations SET name = 'derived:older:0' WHERE name LIKE 'derived:%';
+    """)
+    assert "text" in {r[1] for r in old.execute("PRAGMA table_info(articles)")}
+    old.close()
+    conn = connect(db)
+    assert "text" not in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    assert snapshot(conn) == before
+    assert conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
+    conn.execute("INSERT INTO texts_fts (texts_fts) VALUES ('integrity-check')")
+    assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
