@@ -16,6 +16,10 @@ CACHED_STATEMENTS = 1024
 sqlite3's default 128, which made an article's replay prepare many of them again."""
 FTS_TABLES = {"texts": ["text"], "quotes": ["text", "speaker", "sentence"],
               "figures": ["text", "about", "sentence"], "dates": ["text", "sentence"]}
+FTS_CONTENT = {"quotes": "quote_sentences", "figures": "figure_sentences", "dates": "date_sentences"}
+"""Full-text indexes whose words are read from a view (schema/views.sql): a claim's sentence is a span
+of its text, stored once in texts (archive/sentences.py), not a column of the claim's row."""
+SENTENCE_COLUMNS = ["text_id", "sentence_start", "sentence_end", "sentence_text"]
 
 
 def _sql(name: str) -> str:
@@ -71,7 +75,8 @@ def derived_key() -> str:
 
     from .summaries import triggers
 
-    sql = _sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items())) + "".join(triggers())
+    sql = (_sql("tables.sql") + _sql("views.sql") + repr(sorted(FTS_TABLES.items())) + repr(sorted(FTS_CONTENT.items()))
+           + "".join(triggers()))
     return f"derived:{hashlib.sha256(sql.encode()).hexdigest()[:16]}:{PROJECTIONS_VERSION}.{FACTCHECK_VERSION}"
 
 
@@ -127,7 +132,10 @@ def create_derived(conn: sqlite3.Connection) -> None:
     for statement in _statements(_sql("tables.sql")) + _statements(_sql("views.sql")):
         conn.execute(statement)
     for table, columns in FTS_TABLES.items():
-        _enable_fts(conn, table, columns)
+        if table in FTS_CONTENT:
+            _enable_fts_over_view(conn, table, FTS_CONTENT[table], columns)
+        else:
+            _enable_fts(conn, table, columns)
     from . import summaries
     from .factcheck.rating_table import fill_default
 
@@ -175,6 +183,27 @@ def _enable_fts(conn: sqlite3.Connection, table: str, columns: list[str]) -> Non
     conn.execute(f'CREATE TRIGGER {_quoted(table + "_au")} AFTER UPDATE OF {cols} ON {t} BEGIN '
                  f"INSERT INTO {f} ({f}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
                  f"INSERT INTO {f} (rowid, {cols}) VALUES (new.rowid, {new}); END")
+
+
+def _enable_fts_over_view(conn: sqlite3.Connection, table: str, view: str, columns: list[str]) -> None:
+    """FTS5 over a table's rows as a view shows them (external content: the view), filled in one
+    pass and then kept in step by triggers on the table that read the row through the view: after
+    it is inserted, and before it is deleted or its indexed words change (the view must still show
+    the old words for FTS5 to remove them). Datasette finds it through metadata.yml's fts_table."""
+    fts = f"{table}_fts"
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (fts,)).fetchone():
+        return
+    t, f, v = _quoted(table), _quoted(fts), _quoted(view)
+    cols = ", ".join(_quoted(c) for c in columns)
+    watched = ", ".join(_quoted(c) for c in [c for c in columns if c != "sentence"] + SENTENCE_COLUMNS)
+    conn.execute(f"CREATE VIRTUAL TABLE {f} USING FTS5 (\n    {cols},\n    content={v}\n)")
+    conn.execute(f"INSERT INTO {f} (rowid, {cols})\n    SELECT rowid, {cols} FROM {v}")
+    add = f"INSERT INTO {f} (rowid, {cols}) SELECT rowid, {cols} FROM {v} WHERE rowid = new.rowid;"
+    remove = f"INSERT INTO {f} ({f}, rowid, {cols}) SELECT 'delete', rowid, {cols} FROM {v} WHERE rowid = old.rowid;"
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_ai')} AFTER INSERT ON {t} BEGIN {add} END")
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_bd')} BEFORE DELETE ON {t} BEGIN {remove} END")
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_bu')} BEFORE UPDATE OF {watched} ON {t} BEGIN {remove} END")
+    conn.execute(f"CREATE TRIGGER {_quoted(table + '_au')} AFTER UPDATE OF {watched} ON {t} BEGIN {add} END")
 
 
 def _statements(script: str) -> list[str]:

@@ -17,7 +17,7 @@ from .copies import claims_payload
 from .event_counts import count as count_event
 from .log import Event, current, read
 from .originals import compressed
-from .sentences import expand
+from .sentences import expand, sentence_columns
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 from .texts import stored, text_of
@@ -144,7 +144,7 @@ def _original_stored(conn, e: Event) -> None:
 def _claims_extracted(conn, e: Event) -> None:
     p = claims_payload(conn, e.payload)  # a copy's claims read from the event holding them
     aid, rev, claims = p["article_id"], p["revision"], p["claims"]
-    art = conn.execute("SELECT a.revision, a.outlet, a.published, a.month, a.title, t.text FROM articles a "
+    art = conn.execute("SELECT a.revision, a.outlet, a.published, a.month, a.title, a.text_id, t.text FROM articles a "
                        "JOIN texts t ON t.id = a.text_id WHERE a.id = ?", (aid,)).fetchone()
     conn.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (e.seq, aid, rev, p["extractor"], *(len(claims.get(k) or []) for k in ("quotes", "figures", "dates")),
@@ -154,6 +154,7 @@ def _claims_extracted(conn, e: Event) -> None:
     claims = expand(p, art["text"])  # the sentences stored as spans of this revision's text
     outlet, published, month = art["outlet"], art["published"], art["month"]
     para = paragraph_index(art["text"])
+    sentence = sentence_columns(art["text_id"], art["text"])  # each sentence once, in texts
     for table in ("figures", "quotes", "dates"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
@@ -170,9 +171,9 @@ def _claims_extracted(conn, e: Event) -> None:
         quote_keys.setdefault(qid, (key, sid))  # as stored: a repeated id keeps its first row
         quote_rows.append((qid, aid, rev, q["kind"], q["text"], sid, name, sp.get("mention"), key, q.get("cue"),
                            attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
-                           q.get("sentence"), written, q.get("rule")))
+                           *sentence(q), written, q.get("rule")))
     conn.executemany(  # rows in claim order, one statement prepared once per article
-        "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         quote_rows)
     figure_rows = []
     for f in claims["figures"]:
@@ -180,27 +181,27 @@ def _claims_extracted(conn, e: Event) -> None:
         key, sid = quote_keys.get(qid, (None, None))
         figure_rows.append((claim_id(aid, "figure", f["start"], f["end"], f["text"]), aid, rev, f["text"], f["value"],
                             f.get("unit"), f.get("approx"), f.get("about"), qid, sid, key,
-                            outlet, published, para(f["start"]), f["start"], f["end"], f.get("sentence"),
+                            outlet, published, para(f["start"]), f["start"], f["end"], *sentence(f),
                             f.get("rule")))
     conn.executemany(
-        "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         figure_rows)
     conn.executemany(
-        "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_date_row(aid, rev, d, outlet, published, para) for d in claims["dates"]])
+        "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_date_row(aid, rev, d, outlet, published, para, sentence) for d in claims["dates"]])
     counts = [conn.execute(f"SELECT COUNT(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
               for t in ("quotes", "figures", "dates")]
     conn.execute("UPDATE articles SET extractor = ?, quotes = ?, figures = ?, dates = ? WHERE id = ?",
                  (p["extractor"], *counts, aid))
 
 
-def _date_row(aid: str, rev: int, d: dict, outlet, published, para) -> tuple:
+def _date_row(aid: str, rev: int, d: dict, outlet, published, para, sentence) -> tuple:
     value = d["value"]
     return (claim_id(aid, "date", d.get("start"), d.get("end"), d["text"] + ("|dateline" if d.get("dateline") else "")),
             aid, rev, d["text"], value, d["precision"], value[:4], value[:7] if len(value) >= 7 else None,
             int(bool(d.get("dateline"))), outlet, published,
             para(d["start"]) if d.get("start") is not None else None, d.get("start"), d.get("end"),
-            d.get("sentence"), d.get("rule"))
+            *sentence(d), d.get("rule"))
 
 
 def _checkpoint_recorded(conn, e: Event) -> None:

@@ -14,6 +14,8 @@ that span it is left out (schema/stored_claims.py), and `expand()` reads it back
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsfacts.schema.stored_claims import StoredClaims
 
 KINDS = ("quotes", "figures", "dates")
@@ -74,3 +76,24 @@ def expand(payload: dict, text: str | None) -> dict:
             out[kind] = [_put_back(claim, kind_spans[i] if i < len(kind_spans) else None, text)
                          for i, claim in enumerate(claims.get(kind) or [])]
     return StoredClaims.model_validate(out).model_dump(mode="json")
+
+
+def sentence_columns(text_id: int, text: str) -> Callable[[dict], tuple]:
+    """A claim's sentence as its table row stores it: (text_id, sentence_start, sentence_end,
+    sentence_text), the span of the text in `texts` where the sentence is found there (every
+    copy of a wire story shares that text, so the sentence is stored once), else the sentence
+    itself. Read back by SQL as `coalesce(sentence_text, substr(text, sentence_start + 1,
+    sentence_end - sentence_start))` (schema/views.sql: quote_sentences and its neighbours)."""
+    def columns(claim: dict) -> tuple:
+        sentence = claim.get("sentence")
+        if not sentence:
+            return text_id, None, None, None
+        span = _span(text, sentence, claim.get("start"))
+        return (text_id, span[0], span[1], None) if span else (text_id, None, None, sentence)
+    return columns
+
+
+def sentence_sql(alias: str) -> str:
+    """SQL for the sentence of a claim row named `alias` (a quotes, figures or dates row)."""
+    return (f"coalesce({alias}.sentence_text, (SELECT substr(t.text, {alias}.sentence_start + 1, "
+            f"{alias}.sentence_end - {alias}.sentence_start) FROM texts t WHERE t.id = {alias}.text_id))")

@@ -102,7 +102,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
-    sentence      TEXT,
+    text_id       INTEGER REFERENCES texts(id),   -- the text it was extracted from (its sentence's)
+    sentence_start INTEGER,                       -- its sentence: text[sentence_start:sentence_end] (views.sql)
+    sentence_end  INTEGER,
+    sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
     named_as      TEXT,                           -- the speaker's name as the extraction gave it
     rule          TEXT,
     group_id      TEXT REFERENCES claim_groups(id)
@@ -127,7 +130,10 @@ CREATE TABLE IF NOT EXISTS figures (
     paragraph     INTEGER NOT NULL,
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
-    sentence      TEXT,
+    text_id       INTEGER REFERENCES texts(id),   -- the text it was extracted from (its sentence's)
+    sentence_start INTEGER,                       -- its sentence: text[sentence_start:sentence_end] (views.sql)
+    sentence_end  INTEGER,
+    sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
     rule          TEXT,
     group_id      TEXT REFERENCES claim_groups(id)
 );
@@ -149,7 +155,10 @@ CREATE TABLE IF NOT EXISTS dates (
     paragraph     INTEGER,
     start         INTEGER,
     "end"         INTEGER,
-    sentence      TEXT,
+    text_id       INTEGER REFERENCES texts(id),   -- the text it was extracted from (its sentence's)
+    sentence_start INTEGER,                       -- its sentence: text[sentence_start:sentence_end] (views.sql)
+    sentence_end  INTEGER,
+    sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
     rule          TEXT
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id, paragraph);

@@ -121,7 +121,8 @@ def test_a_wire_copy_keeps_its_claims_once_in_the_log(tmp_path):
         assert len(json.dumps(p)) * 5 < len(json.dumps(inline))
     # every copy has its own rows, with the words and sentences of the claims it shares
     rows = {aid: [(q["text"], q["sentence"], q["speaker_id"]) for q in conn.execute(
-        "SELECT text, sentence, speaker_id FROM quotes WHERE article_id = ? ORDER BY start", (aid,))]
+        "SELECT s.text, s.sentence, q.speaker_id FROM quotes q JOIN quote_sentences s ON s.rowid = q.rowid "
+        "WHERE q.article_id = ? ORDER BY q.start", (aid,))]
         for aid in urls}
     assert len({tuple(r) for r in rows.values()}) == 1 and all(rows.values())
     counts = conn.execute("SELECT COUNT(DISTINCT quotes), COUNT(*) FROM extractions").fetchone()

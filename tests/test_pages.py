@@ -120,7 +120,8 @@ def test_verdicts_show_on_the_article_and_the_claim(ds, samples_archive, tmp_pat
 def test_claim_pages_show_the_sentence_and_the_place(ds, samples_archive):
     conn = connect(samples_archive)
     for table in ("quotes", "figures", "dates"):
-        row = conn.execute(f"SELECT id, article_id, sentence FROM {table} WHERE sentence IS NOT NULL LIMIT 1").fetchone()
+        row = conn.execute(f"SELECT id, article_id, sentence FROM {table[:-1]}_sentences WHERE sentence IS NOT NULL "
+                           "LIMIT 1").fetchone()
         html = get(ds, f"/archive/{table}/{row['id']}").text
         assert 'class="nf-here"' in html or row["sentence"][:20] in html
         assert f'href="/archive/articles/{row["article_id"]}#claim-{row["id"]}"' in html

@@ -44,7 +44,8 @@ def test_the_log_holds_spans_and_gives_back_the_extracted_claims(conn, articles_
 
 def test_the_tables_show_each_claims_sentence(conn):
     for table in ("quotes", "figures", "dates"):
-        rows = conn.execute(f"SELECT c.sentence, c.start, c.\"end\", t.text FROM {table} c "
+        rows = conn.execute(f"SELECT s.sentence, c.start, c.\"end\", t.text FROM {table} c "
+                            f"JOIN {table[:-1]}_sentences s ON s.rowid = c.rowid "
                             "JOIN articles a ON a.id = c.article_id JOIN texts t ON t.id = a.text_id "
                             "WHERE c.start IS NOT NULL").fetchall()
         assert rows

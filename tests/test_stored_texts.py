@@ -5,12 +5,14 @@ text: the search lists every copy, the JSON API and the article page show the te
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 
 import yaml
 from datasette.app import Datasette
 
 from newsfacts.archive.db import connect
+from newsfacts.archive.sentences import expand
 
 from .conftest import ROOT, snapshot
 from .test_copies import _ingested_copies
@@ -68,12 +70,14 @@ def test_an_archive_of_the_old_shape_is_replayed_into_texts_when_opened(tmp_path
     before = snapshot(conn)
     conn.close()
     old = sqlite3.connect(db)
-    old.executescript("""
-        DROP VIEW speaker_quotes; DROP TABLE texts_fts;
-        CREATE TABLE old_articles AS SELECT a.*, t.text FROM articles a JOIN texts t ON t.id = a.text_id;
+    for (view,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        old.execute(f'DROP VIEW "{view}"')  # an older release's views: none read texts
+    cols = ", ".join(f"a.{r[1]}" for r in old.execute("PRAGMA table_info(articles)") if r[1] != "text_id")
+    old.executescript(f"""
+        PRAGMA legacy_alter_table = ON; DROP TABLE texts_fts;
+        CREATE TABLE old_articles AS SELECT {cols}, t.text FROM articles a JOIN texts t ON t.id = a.text_id;
         DROP TABLE articles; DROP TABLE texts;
         ALTER TABLE old_articles RENAME TO articles;
-        ALTER TABLE articles DROP COLUMN text_id;
         CREATE VIRTUAL TABLE articles_fts USING FTS5 (title, text, content=articles);
         INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles;
         UPDATE schema_migrations SET name = 'derived:older:0' WHERE name LIKE 'derived:%';
@@ -86,3 +90,26 @@ def test_an_archive_of_the_old_shape_is_replayed_into_texts_when_opened(tmp_path
     assert conn.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
     conn.execute("INSERT INTO texts_fts (texts_fts) VALUES ('integrity-check')")
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+
+
+def test_a_claims_sentence_is_stored_once_as_a_span_of_its_text(tmp_path):
+    """Claim rows keep where their sentence is in the shared text, not the sentence: every reader
+    (the views, the full-text indexes, the claim page) reads it from `texts`, exactly as extracted."""
+    db = _ingested_copies(tmp_path, 2)
+    conn = connect(db)
+    rows = conn.execute("SELECT q.id, q.sentence_text, q.sentence_start, s.sentence, t.text FROM quotes q "
+                        "JOIN quote_sentences s ON s.rowid = q.rowid JOIN texts t ON t.id = q.text_id").fetchall()
+    assert rows and all(r["sentence_text"] is None and r["sentence_start"] is not None for r in rows)
+    assert all(r["sentence"] and r["sentence"] in r["text"] for r in rows)
+    # the claims view gives the sentence the extractor gave, read back from the log
+    payload = conn.execute("SELECT payload FROM events WHERE type = 'claims.extracted' ORDER BY seq LIMIT 1").fetchone()
+    p = json.loads(payload[0])
+    extracted = expand(p, rows[0]["text"])["quotes"]
+    shown = [r[0] for r in conn.execute("SELECT sentence FROM claims WHERE claim = 'quote' AND article_id = ? "
+                                        "ORDER BY start", (p["article_id"],))]
+    assert extracted and shown == [q["sentence"] for q in sorted(extracted, key=lambda q: q["start"])]
+    # a word of a quote's sentence that is not in the quote's own words is found by the search
+    word = next(w for r in rows for w in r["sentence"].split() if w.isalpha() and len(w) > 5
+                and w.lower() not in conn.execute("SELECT lower(text) FROM quotes WHERE id = ?", (r["id"],)).fetchone()[0])
+    found = _get(_datasette(db), f"/archive/quotes.json?_search={word}&_shape=array").json()
+    assert found and conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')") is not None

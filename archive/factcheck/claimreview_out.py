@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..sentences import sentence_sql
 from .settings import Settings
 
 SPEAKER_TYPES = {"person": "Person", "organization": "Organization", "group": "Organization"}
@@ -17,10 +18,10 @@ SPEAKER_TYPES = {"person": "Person", "organization": "Organization", "group": "O
 
 def _claim(conn, table: str, claim_id: str) -> sqlite3.Row | None:
     if table == "dates":
-        return conn.execute("SELECT id, article_id, sentence AS words, NULL AS speaker_id, NULL AS group_id "
-                            "FROM dates WHERE id = ?", (claim_id,)).fetchone()
-    words = "text" if table == "quotes" else "COALESCE(sentence, text)"
-    return conn.execute(f"SELECT id, article_id, {words} AS words, speaker_id, group_id FROM {table} WHERE id = ?",
+        return conn.execute(f"SELECT id, article_id, {sentence_sql('c')} AS words, NULL AS speaker_id, NULL AS group_id "
+                            "FROM dates c WHERE id = ?", (claim_id,)).fetchone()
+    words = "text" if table == "quotes" else f"COALESCE({sentence_sql('c')}, text)"
+    return conn.execute(f"SELECT id, article_id, {words} AS words, speaker_id, group_id FROM {table} c WHERE id = ?",
                         (claim_id,)).fetchone()
 
 

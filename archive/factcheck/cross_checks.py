@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 
+from ..sentences import sentence_sql
 from .check_rules import Check
 from .checks import write
 from .figure_facts import Fig, data_lines
@@ -115,7 +116,8 @@ def same_measure(group_words: str, figs: list[Fig], headlines: dict[str, str] | 
 
 GROUP_FIGURES = (
     "SELECT f.id, f.article_id, f.text, f.value, f.unit, f.approx, f.about, f.start, f.\"end\", f.paragraph, "
-    "f.sentence, a.outlet, a.published, a.headline FROM claim_group_members m JOIN figures f ON f.id = m.claim_id "
+    f"{sentence_sql('f')}, a.outlet, a.published, a.headline FROM claim_group_members m "
+    "JOIN figures f ON f.id = m.claim_id "
     "JOIN articles a ON a.id = f.article_id WHERE m.group_id = ? ORDER BY f.article_id, f.start")
 """A group's figures in one indexed read (members by group), in the order the check reads them."""
 

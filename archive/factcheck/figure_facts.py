@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ..sentences import sentence_sql
+
 FRACTION_WORDS = re.compile(r"\b(half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b", re.I)
 PREPOSITIONS = {"in", "of", "for", "at", "on", "by", "from", "to", "among", "with", "during", "since", "after"}
 
@@ -174,7 +176,7 @@ def sentence_span(text: str, start: int, end: int, sentence: str | None) -> tupl
 def article_figures(conn: sqlite3.Connection, article_id: str, text: str = "") -> list[Fig]:
     rows = conn.execute(
         "SELECT f.id, f.article_id, f.text, f.value, f.unit, f.approx, f.about, f.start, f.\"end\", f.paragraph, "
-        "f.sentence, a.outlet, a.published FROM figures f JOIN articles a ON a.id = f.article_id "
+        f"{sentence_sql('f')}, a.outlet, a.published FROM figures f JOIN articles a ON a.id = f.article_id "
         "WHERE f.article_id = ? ORDER BY f.start", (article_id,)).fetchall()
     return [Fig(id=r[0], article_id=r[1], text=r[2], value=r[3], unit=r[4], approx=r[5], about=r[6],
                 start=r[7], end=r[8], paragraph=r[9], sentence=r[10], outlet=r[11], published=r[12],

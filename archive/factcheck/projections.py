@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..log import Event
+from ..sentences import sentence_sql
 from ..texts import article_text
 from . import checks, claim_groups, cross_checks, review_links
 from .change_rules import said_as_change
@@ -47,7 +48,8 @@ def sentence_dates(conn: sqlite3.Connection, aid: str) -> dict[str | None, list]
     """An article's dates (no dateline) by sentence, in text order: one read for all its figures."""
     out: dict[str | None, list] = {}
     for sentence, value, precision in conn.execute(
-            "SELECT sentence, value, precision FROM dates WHERE article_id = ? AND dateline = 0 ORDER BY start",
+            f"SELECT {sentence_sql('d')}, value, precision FROM dates d WHERE article_id = ? AND dateline = 0 "
+            "ORDER BY start",
             (aid,)):
         out.setdefault(sentence, []).append((value, precision))
     return out

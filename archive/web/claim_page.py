@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..sentences import sentence_sql
 from .tables import existing, one, rows
 
 TABLES = {"quotes": "quote", "figures": "figure", "dates": "date"}
@@ -23,7 +24,8 @@ def sentence_with(sentence: str | None, text: str | None) -> Markup:
 
 async def context(datasette, database: str, table: str, claim_id: str) -> dict | None:
     db = datasette.get_database(database)
-    claim = await one(db, f"SELECT * FROM [{table}] WHERE id = :i", {"i": claim_id})
+    claim = await one(db, f"SELECT c.*, {sentence_sql('c')} AS sentence FROM [{table}] c WHERE c.id = :i",
+                      {"i": claim_id})  # the sentence is a span of the text, stored once (archive/sentences.py)
     if claim is None:
         return None
     article = await one(db, "SELECT id, headline, outlet, published, url FROM articles WHERE id = :a",
