@@ -115,9 +115,15 @@ def covered(conn: sqlite3.Connection, files: list[Path]) -> Line:
 
 
 def tables(conn: sqlite3.Connection) -> list[Line]:
-    """Each derived table, row for row, against the same table replayed from the log in memory."""
+    """Each derived table, row for row, against the same table replayed from the log in memory;
+    tables of another release's shape (verify opens the archive read-only, so nothing replays them
+    into this one's) are named as such, not compared row by row."""
+    from .db import derived_key
     from .rebuild import as_of
 
+    if (older := _older_shape(conn, derived_key())) is not None:
+        return [Line(False, f"tables: of another release's shape ({older}), not this one's ({derived_key()}): "
+                            "`newsfacts rebuild` (or any writing command) replays them into this one's")]
     mem = as_of(conn)
     names = [n for (n,) in mem.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('events', 'schema_migrations') "
@@ -138,6 +144,17 @@ def tables(conn: sqlite3.Connection) -> list[Line]:
     if not out:
         out.append(Line(True, f"tables: {len(names)} derived tables equal a replay of the log"))
     return out
+
+
+def _older_shape(conn: sqlite3.Connection, key: str) -> str | None:
+    """The shape the derived tables were recorded as having, when it is not `key` (db.derived_key)."""
+    try:
+        row = conn.execute("SELECT name FROM schema_migrations WHERE name LIKE 'derived:%'").fetchone()
+    except sqlite3.OperationalError:
+        return "none recorded"
+    if row is None:
+        return "none recorded"
+    return None if row[0] == key else row[0]
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> set[tuple]:

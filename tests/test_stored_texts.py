@@ -14,7 +14,7 @@ from datasette.app import Datasette
 from newsfacts.archive.db import connect
 from newsfacts.archive.sentences import expand
 
-from .conftest import ROOT, snapshot
+from .conftest import ROOT, run_cli, snapshot
 from .test_copies import _ingested_copies
 
 
@@ -84,6 +84,9 @@ def test_an_archive_of_the_old_shape_is_replayed_into_texts_when_opened(tmp_path
     """)
     assert "text" in {r[1] for r in old.execute("PRAGMA table_info(articles)")}
     old.close()
+    checked = run_cli("verify", "--db", db, "--tables")  # read-only: it says what the tables need
+    assert checked.exit_code == 1 and "another release's shape" in checked.output
+    assert "newsfacts rebuild" in checked.output and "rows missing" not in checked.output
     conn = connect(db)
     assert "text" not in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
     assert snapshot(conn) == before
