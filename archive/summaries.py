@@ -220,30 +220,56 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
 
 
 def fill(conn: sqlite3.Connection) -> None:
-    """Count every tally from the rows as they are: one GROUP BY per page and column."""
+    """Count every tally from the rows as they are: one GROUP BY per page over all its counted
+    columns together, each column's counts then summed from those groups. At a million quotes one
+    sort of the rows replaces a dozen (the quotes page's six columns over all rows and again per
+    speaker; claims_by_date's three counts over the same join)."""
     conn.execute("DELETE FROM facet_counts")
-    done = set()
+    pages: dict[str, dict[str, Tally]] = {}
     for t in TALLIES:
-        key = (t.page, _col(t))
-        if key in done:
-            continue
-        done.add(key)
-        if t.bulk:
-            sql = t.bulk
-        elif t.column == "*":
-            sql = (f"SELECT '*', {t.given or chr(39) * 2}, COUNT(*) FROM [{t.page}]"
-                   + (f" WHERE [{t.given}] IS NOT NULL GROUP BY [{t.given}]" if t.given else ""))
-        else:
-            given = f"[{t.given}]" if t.given else "''"
-            sql = (f"SELECT [{t.column}], {given}, COUNT(*) FROM [{t.page}] WHERE [{t.column}] IS NOT NULL"
-                   + (f" AND {given} IS NOT NULL" if t.given else "") + " GROUP BY 1, 2")
-        conn.execute(f"INSERT INTO facet_counts (value, given, n, page, col) SELECT *, ?, ? FROM ({sql})", key)
-    for p in PAIRS:
-        conn.execute(f"INSERT INTO facet_counts (page, col, given, value, n) SELECT 'claims_by_date', ?, '', v, "
-                     f"COUNT(*) FROM (SELECT {_pair_bulk(p.column)} AS v FROM claims_by_date) GROUP BY v",
-                     (p.column,))
+        pages.setdefault(t.page, {}).setdefault(_col(t), t)
+    for page, tallies in pages.items():
+        plain = [t for t in tallies.values() if not t.bulk]
+        columns = sorted({c for t in plain for c in (t.column, t.given) if c and c != "*"})
+        rows = _counts(page, plain, columns, _grouped(conn, page, columns)) if plain else []
+        for t in tallies.values():
+            if t.bulk:
+                rows += [(page, _col(t), given, value, n) for value, given, n in conn.execute(t.bulk)]
+        conn.executemany("INSERT INTO facet_counts (page, col, given, value, n) VALUES (?, ?, ?, ?, ?)", rows)
+    pairs = conn.execute("SELECT date, claim, COUNT(*) FROM claims_by_date GROUP BY 1, 2").fetchall()
+    conn.executemany("INSERT INTO facet_counts (page, col, given, value, n) VALUES ('claims_by_date', ?, '', ?, ?)",
+                     [(col, value, n) for (col, value), n in _pair_counts(pairs).items()])
     conn.execute("DELETE FROM facet_counts WHERE n <= 0")
 
 
-def _pair_bulk(column: str) -> str:
-    return {"date": "date", "claim": "claim", "*": "'*'"}[column]
+def _grouped(conn: sqlite3.Connection, page: str, columns: list[str]) -> list[tuple]:
+    """(value of each column..., rows) of every distinct combination of the page's columns."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    if not cols:
+        return [tuple(r) for r in conn.execute(f"SELECT COUNT(*) FROM [{page}]")]
+    return [tuple(r) for r in conn.execute(f"SELECT {cols}, COUNT(*) FROM [{page}] GROUP BY {cols}")]
+
+
+def _counts(page: str, tallies: list[Tally], columns: list[str], groups: list[tuple]) -> list[tuple]:
+    """(page, col, given, value, n) of each tally, summed over the groups: a row counts where its
+    value (and its given column, if the tally has one) is not NULL, as a GROUP BY of that column
+    counts it; the row count '*' counts every row."""
+    at = {c: i for i, c in enumerate(columns)}
+    out: dict[tuple, int] = {}
+    for t in tallies:
+        key = _col(t)
+        for row in groups:
+            given = row[at[t.given]] if t.given else ""
+            value = "*" if t.column == "*" else row[at[t.column]]
+            if given is not None and value is not None:
+                out[(page, key, given, value)] = out.get((page, key, given, value), 0) + row[-1]
+    return [(*k, n) for k, n in out.items()]
+
+
+def _pair_counts(pairs: list[tuple]) -> dict[tuple, int]:
+    """claims_by_date's counts by date, by claim kind and in all, from its (date, claim, n) groups."""
+    out: dict[tuple, int] = {}
+    for date, claim, n in pairs:
+        for key in (("date", date), ("claim", claim), ("*", "*")):
+            out[key] = out.get(key, 0) + n
+    return out

@@ -35,6 +35,12 @@ DAYS_APART = 10
 million quotes spans years, not the weeks a scaled one does, so a day holds a few copies' quotes,
 not all of them (a speaker's page and a day's dates sort a day's claims)."""
 
+FTS_HASH_BYTES = 64 << 20
+"""The full-text indexes are rebuilt in memory runs this large (FTS5's 'hashsize'; its default, 1 MB,
+which the write path's one-article transactions never reach, makes a million-row rebuild write and
+merge hundreds of small segments). The index holds the same terms and rows either way; after the
+build the setting is dropped, so the file is configured as the write path leaves it."""
+
 _DAY = "date({c}, '-' || (:i * %d) || ' days')" % DAYS_APART
 _MONTH = "strftime('%%Y-%%m', [published], '-' || (:i * %d) || ' days')" % DAYS_APART
 _SPEAKER = "CASE WHEN {c} IS NULL OR {c} IN (SELECT id FROM temp.shared_speakers) THEN {c} ELSE {c} || '~' || :i END"
@@ -110,7 +116,10 @@ def multiply(out: Path, times: int, log=print) -> dict:
     log(f"  {len(indexes)} indexes in {time.perf_counter() - started:.0f}s")
     started = time.perf_counter()
     for table in FTS_TABLES:
+        # one rebuild of a million rows: flushed in FTS_HASH_BYTES runs, not 1 MB ones merged again and again
+        conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts], rank) VALUES ('hashsize', {FTS_HASH_BYTES})")
         conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+        conn.execute(f"DELETE FROM [{table}_fts_config] WHERE k = 'hashsize'")  # the write path's default again
     for _, sql in fts_triggers:
         conn.execute(sql)
     log(f"  full-text indexes in {time.perf_counter() - started:.0f}s")

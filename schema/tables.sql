@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS articles (
     updated_at    TEXT NOT NULL,
     text_id       INTEGER NOT NULL REFERENCES texts(id)  -- the current revision's text
 );
-CREATE INDEX IF NOT EXISTS articles_text ON articles(text_id);
+CREATE INDEX IF NOT EXISTS articles_text ON articles(text_id, id);
 CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
