@@ -102,3 +102,26 @@ def claims_payload(conn: sqlite3.Connection, payload: dict) -> dict:
         raise ValueError(f"article {payload['article_id']}: event {payload['claims_in']} is the extraction "
                          "of another text")
     return with_claims(payload, held)
+
+
+_EXPANDED: dict[tuple[str, str], dict] = {}
+"""(held event's hash, text) -> its claims expanded (sentences.expand): every copy of a text
+validated and expanded the same claims again."""
+
+
+def expanded(conn: sqlite3.Connection, payload: dict, text: str | None, held_seq: int | None) -> dict:
+    """expand(payload, text), the claims with every field in place; for a copy whose rows are
+    copied from the held article's (held_seq: its `claims_in`, archive/copy_rows.py), the held
+    claims expanded once per text and held event, with the copy's own head: what the copy's
+    speaker identity reads of them (its speakers and the names its quotes give) is the same."""
+    from .sentences import expand
+
+    row = conn.execute("SELECT hash FROM events WHERE seq = ?", (held_seq,)).fetchone() if held_seq else None
+    if row is None or text is None:
+        return expand(payload, text)
+    key = (row[0], text)
+    if key not in _EXPANDED:
+        if len(_EXPANDED) >= READ_KEPT:
+            _EXPANDED.pop(next(iter(_EXPANDED)))
+        _EXPANDED[key] = expand(payload, text)
+    return {**_EXPANDED[key], **{k: payload["claims"].get(k) for k in HEAD}}

@@ -13,11 +13,12 @@ import re
 import sqlite3
 import unicodedata
 
-from .copies import claims_payload
+from .copies import claims_payload, expanded
+from .copy_rows import copy_rows, held_article
 from .event_counts import count as count_event
 from .log import Event, current, read
 from .originals import compressed
-from .sentences import expand, sentence_columns
+from .sentences import sentence_columns
 from .speaker_decisions import SPEAKER_HANDLERS
 from .speaker_index import assign
 from .texts import stored, text_of
@@ -151,14 +152,29 @@ def _claims_extracted(conn, e: Event) -> None:
                   e.recorded_at))
     if art is None or art["revision"] != rev:
         return  # an extraction of an older revision: kept in the log, not shown as current
-    claims = expand(p, art["text"])  # the sentences stored as spans of this revision's text
     outlet, published, month = art["outlet"], art["published"], art["month"]
-    para = paragraph_index(art["text"])
-    sentence = sentence_columns(art["text_id"], art["text"])  # each sentence once, in texts
+    held = held_article(conn, e.payload, bool(art["title"]))  # a wire copy of an article shown
+    claims = expanded(conn, p, art["text"], e.payload.get("claims_in") if held else None)
     for table in ("figures", "quotes", "dates"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
     who = assign(conn, aid, claims, art["text"], bool(art["title"]), published)
+    if held is not None:  # the held article's rows with what is the copy's own (copy_rows.py)
+        copy_rows(conn, held, {"aid": aid, "rev": rev, "outlet": outlet, "published": published, "month": month,
+                               "who": {w: (a.speaker_id, a.key, a.name) for w, a in who.items()}})
+    else:
+        _claim_rows(conn, aid, rev, claims, who, art)
+    counts = [conn.execute(f"SELECT COUNT(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
+              for t in ("quotes", "figures", "dates")]
+    conn.execute("UPDATE articles SET extractor = ?, quotes = ?, figures = ?, dates = ? WHERE id = ?",
+                 (p["extractor"], *counts, aid))
+
+
+def _claim_rows(conn, aid: str, rev: int, claims: dict, who: dict, art) -> None:
+    """The article's quotes, figures and dates rows, claim by claim."""
+    outlet, published, month = art["outlet"], art["published"], art["month"]
+    para = paragraph_index(art["text"])
+    sentence = sentence_columns(art["text_id"], art["text"])  # each sentence once, in texts
     quote_ids, quote_keys, quote_rows = [], {}, []
     for q in claims["quotes"]:
         qid = claim_id(aid, "quote", q["start"], q["end"], q["text"])
@@ -189,10 +205,6 @@ def _claims_extracted(conn, e: Event) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_date_row(aid, rev, d, outlet, published, para, sentence) for d in claims["dates"]])
-    counts = [conn.execute(f"SELECT COUNT(*) FROM {t} WHERE article_id = ?", (aid,)).fetchone()[0]
-              for t in ("quotes", "figures", "dates")]
-    conn.execute("UPDATE articles SET extractor = ?, quotes = ?, figures = ?, dates = ? WHERE id = ?",
-                 (p["extractor"], *counts, aid))
 
 
 def _date_row(aid: str, rev: int, d: dict, outlet, published, para, sentence) -> tuple:
