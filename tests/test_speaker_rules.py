@@ -113,3 +113,22 @@ def test_a_fragment_ending_its_sentence_takes_no_speaker_from_the_next_sentence(
 def test_a_quoted_sentence_takes_the_speech_verb_after_it(extract, text):
     quotes, _ = extract(text)
     assert [name for _, _, name in quotes] == ["Lena Ortiz"]
+
+
+def test_he_is_the_man_named_after_a_subject_whose_gender_the_text_does_not_tell(extract):
+    text = "Tarin Holloway met Mark Delaney at the quay on Monday. “We will open the ferry in spring,” he said."
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "open the ferry") == "Mark Delaney"
+
+
+def test_it_is_the_organisation_just_named(extract):
+    text = "Harbor Lines will stop the evening ferry in March. “The route loses money every week,” it said in a statement."
+    quotes, speakers = extract(text)
+    assert _speaker_of(quotes, "loses money") == "Harbor Lines"
+    assert {s.name: s.kind for s in speakers}["Harbor Lines"] == "organization"
+
+
+def test_the_memo_is_its_senders(extract):
+    text = "The Fenwick Trust sent a memo to its members on Friday. “The fund will not pay out this year,” the memo said."
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "pay out") in ("Fenwick Trust", "The Fenwick Trust")

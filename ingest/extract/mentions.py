@@ -11,12 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_human
+from .attribution import DOCUMENT_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_cue, is_human
 from .names import (
     DEFINITE, INDEFINITE, OFFICES, TITLE_MODIFIERS, TITLES, NameIndex, entity_of, person_name, with_given_names,
     roles_of, strip_titles, text_of, unquoted, description_tokens, phrase_tokens,
 )
-from .mention_phrases import appos_person, issuer_of
+from .mention_phrases import appos_person, earlier_issuer, issuer_of, people_before, someone_before
 from .offices import fit
 
 PERSON_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
@@ -107,29 +107,6 @@ class MentionResolver:
                 return t
         return None
 
-    def _someone_before(self, head, want: str, reach: int = 80):
-        """In an article that names no one: the nearest person noun before he or she (`a woman`)."""
-        other = {"m": ("woman", "girl", "mother", "wife", "daughter", "sister"),
-                 "f": ("man", "boy", "father", "husband", "son", "brother")}[want]
-        for i in range(head.i - 1, max(-1, head.i - reach), -1):
-            t = self.doc[i]
-            if t.tag_ == "NN" and (t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in ("girl", "boy", "mother", "father")) \
-                    and t.lower_ not in other and t.dep_ not in ("compound", "poss"):
-                return t
-        return None
-
-    def _people_before(self, head, reach: int = 60):
-        """`... left some energy experts bewildered. They said ...`: the nearest plural people
-        noun before `they` in its paragraph."""
-        para = self.para_of(head.idx)
-        for i in range(head.i - 1, max(-1, head.i - reach), -1):
-            t = self.doc[i]
-            if self.para_of(t.idx) != para:
-                break
-            if t.tag_ in ("NNS", "NNPS") and is_human(t) and t.dep_ not in ("compound", "poss"):
-                return t
-        return None
-
     def _person_before(self, pos, want: str | None = None):
         """The nearest person named before `pos` (of the pronoun's gender, where known): a PERSON,
         or a known person's surname as a sentence's subject that the tagger did not mark (`Clinton
@@ -146,6 +123,18 @@ class MentionResolver:
             if not want or self.names.gender(text) in (None, want):
                 return text
         return subject[1] if subject else None
+
+    def _agreeing_after(self, start: int, pos: int, want: str) -> str | None:
+        """`Tarin Holloway met Mark Delaney. “...,” he said`: a person of the pronoun's gender,
+        known from a given name, title or pronouns, named after `start` (a subject whose gender
+        the article does not tell) and before `pos`; that person, not the subject, is `he`."""
+        k = bisect_left(self.names.starts, pos)
+        for words, text, at in reversed(self.names.names[:k]):
+            if at <= start:
+                return None
+            if not self._quoted_at(at) and self.names.gender(text) == want:
+                return text
+        return None
 
     def _quoted_at(self, at: int) -> bool:
         span = self.doc.char_span(at, at + 1, alignment_mode="expand")
@@ -213,8 +202,10 @@ class MentionResolver:
             # subject of a sentence after the last quote
             prev = None
         name = prev.name if prev else (subject[1] if subject else None) or self._person_before(head.idx, want)
+        if subject is not None and name == subject[1] and self.names.gender(name) is None:
+            name = self._agreeing_after(subject[0], head.idx, want) or name
         if name is None:
-            someone = self._someone_before(head, want)
+            someone = someone_before(head, want)
             if someone is not None:  # `A woman is seen ... “...,” she mumbles.`
                 return Source(mention=head.text, name=text_of(description_tokens(someone)), kind="person",
                               anonymous=True, attribution="pronoun", pos=pos, para=para)
@@ -234,7 +225,11 @@ class MentionResolver:
         if prev:
             return Source(mention=head.text, name=prev.name, kind=prev.kind, anonymous=prev.anonymous,
                           attribution="pronoun", roles=prev.roles, pos=pos, para=para)
-        people = self._people_before(head) if low in ("they", "them") else None
+        speaks = head.dep_ == "nsubj" and is_cue(head.head)  # not `It would be difficult to ...`
+        org = self._organisation_before(head) if low == "it" and speaks else None
+        if org is not None:  # `Harbor Lines will stop the ferry. “...,” it said`: the organisation just named
+            return Source(mention=head.text, name=org, kind="organization", attribution="pronoun", pos=pos, para=para)
+        people = people_before(head, self.para_of) if low in ("they", "them") else None
         if people is not None:
             return Source(mention=head.text, name=text_of(description_tokens(people)), kind="group",
                           anonymous=people.pos_ != "PROPN", attribution="pronoun", pos=pos, para=para)
@@ -259,6 +254,9 @@ class MentionResolver:
             return self._issued(issuer, mention, pos)
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in phrase):
             return self._described(head, phrase, pos, para, "document")
+        issuer = earlier_issuer(head, self.para_of) if head.dep_ in ("nsubj", "nsubjpass") else None
+        if issuer is not None:  # `The Trust sent a memo ...` ¶ `the memo said`: the Trust
+            return self._issued(issuer, mention, pos)
         prev = (self._recent(pos, para, lambda s: s.kind in ("organization", "group"), window=4, anon_ok=True)
                 or self._recent(pos, para, lambda s: s.doc_noun, window=4, anon_ok=True))
         if prev:
