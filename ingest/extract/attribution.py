@@ -207,6 +207,8 @@ def _governor(cue, depth):
     if depth >= 3 or cue.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or cue.head.i == cue.i:
         return None
     head = cue.head.head if cue.head.dep_ == "prep" else cue.head
+    if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ == "ccomp":
+        head = head.head  # `May said the port would close and suggested ...`: a finite verb shares no `would`; it is `said`'s
     return head if head.pos_ in ("VERB", "AUX") else None
 
 

@@ -17,10 +17,26 @@ def _trim_tail(content: list) -> list:
         t = content[k]
         if t.text == "," and t.i + 1 in ids:
             nxt = t.doc[t.i + 1]
-            if nxt.lower_ in ("which", "who", "whom", "whose") and nxt.head.dep_ == "relcl" and nxt.head.head.i < t.i \
-                    and nxt.head.right_edge.i >= content[-1].i:
+            rel = _relative_clause(nxt, ids) if nxt.lower_ in ("which", "who", "whom", "whose") else None
+            if rel is not None and rel.head.i < t.i and rel.right_edge.i >= content[-1].i:
                 return content[:k]
     return content
+
+
+def _relative_clause(pronoun, ids):
+    """The relative clause a `which`/`who` opens, however deep it sits in it (`..., which she
+    said were broken`: `which` hangs on `broken`, the clause is `said`'s)."""
+    tok = pronoun.head
+    while tok.i in ids and tok.dep_ != "relcl" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.dep_ == "relcl" else None
+
+
+def _conjoined_cue(t, nxt, inside) -> bool:
+    """`Ledger promised to keep the ferry and said he would fight`: a speech verb joined by
+    `and`/`but`, without a subject of its own, starts an attribution of its own."""
+    return t.lower_ in ("and", "but") and nxt.dep_ == "conj" and nxt.pos_ == "VERB" and not inside(nxt) \
+        and is_cue(nxt) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
 
 
 def _own_attribution(content: list, cue, inside) -> list:
@@ -32,7 +48,7 @@ def _own_attribution(content: list, cue, inside) -> list:
     for k, t in enumerate(content[2:], start=2):
         if inside(t):
             continue
-        if t.text == ";":
+        if t.text == ";" or k + 1 < len(content) and _conjoined_cue(t, content[k + 1], inside):
             return content[:k]
         if t.text == "," and k + 1 < len(content):
             nxt = content[k + 1]

@@ -78,9 +78,18 @@ def _according_to(tok, lay: Layout):
 
 
 def _content_clause(tok, lay: Layout):
-    """`She said the plant would close`: the verb's content clause."""
+    """`She said the plant would close`: the verb's content clause, with the clauses a colon
+    sets after it (`she said the port is at a turning point: rents are rising`)."""
     comps = _content_clauses(tok)
-    return (_side_of(tok, comps[0], lay), False) if comps else None
+    if not comps:
+        return None
+    content = _side_of(tok, comps[0], lay)
+    for nxt in comps[1:]:
+        end = content[-1].i + 1 if content else None
+        if end is None or nxt.i < comps[0].i or end >= len(tok.doc) or tok.doc[end].text != ":":
+            break
+        content += [t for t in tok.doc[end:nxt.right_edge.i + 1] if lay.para(t.idx) == lay.para(tok.idx)]
+    return content, False
 
 
 def _intent_infinitive(tok, lay: Layout):
@@ -139,6 +148,7 @@ def _parenthetical_tag(tok, lay: Layout):
     if doc[left - 1].text != "," or right >= sent.end - 2 or doc[right].text != ",":
         return None
     para = lay.para(tok.idx)
+    own -= _continuation(tok, src, right)
     before = [t for t in doc[sent.start:left - 1] if lay.para(t.idx) == para]
     after = [t for t in doc[right + 1:sent.end] if lay.para(t.idx) == para and t.i not in own]
     quoted = sum(1 for t in before + after if lay.inside(t))
@@ -148,6 +158,16 @@ def _parenthetical_tag(tok, lay: Layout):
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in before) or src.i > tok.i and after[0].i <= src.right_edge.i:
         return None  # `In a statement, X said ...`; `..., said X, an adviser to Y`
     return before + after, False
+
+
+def _continuation(tok, src, right) -> set:
+    """`Lenox was a giant, Ledger said, until it went bankrupt`: the parser may hang the claim's
+    rest (a clause with `until`, `and ...`) on the tag's verb; it is still the claim, unless the
+    verb says something of its own (`..., the firm said on Friday that ...`) or follows its
+    speaker's name (`..., said Ms. Gil, with games of tag`)."""
+    if src.i > tok.i or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i for c in tok.children):
+        return set()
+    return {t.i for c in tok.children if c.dep_ in ("advcl", "conj", "cc") and c.i > right for t in c.subtree}
 
 
 ASIDE_DEPS = frozenset({"mark", "nsubj", "agent", "aux", "auxpass", "neg", "advmod", "prt", "prep", "npadvmod", "dobj",
