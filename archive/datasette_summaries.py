@@ -118,7 +118,10 @@ async def _has_tally(db: Database, page: str, col: str) -> bool:
             from .summaries import TALLIES, _col
 
             kept = {(t.page, _col(t)) for t in TALLIES} | {("claims_by_date", c) for c in ("date", "claim", "*")}
+        from .page_budget import SEARCHED_THROUGH
+
         kept |= {(t, "_search") for t in FTS_TABLES if f"{t}_fts" in names}
+        kept |= {(t, "_search") for t, (_, fts) in SEARCHED_THROUGH.items() if fts in names}
         if "event_counts" in names:
             from .event_counts import COLUMNS
 
@@ -175,16 +178,15 @@ async def _too_many_to_facet(db: Database, sql: str, params) -> bool:
 
 async def _search_plan(db: Database, sql: str, params) -> str:
     """A search page's main query, walking its sort's index when the matches are many."""
-    from .page_budget import MAIN, walk_the_sort_index
+    from .page_budget import MAIN, search_of, walk_the_sort_index
 
     m = MAIN.match(sql)
-    if not m or not isinstance(params, dict) or "search" not in params or m.group(2) != f"{m.group(1)}_fts":
+    if not m or not isinstance(params, dict) or "search" not in params:
         return sql
-    table, sort = m.group(1), m.group(3)
-    if not await _has_tally(db, table, "*") or sort not in await _leading_index_columns(db, table):
+    table, count, sort = m.group(1), search_of(m.group(1), m.group(2)), m.group(3)
+    if count is None or not await _has_tally(db, table, "*") or sort not in await _leading_index_columns(db, table):
         return sql
-    matches = (await _original_execute(db, f"select count(*) from [{table}_fts] where [{table}_fts] match "
-                                       "escape_fts(:search)", {"search": params["search"]})).rows[0][0]
+    matches = (await _original_execute(db, count, {"search": params["search"]})).rows[0][0]
     rows = (await _original_execute(db, "select coalesce((select n from facet_counts where page = :p and col = '*' "
                                     "and given = '' and value = '*'), 0)", {"p": table})).rows[0][0]
     return walk_the_sort_index(sql, matches, rows)

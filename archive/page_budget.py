@@ -30,18 +30,37 @@ WALK_FACTOR = 6
 """Looking a match up and sorting it costs about this many times 101 index entries walked and
 skipped (measured: 7 us against 0.4 us x 101 / 6 on the articles of a million-quote archive)."""
 
-SEARCH = re.compile(r"\browid in \(select rowid from \[?(\w+)\]? where \[?(\w+)\]? match escape_fts\(:search\)\)")
+SEARCH = re.compile(r"(?<!\w)\[?(\w+)\]? in \(select rowid from \[?(\w+)\]? where \[?(\w+)\]? "
+                    r"match escape_fts\(:search\)\)")
+"""A search as Datasette writes it: `<pk> in (select rowid from <fts> where <fts> match ...)`, where
+pk is rowid for the table's own `<table>_fts`, or the column naming the row of a table searched in
+its place (SEARCHED_THROUGH)."""
 FACET = re.compile(r"^\s*select \[?\w+\]? as value, count\(\*\) as count from \(\s*select .+? from \[?(\w+)\]? "
                    r"where (.+?)\s*\)\s*where \[?\w+\]? is not null\s*group by", re.S)
+SEARCHED_THROUGH = {"articles": ("text_id", "texts_fts")}
+"""Tables whose `?_search=` searches another table's full-text index (metadata.yml's fts_table and
+fts_pk): the column naming that table's row, and the index."""
 ONE_FILTER = re.compile(r'^"(\w+)" = :p0$')
-MAIN = re.compile(r"^select .+? from \[?(\w+)\]? where rowid in \(select rowid from \[?(\w+)\]? where .+? "
-                  r"order by \[?(\w+)\]?( desc)?, \[?\w+\]? limit \d+$", re.S)
+MAIN = re.compile(r"^select .+? from \[?(\w+)\]? where (\[?\w+\]? in \(select rowid from \[?\w+\]? where .+?"
+                  r"match escape_fts\(:search\)\)).*? order by \[?(\w+)\]?( desc)?, \[?\w+\]? limit \d+$", re.S)
 
 
 def search_of(table: str, where: str) -> str | None:
-    """The full-text table a where clause searches, when it is the table's own `<table>_fts`."""
+    """The query counting the rows a where clause's search selects, when it searches the table's
+    own `<table>_fts` or the index of the table it is searched through (else None).
+
+    Articles are searched through their texts (each distinct text once, archive/texts.py): a
+    matching text is every article with it, so their count joins the matches to `articles` on
+    text_id, through its index, and is not the count of matching texts."""
     m = SEARCH.search(where)
-    return m.group(1) if m and m.group(1) == m.group(2) == f"{table}_fts" else None
+    if not m or m.group(2) != m.group(3):
+        return None
+    pk, fts = m.group(1), m.group(2)
+    if pk == "rowid" and fts == f"{table}_fts":
+        return f"select count(*) from [{fts}] where [{fts}] match escape_fts(:search)"
+    if SEARCHED_THROUGH.get(table) == (pk, fts):
+        return f"select count(*) from [{table}] where {m.group(0)}"
+    return None
 
 
 def facet_rows_query(sql: str, params) -> tuple[str, dict] | None:
@@ -51,9 +70,9 @@ def facet_rows_query(sql: str, params) -> tuple[str, dict] | None:
     if not m or not isinstance(params, dict):
         return None
     table, where = m.group(1), m.group(2).strip()
-    fts = search_of(table, where)
-    if fts and SEARCH.sub("", where, count=1).strip() == "" and set(params) == {"search"}:
-        return f"select count(*) from [{fts}] where [{fts}] match escape_fts(:search)", {"search": params["search"]}
+    count = search_of(table, where)
+    if count and SEARCH.sub("", where, count=1).strip() == "" and set(params) == {"search"}:
+        return count, {"search": params["search"]}
     if (f := ONE_FILTER.match(where)) and set(params) == {"p0"}:
         return filtered_count(table, f.group(1), params["p0"])
     return None

@@ -144,22 +144,25 @@ def test_a_one_filter_count_reads_the_columns_tally(big):
         assert got == conn.execute("SELECT COUNT(*) FROM figures WHERE approx = ?", (approx,)).fetchone()[0]
 
 
-@pytest.mark.parametrize("path", ["/archive/quotes.json?_search=storm", "/archive/quotes.json?outlet=Outlet+1+(invented)"])
-def test_a_facet_over_too_many_rows_is_listed_as_timed_out(big, monkeypatch, path):
+@pytest.mark.parametrize("path, facet", [
+    ("/archive/quotes.json?_search=storm", "kind"), ("/archive/quotes.json?outlet=Outlet+1+(invented)", "kind"),
+    ("/archive/articles.json?_search=storm", "outlet"),  # searched through texts: one text, every copy
+])
+def test_a_facet_over_too_many_rows_is_listed_as_timed_out(big, monkeypatch, path, facet):
     from newsfacts.archive import page_budget
 
     db, conn, _ = big
     ds = _datasette(db)
-    counted = _get(ds, path + "&_facet=kind").json()
+    counted = _get(ds, path + f"&_facet={facet}").json()
     rows = counted["filtered_table_rows_count"]
-    assert 0 < rows and counted["facet_results"]["kind"]["results"]
-    assert "timed out" not in _get(ds, path.replace(".json", "") + "&_facet=kind").text
+    assert 0 < rows and counted["facet_results"][facet]["results"]
+    assert "timed out" not in _get(ds, path.replace(".json", "") + f"&_facet={facet}").text
     monkeypatch.setattr(page_budget, "FACET_ROWS", rows - 1)
-    skipped = _get(ds, path + "&_facet=kind").json()
-    assert "kind" not in skipped["facet_results"]
+    skipped = _get(ds, path + f"&_facet={facet}").json()
+    assert facet not in skipped["facet_results"]
     assert skipped["rows"] == counted["rows"] and skipped["filtered_table_rows_count"] == rows
-    html = _get(ds, path.replace(".json", "") + "&_facet=kind").text
-    assert re.search(r"These facets timed out: [^<]*\bkind\b", html)
+    html = _get(ds, path.replace(".json", "") + f"&_facet={facet}").text
+    assert re.search(rf"These facets timed out: [^<]*\b{facet}\b", html)
 
 
 def _every_row(ds, path):
@@ -171,18 +174,20 @@ def _every_row(ds, path):
     return seen
 
 
-def test_a_search_with_many_matches_walks_the_sort_index_and_returns_the_same_rows(big, monkeypatch):
+@pytest.mark.parametrize("table, searched", [("quotes", "+rowid in (select rowid from quotes_fts"),
+                                             ("articles", "+text_id in (select rowid from texts_fts")])
+def test_a_search_with_many_matches_walks_the_sort_index_and_returns_the_same_rows(big, monkeypatch, table, searched):
     from newsfacts.archive import page_budget
 
     db, conn, _ = big
     ds = _datasette(db)
     monkeypatch.setattr(page_budget, "WALK_FACTOR", 10**9)  # never walk
-    looked_up = _every_row(ds, "/archive/quotes.json?_search=storm&_size=7")
+    looked_up = _every_row(ds, f"/archive/{table}.json?_search=storm&_size=7")
     monkeypatch.setattr(page_budget, "WALK_FACTOR", 0)  # always walk
-    data = _get(ds, "/archive/quotes.json?_search=storm&_size=7&_trace=1").json()
+    data = _get(ds, f"/archive/{table}.json?_search=storm&_size=7&_trace=1").json()
     sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
-    assert any("+rowid in (select rowid from quotes_fts" in s for s in sqls)
-    walked = _every_row(ds, "/archive/quotes.json?_search=storm&_size=7")
+    assert any(searched in s for s in sqls)
+    walked = _every_row(ds, f"/archive/{table}.json?_search=storm&_size=7")
     assert walked == looked_up and len(walked) == data["filtered_table_rows_count"] == len(set(walked))
 
 
