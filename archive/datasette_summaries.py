@@ -43,6 +43,14 @@ FACET = re.compile(
 SEARCH_COUNT = re.compile(rf"^select count\(\*\) from {_NAME} where rowid in \(select rowid from {_NAME} "
                           r"where \[?(\w+)\]? match escape_fts\(:search\)\) $")
 
+def _rows_of(name: str) -> str:
+    """The table whose rows a view has one each of (quote_sentences: each quote with its sentence, a
+    LEFT JOIN to texts), so that its count is the table's: a million quotes are not joined to be counted."""
+    from .db import FTS_CONTENT
+
+    return {view: table for table, view in FTS_CONTENT.items()}.get(name, name)
+
+
 _original_execute = Database.execute
 
 
@@ -80,6 +88,7 @@ def summary_query(sql: str, params) -> tuple[str, dict] | None:
         return search_count(*m.groups(), params["search"])
     if m := COUNT.match(sql):
         table, filter_col = m.groups()
+        table = table if filter_col else _rows_of(table)
         if filter_col and (given is None or len(params) != 1):
             return None
         col = f"*|{filter_col}" if filter_col else "*"

@@ -144,6 +144,17 @@ def test_a_one_filter_count_reads_the_columns_tally(big):
         assert got == conn.execute("SELECT COUNT(*) FROM figures WHERE approx = ?", (approx,)).fetchone()[0]
 
 
+@pytest.mark.parametrize("view, table", [("quote_sentences", "quotes"), ("figure_sentences", "figures"),
+                                         ("date_sentences", "dates")])
+def test_a_view_of_one_row_per_claim_counts_them_from_its_tables_tally(big, view, table):
+    db, conn, _ = big
+    data = _get(_datasette(db), f"/archive/{view}.json?_trace=1").json()
+    want = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    assert data["filtered_table_rows_count"] == want == conn.execute(f"SELECT COUNT(*) FROM {view}").fetchone()[0] > 0
+    sqls = [t["sql"] for t in data["_trace"]["traces"] if t.get("type") == "sql"]
+    assert sqls and not [s for s in sqls if s.startswith(f"select count(*) from {view}")], "the count joined every row"
+
+
 @pytest.mark.parametrize("path, facet", [
     ("/archive/quotes.json?_search=storm", "kind"), ("/archive/quotes.json?outlet=Outlet+1+(invented)", "kind"),
     ("/archive/articles.json?_search=storm", "outlet"),  # searched through texts: one text, every copy
