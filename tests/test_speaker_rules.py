@@ -132,3 +132,10 @@ def test_the_memo_is_its_senders(extract):
     text = "The Fenwick Trust sent a memo to its members on Friday. “The fund will not pay out this year,” the memo said."
     quotes, _ = extract(text)
     assert _speaker_of(quotes, "pay out") in ("Fenwick Trust", "The Fenwick Trust")
+
+
+def test_a_tag_after_a_question_mark_names_the_asker(extract):
+    text = ("“Every time you say that, the fees go up,” Tomas Berg said.\n\n"
+            "“Why is the quay still closed?” Lina Ortiz demanded.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "quay still closed") == "Lina Ortiz"

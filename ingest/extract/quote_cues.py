@@ -307,6 +307,14 @@ def _signature(doc, lay: Layout, q: QuoteSpan, para: int):
     return names[-1]
 
 
+TAG_VERBS = wordlist("tag_verbs")
+
+
+def _ends_tag(doc, cue) -> bool:
+    """After `?”`: `Ortiz demanded.` is a tag, `Ortiz said she would ...` a new sentence."""
+    return cue.i + 1 >= len(doc) or doc[cue.i + 1].text in (".", ",") or "\n" in cue.whitespace_
+
+
 TAG_REACH = 6  # words between a quote's closing mark and its `said`: `the Senate minority leader`
 
 
@@ -316,8 +324,9 @@ def _tag_after(doc, lay: Layout, q: QuoteSpan, para: int):
     parser made of the sentence. A quote ending its sentence (`.”`) has none."""
     end = lay.text[q.start:q.end].rstrip()
     after = lay.text[q.close:q.close + 40].lstrip(" \"”’'»")
-    if end.endswith(".") or end.endswith(("?", "!")) and not after[:1].islower():
+    if end.endswith("."):
         return None
+    asked = end.endswith(("?", "!")) and not after[:1].islower()  # `“Why?” Ortiz demanded.` or a new sentence
     toks = tokens_between(doc, q.open, q.close)
     if not toks:
         return None
@@ -330,9 +339,9 @@ def _tag_after(doc, lay: Layout, q: QuoteSpan, para: int):
         t = doc[j]
         if lay.inside(t) or lay.para(t.idx) != para or t.is_punct:
             return None
-        if is_cue(t):
+        if is_cue(t) or t.lemma_.lower() in TAG_VERBS:
             src = source_token(t, lay.inside)
-            if src is None or lay.inside(src) or src.i < i:
+            if src is None or lay.inside(src) or src.i < i or asked and not _ends_tag(doc, t):
                 return None
             subject = {t.i for t in src.subtree}
             if any(k not in subject for k in range(i, j)):
