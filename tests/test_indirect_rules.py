@@ -184,3 +184,12 @@ def test_a_relative_clause_after_a_comma_closes_the_claim_however_deep_its_prono
 ])
 def test_a_conjoined_speech_verb_starts_a_claim_of_its_own(indirect, text, claims):
     assert [(t, s) for t, _, s in indirect(text)] == claims
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Tarin Holloway hoped the ferry would run again by June.", "the ferry would run again by June"),
+    ("Tarin Holloway hopes that the quay will reopen.", "the quay will reopen"),
+])
+def test_a_hope_is_reported_however_the_lemmatizer_reads_hoped(indirect, text, claim):
+    """spaCy's rule lemmatizer reads `hoped` and `hopes` as forms of `hop` (words/verb_lemmas.txt)."""
+    assert [(t, s) for t, _, s in indirect(text)] == [(claim, "Tarin Holloway")]

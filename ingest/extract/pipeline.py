@@ -15,11 +15,29 @@ def load():
     import spacy
 
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as e:  # pragma: no cover - an install problem, not a code path
         raise RuntimeError(
             f"spaCy pipeline {MODEL!r} is not installed; install the project with its "
             f"requirements.lock ({e})") from e
+    return with_verb_lemmas(nlp)
+
+
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+"""The tagger's verb tags (Penn Treebank), there before the attribute ruler maps them to parts of speech."""
+
+
+def with_verb_lemmas(nlp):
+    """The pipeline with the verb forms its rule lemmatizer gets wrong set right (words/verb_lemmas.txt):
+    `hoped` and `hopes` were lemmatised `hop` (its rules give `hop` before `hope`, and an exception
+    does not win over a rule's form), so `She hoped the port would reopen` never reported a hope. The
+    attribute ruler, which runs before the lemmatizer, sets them; the lemmatizer keeps a lemma set."""
+    from .wordlists import table
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in table("verb_lemmas").items():
+        ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": VERB_TAGS}}]], attrs={"LEMMA": lemma})
+    return nlp
 
 
 _ODD_SPACES = re.compile(r"[\u00a0\u2007\u2009\u202f]")

@@ -28,7 +28,7 @@ from .quote_marks import QuoteSpan, find_spans
 from .quote_speechless import speechless
 from .speaker_list import settle, speaker_list
 
-VERSION = "44"
+VERSION = "45"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
