@@ -208,7 +208,7 @@ def _governor(cue, depth):
         return None
     head = cue.head.head if cue.head.dep_ == "prep" else cue.head
     if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ == "ccomp":
-        head = head.head  # `May said the port would close and suggested ...`: a finite verb shares no `would`; it is `said`'s
+        head = head.head  # `Ortiz said the port would close and suggested ...`: a finite verb shares no `would`; it is `said`'s
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
