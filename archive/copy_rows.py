@@ -1,11 +1,11 @@
-"""A wire copy's claim rows copied in SQL from the article whose extraction holds its claims.
+"""A wire copy's claim rows copied from those of the article whose extraction holds its claims.
 
 A `claims.extracted` event of version 4 with `claims_in` says that the copy's claims, sentence
 spans included, are exactly those of an earlier extraction of the same text by the same
 extractor (archive/copies.py). Where that earlier article still shows that extraction, its
 quotes, figures and dates rows already hold everything that is the same in every copy (the
-words, spans, paragraphs, sentences, kinds, cues, rules): one INSERT ... SELECT per table gives
-the copy its rows, with what is its own put in place - its article id and revision, its outlet
+words, spans, paragraphs, sentences, kinds, cues, rules): one read and one executemany per table
+give the copy its rows, with what is its own put in place - its article id and revision, its outlet
 and publication date, the claim ids (claim_id() over the copy's article id, computed in Python
 from what the held rows hold), and the speakers its own identity decisions
 gave each name (speaker identity still runs per copy: a name may join another speaker in
@@ -85,5 +85,7 @@ def copy_rows(conn: sqlite3.Connection, held: str, row: dict) -> None:
 
 
 def _words(table: str, r: dict) -> str:
-    """What claim_id() hashes besides the span: a dateline's words marked as _date_row marks them."""
-    return r["text"] + ("|dateline" if table == "dates" and r["dateline"] else "")
+    """What claim_id() hashes besides the span: a date's words as _date_row gives them."""
+    from .projections import date_words
+
+    return date_words(r["text"], r["dateline"]) if table == "dates" else r["text"]

@@ -207,9 +207,14 @@ def _claim_rows(conn, aid: str, rev: int, claims: dict, who: dict, art) -> None:
         [_date_row(aid, rev, d, outlet, published, para, sentence) for d in claims["dates"]])
 
 
+def date_words(text: str, dateline) -> str:
+    """What claim_id() hashes of a date besides its span: its words, marked when it is the dateline's."""
+    return text + ("|dateline" if dateline else "")
+
+
 def _date_row(aid: str, rev: int, d: dict, outlet, published, para, sentence) -> tuple:
     value = d["value"]
-    return (claim_id(aid, "date", d.get("start"), d.get("end"), d["text"] + ("|dateline" if d.get("dateline") else "")),
+    return (claim_id(aid, "date", d.get("start"), d.get("end"), date_words(d["text"], d.get("dateline"))),
             aid, rev, d["text"], value, d["precision"], value[:4], value[:7] if len(value) >= 7 else None,
             int(bool(d.get("dateline"))), outlet, published,
             para(d["start"]) if d.get("start") is not None else None, d.get("start"), d.get("end"),
