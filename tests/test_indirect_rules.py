@@ -193,3 +193,37 @@ def test_a_conjoined_speech_verb_starts_a_claim_of_its_own(indirect, text, claim
 def test_a_hope_is_reported_however_the_lemmatizer_reads_hoped(indirect, text, claim):
     """spaCy's rule lemmatizer reads `hoped` and `hopes` as forms of `hop` (words/verb_lemmas.txt)."""
     assert [(t, s) for t, _, s in indirect(text)] == [(claim, "Tarin Holloway")]
+
+
+@pytest.mark.parametrize("text, claim, speaker", [
+    ("Several of the tenants said the heating had failed again.", "the heating had failed again", "Several of the tenants"),
+    ("Most of the members believe the lodge will close.", "the lodge will close", "Most of the members"),
+    ("Many say the ferry is too slow for the island.", "the ferry is too slow for the island", "Many"),
+    ("Locals were angry at the council, many of whom say the ferry is too slow.", "the ferry is too slow", "many of whom"),
+])
+def test_a_quantifier_the_tagger_makes_an_adjective_is_a_source(indirect, text, claim, speaker):
+    """`Many`, `Several of ...`, `Most of ...` as a speech verb's subject: a share of people speaks."""
+    assert indirect(text) == [(claim, "content_clause", speaker)]
+
+
+def test_a_clause_filed_as_adverbial_after_a_speech_verb_is_what_was_said(indirect):
+    got = indirect("Lina Ortiz said after the hearing she would appeal the ruling.")
+    assert got == [("she would appeal the ruling", "misfiled_clause", "Lina Ortiz")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lina Ortiz said because the ferry was late, the crowd left the quay.",
+    "Lina Ortiz spoke at the hall while the crowd waited outside in the rain.",
+])
+def test_a_true_adverbial_clause_after_a_speech_verb_is_no_claim(indirect, text):
+    assert not any(rule == "misfiled_clause" for _, rule, _ in indirect(text))
+
+
+def test_a_speech_verb_the_tagger_makes_a_noun_still_reports_its_clause(indirect, parse):
+    text = ("Secrecy is not a stranger when it comes to the port's accounts, "
+            "the harbour board's former auditor maintains.")
+    assert [t.pos_ for t in parse(text) if t.lower_ == "maintains"] == ["NOUN"]  # the slip this rule is for
+    got = indirect(text)
+    assert [(t, rule) for t, rule, _ in got] == [("Secrecy is not a stranger when it comes to the port's accounts",
+                                                  "content_clause")]
+    assert "auditor" in got[0][2]

@@ -139,3 +139,12 @@ def test_a_tag_after_a_question_mark_names_the_asker(extract):
             "“Why is the quay still closed?” Lina Ortiz demanded.")
     quotes, _ = extract(text)
     assert _speaker_of(quotes, "quay still closed") == "Lina Ortiz"
+
+
+def test_a_speech_verb_whose_particle_makes_it_no_speech_lends_no_speaker(extract):
+    """`the walkouts were called off`: no one speaks through `called off`, so a quote's speaker is
+    not the subject of the clause it hangs from (`many in the hall`)."""
+    text = ("Mayor Lena Voss denounced the dock strike and pledged to end the “long winter of idle cranes,” "
+            "many in the hall appeared to cheer her, and the walkouts were called off.")
+    quotes, _ = extract(text)
+    assert _speaker_of(quotes, "idle cranes") == "Lena Voss"

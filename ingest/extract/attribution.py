@@ -64,6 +64,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos", "nsubjpass", "dative")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "ORDINAL"})
+NOT_SPEECH_PHRASAL = wordlist("not_speech_phrasal")  # `called off`: a speech verb's particle that makes it no speech
+QUANTIFIER_SUBJECTS = wordlist("quantifier_subjects")  # `Many say ...`, `Several of the tenants said ...`
 CLOSING = frozenset({'"', "”", "’", "'", "''", "»", ","})
 
 
@@ -86,6 +88,8 @@ def is_cue(tok, cognition: bool = False) -> bool:
         return False
     if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
         return False
+    if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in NOT_SPEECH_PHRASAL for c in tok.children):
+        return False  # `the strike was called off`
     if lemma == "put":  # `As Lena Berg put it, “...”`: the phrase, not the verb, names speech
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     return lemma in SPEECH_VERBS or (cognition and lemma in COGNITION_VERBS)
@@ -131,7 +135,8 @@ def _named_first(subjects: list, cue):
 def source_token(cue, inside=lambda t: False, depth: int = 0):
     """The token naming who speaks through `cue`, or None; `inside(tok)` is True for quoted words."""
     tok = _source_token(cue, inside, depth)
-    if tok is None or tok.ent_type_ in NOT_SOURCES or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+    if tok is None or tok.ent_type_ in NOT_SOURCES or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") \
+            and not (tok.pos_ == "ADJ" and tok.lower_ in QUANTIFIER_SUBJECTS):
         return None
     if tok.is_upper and len(tok) > 3 and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-", "("):
         return None  # a dateline: `CLEVELAND —`

@@ -10,6 +10,7 @@ from .quote_layout import BULLET, Found, Layout, tokens_between
 from .quote_lists import headline_claims
 from .content_edges import tidy
 from .claim_nouns import noun_claims
+from .clause_slips import misfiled_clause, noun_tagged_source, noun_tagged_verb
 
 MOSTLY_QUOTED = 0.8  # content quoted beyond this share is the quote itself, not reported speech
 
@@ -32,6 +33,9 @@ COMPLEMENT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "ccomp", "acomp")
 
 def _cue_source(tok, lay: Layout):
     """The source of a speech, thought, intent or stance verb outside quotation marks, or None."""
+    slipped = noun_tagged_source(tok)
+    if slipped is not None:
+        return slipped  # `Ortiz claims that ...` tagged a noun
     lemma = tok.lemma_.lower()
     stance = tok.pos_ == "VERB" and lemma in STANCE_VERBS
     if not is_cue(tok, cognition=True) and not (lemma in INTENT_VERBS and tok.pos_ == "VERB") and not stance:
@@ -211,6 +215,8 @@ CONTENT_RULES = [
     ("according_to", _according_to),
     ("parenthetical_tag", _parenthetical_tag),
     ("content_clause", _content_clause),
+    ("misfiled_clause", misfiled_clause),
+    ("noun_tagged_verb", noun_tagged_verb),
     ("intent_infinitive", _intent_infinitive),
     ("tag_clause", _tag_clause),
     ("complement", _complement),

@@ -28,7 +28,7 @@ from .quote_marks import QuoteSpan, find_spans
 from .quote_speechless import speechless
 from .speaker_list import settle, speaker_list
 
-VERSION = "45"
+VERSION = "46"
 
 GOVERNED_MIN_WORDS = 3  # a shorter quote with no speech verb is a scare quote
 
