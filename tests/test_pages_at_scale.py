@@ -94,6 +94,11 @@ def test_quotes_of_speaker_gives_the_newest_hundred_of_every_speaker_named(big):
         "SELECT q.id FROM quotes q JOIN speakers s ON s.id = q.speaker_id WHERE s.id = :w OR s.name LIKE '%' || :w "
         "|| '%' ORDER BY q.published DESC, q.article_id DESC, q.start DESC LIMIT 100", {"w": word}).fetchall()
     assert [r["id"] for r in found] == [r[0] for r in want] and len(found) == 100
+    # an id names one speaker, found through the index: not the names that contain it
+    by_id = _get(_datasette(db), f"/archive/quotes_of_speaker.json?speaker={speaker}&_shape=array").json()
+    assert [r["id"] for r in by_id] == [r[0] for r in conn.execute(
+        "SELECT id FROM quotes WHERE speaker_id = ? ORDER BY published DESC, article_id DESC, start DESC LIMIT 100",
+        (speaker,))] and by_id
 
 
 def test_a_search_counts_its_matches_in_the_full_text_index(big):
@@ -267,6 +272,8 @@ def test_figures_about_ranks_the_newest_matches_and_charts_them(big):
         "SELECT f.id FROM figures f WHERE f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH "
         "'{about sentence} : \"' || ? || '\" *') ORDER BY f.value DESC LIMIT 100", (word,)).fetchall()
     assert [r["id"] for r in rows] == [r[0] for r in want] and rows
+    articles = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, outlet, published FROM articles")}
+    assert all((r["outlet"], r["published"]) == articles[r["article_id"]] for r in rows)  # the article's, read off the row
     every = conn.execute(
         "SELECT COUNT(*) FROM figures f JOIN articles a ON a.id = f.article_id WHERE a.published IS NOT NULL AND "
         "f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH '{about sentence} : \"' || ? || '\" *')",
@@ -336,3 +343,33 @@ def test_a_multiplied_archive_counts_and_searches_as_its_rows_say(big, tmp_path)
     assert matches == 3 * conn.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
                                        (word,)).fetchone()[0] > 0
     m.close()
+
+
+def test_an_html_table_page_draws_its_budget_of_cells_and_pages_through_every_row(big):
+    from newsfacts.archive.web.page_rows import CELLS, rows_for
+
+    db, conn, _ = big
+    ds = _datasette(db)
+    columns = len(conn.execute("SELECT * FROM quotes LIMIT 0").description)
+    size = rows_for(columns, ds.page_size)
+    total = conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+    assert size and size * columns <= CELLS and total > size
+    seen, path, pages = [], "/archive/quotes", 0
+    while path:
+        html = _get(ds, path).text
+        drawn = re.findall(r'<td class="col-id type-pk"><a href="/archive/quotes/([^"]+)">', html)
+        assert len(drawn) == min(size, total - len(seen))
+        seen += drawn
+        pages += 1
+        found = re.search(r'<a href="([^"]+)">Next page</a>', html)
+        path = found and markupsafe.Markup(found.group(1)).unescape().split("localhost", 1)[-1]
+    assert pages > 1 and len(seen) == len(set(seen)) == total
+    # JSON, and a page that names its size, page by Datasette's size as before
+    assert len(_get(ds, "/archive/quotes.json").json()["rows"]) == min(ds.page_size, total)
+    assert html_rows(_get(ds, f"/archive/quotes?_size={size + 3}").text) == size + 3
+    assert html_rows(_get(ds, "/archive/speakers").text) == min(ds.page_size, conn.execute(
+        "SELECT COUNT(*) FROM speakers").fetchone()[0])  # a narrow table draws the full page
+
+
+def html_rows(html: str) -> int:
+    return html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].count("<tr>")

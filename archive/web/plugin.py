@@ -8,10 +8,23 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from . import search
+from . import cells, rows_html, search, table_cells
 
-__all__ = ["register_routes", "prepare_connection", "extra_template_vars", "extra_css_urls", "extra_js_urls",
-           "render_cell"]
+__all__ = ["startup", "prepare_jinja2_environment", "register_routes", "prepare_connection", "extra_template_vars", "extra_css_urls",
+           "extra_js_urls", "render_cell"]
+
+
+@hookimpl
+def startup(datasette):
+    """Once the app is loaded, its heap is left out of full collections (heap.py)."""
+    from . import heap
+
+    heap.freeze_once()
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    rows_html.prepare(env)
 
 
 @hookimpl
@@ -49,9 +62,16 @@ def extra_js_urls(datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    from . import cells
+    if table is not None and database is not None:
+        if (shown := table_cells.sentence(row, value, column, table)) is not None:
+            return shown
+        if table_cells.long(value):
+            async def cut():
+                other = (await cells.foreign_keys(datasette, database, table)).get(column)
+                return table_cells.long_label(datasette, database, value, other)
 
-    if not cells.may_link(datasette, database, table, column, value):
+            return cut
+    if not cells.may_link(datasette, database, table, column, value, row):
         return None
 
     async def inner():

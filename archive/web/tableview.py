@@ -1,13 +1,13 @@
-"""Datasette's table view with this archive's two corrections: the first page of a sorted table is
-asked for as a keyset page (pagination.py), and a named query without its parameters asks for
-them (queries.py). The same route also serves named queries, which Datasette dispatches from it."""
+"""Datasette's table view with this archive's corrections: the first page of a sorted table is
+asked for as a keyset page (pagination.py), an HTML page draws the rows that fit its budget of
+cells (page_rows.py), and a named query without its parameters asks for them (queries.py). The same route also serves named queries, which Datasette dispatches from it."""
 
 from __future__ import annotations
 
 from datasette.utils import tilde_decode
 from datasette.views.table import TableView
 
-from . import pagination, queries
+from . import page_rows, pagination, queries
 
 TABLE_ROUTE = r"/(?!-/)(?P<database>[^\/\.]+)/(?P<table>[^\/\.]+)(\.(?P<format>\w+))?$"
 """Datasette's own table route, less its /-/ pages: a plugin's routes are matched before Datasette's."""
@@ -21,6 +21,8 @@ class ReadingTableView(TableView):
     async def data(self, request, default_labels=False, _next=None, _size=None):
         if _next is None:
             _next = await pagination.first_page_token(self.ds, request)
+        if _size is None:
+            _size = await page_rows.html_page_size(self.ds, request)
         return await super().data(request, default_labels=default_labels, _next=_next, _size=_size)
 
     async def _asked_without_parameters(self, request):
