@@ -125,7 +125,8 @@ def decide(conn: sqlite3.Connection, sp: ArticleSpeaker, published: str | None,
     holders = _holders(conn, sp.name)
     if identity.is_title_only(sp.name):
         return identity.Decision(None, "new")
-    held = [h for h in holders if h not in _distinct_from(conn, holders)]
+    barred = _distinct_from(conn, holders)  # read once, not once per holder
+    held = [h for h in holders if h not in barred]
     if len(held) == 1 and len(sp.name.split()) > 1:  # this very name was joined (or merged) before
         origin = conn.execute("SELECT origin FROM speaker_names WHERE variant = ? ORDER BY rowid LIMIT 1",
                               (sp.name,)).fetchone()[0]
@@ -166,28 +167,38 @@ def new_id(conn, name: str) -> str:
     return sid
 
 
+@lru_cache(maxsize=1 << 14)
+def _json_list(values: tuple[str, ...]) -> str:
+    """A sorted list of distinct strings as the speaker tables store it."""
+    return json.dumps(sorted(set(values)), ensure_ascii=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def _stored_list(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
 def upsert_speaker(conn, sid: str, name: str, kind: str, anonymous: bool, roles, aliases, published=None) -> None:
     """The speaker row: kind from the first source that gives one, roles and aliases gathered, each
     list sorted, so that the row does not depend on the order articles came in ("four concurrent
-    ingests and one single ingest give identical tables, not only equal sets")."""
+    ingests and one single ingest give identical tables, not only equal sets"). A row that would
+    not change is not written (a copy's source is mostly known already, in the same words)."""
     row = conn.execute("SELECT name, kind, roles, aliases, first_seen, last_seen FROM speakers WHERE id = ?",
                        (sid,)).fetchone()
     if row is None:
         conn.execute("INSERT INTO speakers (id, name, kind, anonymous, roles, aliases, first_seen, last_seen) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (sid, name, kind or "unknown", int(bool(anonymous)),
-                      json.dumps(sorted(set(roles)), ensure_ascii=False),
-                      json.dumps(sorted({a for a in aliases if a != name}), ensure_ascii=False),
-                      published, published))
+                     (sid, name, kind or "unknown", int(bool(anonymous)), _json_list(tuple(roles)),
+                      _json_list(tuple(a for a in aliases if a != name)), published, published))
         return
     merged_kind = row["kind"] if row["kind"] != "unknown" else (kind or "unknown")
-    merged_roles = sorted(set(json.loads(row["roles"])) | set(roles))
-    merged_aliases = sorted({*json.loads(row["aliases"]), *aliases, name} - {row["name"]})
+    merged_roles = _json_list((*_stored_list(row["roles"]), *roles))
+    merged_aliases = _json_list(tuple(sorted({*_stored_list(row["aliases"]), *aliases, name} - {row["name"]})))
     first = min(filter(None, (row["first_seen"], published)), default=None)
     last = max(filter(None, (row["last_seen"], published)), default=None)
-    conn.execute("UPDATE speakers SET kind = ?, roles = ?, aliases = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-                 (merged_kind, json.dumps(merged_roles, ensure_ascii=False),
-                  json.dumps(merged_aliases, ensure_ascii=False), first, last, sid))
+    if (merged_kind, merged_roles, merged_aliases, first, last) != tuple(row)[1:]:
+        conn.execute("UPDATE speakers SET kind = ?, roles = ?, aliases = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+                     (merged_kind, merged_roles, merged_aliases, first, last, sid))
 
 
 def _add_variant(conn, sid: str, origin: str, sp: ArticleSpeaker, how: str, published: str | None) -> None:
@@ -226,6 +237,8 @@ def refresh_name(conn, sid: str) -> str | None:
 
 
 def _suggestions(conn, sid: str, decision: identity.Decision) -> None:
+    if not decision.suggestions:  # most decisions: nothing to read
+        return
     barred = _distinct_from(conn, {sid})
     for s in decision.suggestions:
         other = resolve(conn, s.other_id)
@@ -286,7 +299,6 @@ def assign(conn: sqlite3.Connection, aid: str, claims: dict, text: str, has_titl
         touched.add(sid)
         out[written] = Assigned(sid, key, None, None)
         conn.execute("INSERT OR REPLACE INTO speaker_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (aid, written, sp.name, sid, key, json.dumps(sorted(set(sp.roles)), ensure_ascii=False),
-                      json.dumps(sorted(set(sp.aliases)), ensure_ascii=False)))
+                     (aid, written, sp.name, sid, key, _json_list(tuple(sp.roles)), _json_list(tuple(sp.aliases))))
     names = {sid: refresh_name(conn, sid) for sid in touched}
     return {w: Assigned(a.speaker_id, a.key, names.get(a.speaker_id), a.junk) for w, a in out.items()}

@@ -83,8 +83,10 @@ class PersonName:
         return self.first is not None and len(self.first) == 1
 
 
+@lru_cache(maxsize=1 << 14)
 def person_name(name: str) -> PersonName | None:
-    """The parts of a person's name; None when nothing name-like is left."""
+    """The parts of a person's name; None when nothing name-like is left. (Cached: a frozen
+    value of the name alone, asked for every source of every copy of an article.)"""
     toks = _strip_titles(tokens(name))
     suffix = None
     if len(toks) > 1 and toks[-1] in words("name_suffixes"):

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from ..log import Event
 from ..sentences import sentence_sql
 from ..texts import article_text
-from . import checks, claim_groups, cross_checks, review_links
+from . import checks, claim_groups, cross_checks, group_batch, review_links
 from .change_rules import said_as_change
 from .figure_facts import Fig, article_figures
 from .rating_table import apply_scale
@@ -56,16 +56,20 @@ def sentence_dates(conn: sqlite3.Connection, aid: str) -> dict[str | None, list]
 
 
 def group_figures(conn: sqlite3.Connection, aid: str, text: str, figs: list[Fig]) -> set[str]:
-    touched = set()
+    """Each figure with a measure in its measure's group, all of the article's together."""
     named = sentence_dates(conn, aid)
+    joining = []
     for f in figs:
         if said_as_change(f, text) or not f.published:
             continue  # 'the S&P 500 rose 0.68%' is a change over a span the text may not give
         gid = claim_groups.figure_group_key(f.measure, f.unit, period(conn, f, named))
         if gid is not None:
-            claim_groups.add(conn, "figure", f.id, aid, gid, None, f.measure)
-            touched.add(gid)
-    return touched
+            joining.append((f, gid))
+    claims = {r[0]: tuple(r[1:]) for r in conn.execute(
+        "SELECT id, about, speaker_id, unit, published, article_id, start FROM figures WHERE article_id = ?", (aid,))}
+    group_batch.add_all(conn, "figure", aid, [group_batch.Member(claim_id=f.id, group_id=gid, me=claims[f.id],
+                                                                 words=f.measure) for f, gid in joining])
+    return {gid for _, gid in joining}
 
 
 def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
@@ -75,8 +79,8 @@ def on_claims_extracted(conn: sqlite3.Connection, e: Event) -> None:
     old = [r[0] for r in conn.execute("SELECT claim_id FROM claim_group_members WHERE article_id = ?", (aid,))]
     touched = claim_groups.leave(conn, old)
     decided = claim_groups.decided_claims(conn, aid)
-    for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (aid,)).fetchall():
-        claim_groups.assign_quote(conn, q, decided)
+    group_batch.assign_quotes(conn, conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start",
+                                                 (aid,)).fetchall(), decided)
     text = article_text(conn, aid) or ""
     figs = article_figures(conn, aid, text)  # read once: grouping them sets only their group_id
     touched |= group_figures(conn, aid, text, figs)
