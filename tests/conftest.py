@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 from pathlib import Path
@@ -112,6 +113,16 @@ def who_speaks(parse):
 def speaker_of(quotes, words):
     """The speaker of the one quote holding `words`."""
     return next(name for text, _, name in quotes if words in text)
+
+
+@pytest.fixture(scope="session")
+def samples_archive(tmp_path_factory) -> Path:
+    """samples/ ingested once, for tests that only read it (copy it before writing)."""
+    folder = tmp_path_factory.mktemp("samples")
+    shutil.copytree(ROOT / "samples", folder / "in")
+    db = folder / "archive.db"
+    assert run_cli("ingest", folder / "in", "--db", db, "-q", "--workers", "1").exit_code == 0
+    return db
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ page marks every claim where it stands and links it; claim, speaker and chart pa
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sqlite3
 from html.parser import HTMLParser
 
@@ -39,15 +38,6 @@ def parse(html: str) -> Links:
     p = Links()
     p.feed(html)
     return p
-
-
-@pytest.fixture(scope="module")
-def samples_archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("samples")
-    shutil.copytree(ROOT / "samples", folder / "in")
-    db = folder / "archive.db"
-    assert run_cli("ingest", folder / "in", "--db", db, "-q", "--workers", "1").exit_code == 0
-    return db
 
 
 @pytest.fixture(scope="module")

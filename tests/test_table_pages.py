@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import re
-import shutil
 from html import unescape
 
 import pytest
@@ -20,18 +19,9 @@ from newsfacts.archive.db import connect
 from newsfacts.archive.web import heap
 from newsfacts.archive.web.table_cells import LABEL_CHARS
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT
 
 CELL = re.compile(r'<td class="col-(\w+) type-\w+">(.*?)</td>', re.S)
-
-
-@pytest.fixture(scope="module")
-def samples_archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("samples")
-    shutil.copytree(ROOT / "samples", folder / "in")
-    db = folder / "archive.db"
-    assert run_cli("ingest", folder / "in", "--db", db, "-q", "--workers", "1").exit_code == 0
-    return db
 
 
 def _datasette(db) -> Datasette:

@@ -11,7 +11,6 @@ fewer. `Next page` goes on from there, and JSON, CSV and an explicit `?_size=` p
 
 from __future__ import annotations
 
-from datasette.utils import tilde_decode
 
 CELLS = 1_200
 """Cells an HTML table page draws without `_size` (a page size of 100 rows up to 12 columns)."""
@@ -25,17 +24,12 @@ def rows_for(columns: int, page_size: int) -> int | None:
     return rows if rows < page_size else None
 
 
-async def html_page_size(datasette, request) -> int | None:
-    """The `_size` an HTML table or view page is drawn with, or None to leave the page as asked."""
+async def html_page_size(datasette, request, db, table: str) -> int | None:
+    """The `_size` an HTML table or view page is drawn with, or None to leave the page as asked.
+    db, table: what the URL names, not a named query (tableview.py tells)."""
     if request.url_vars.get("format") or "_size" in request.args:
         return None
-    try:
-        db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
-    except KeyError:
-        return None
-    table = tilde_decode(request.url_vars["table"])
-    if datasette.table_metadata(db.name, table).get("size") or \
-            await datasette.get_canned_query(db.name, table, request.actor):
+    if datasette.table_metadata(db.name, table).get("size"):
         return None
     if not await db.table_exists(table) and table not in await db.view_names():
         return None

@@ -13,7 +13,7 @@ nothing.
 
 from __future__ import annotations
 
-from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils import tilde_encode
 
 ABOVE_EVERY_VALUE = "\U0010ffff" * 8
 """Sorts after every number and every text SQLite holds (numbers sort before text, and this is the
@@ -44,17 +44,11 @@ def start_token(sort: str | None, sort_desc: str | None, key_types: list[str]) -
     return ",".join([value, *keys])
 
 
-async def first_page_token(datasette, request) -> str | None:
-    """The start token for a request for a table's first page in a sort, else None (a view, a
-    canned query, an unsorted table: Datasette's own order is already unique there)."""
+async def first_page_token(datasette, request, db, table: str) -> str | None:
+    """The start token for a request for a table's first page in a sort, else None (a view, an
+    unsorted table: Datasette's own order is already unique there). db, table: what the URL names,
+    not a named query (tableview.py tells)."""
     if request.args.get("_next") or "_sort_by_desc" in request.args:
-        return None
-    try:
-        db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
-    except KeyError:
-        return None
-    table = tilde_decode(request.url_vars["table"])
-    if await datasette.get_canned_query(db.name, table, request.actor):
         return None
     if await db.get_view_definition(table) or not await db.table_exists(table):
         return None

@@ -19,23 +19,31 @@ class ReadingTableView(TableView):
         return answer if answer is not None else await super().get(request)
 
     async def data(self, request, default_labels=False, _next=None, _size=None):
-        if _next is None:
-            _next = await pagination.first_page_token(self.ds, request)
-        if _size is None:
-            _size = await page_rows.html_page_size(self.ds, request)
+        asked = await self._asked_for(request)
+        if asked is not None and asked[2] is None:  # a table or a view, not a named query
+            db, name, _ = asked
+            if _next is None:
+                _next = await pagination.first_page_token(self.ds, request, db, name)
+            if _size is None:
+                _size = await page_rows.html_page_size(self.ds, request, db, name)
         return await super().data(request, default_labels=default_labels, _next=_next, _size=_size)
 
-    async def _asked_without_parameters(self, request):
+    async def _asked_for(self, request):
+        """The database, the name and the named query (None for a table or view) the URL asks for;
+        None when there is no such database (Datasette answers that itself)."""
         try:
             db = self.ds.get_database(route=tilde_decode(request.url_vars["database"]))
         except KeyError:
             return None
         name = tilde_decode(request.url_vars["table"])
-        query = await self.ds.get_canned_query(db.name, name, request.actor)
-        if not query or query.get("write"):
-            return None
-        return await queries.needs_input(self.ds, request, db.name, name, query, request.url_vars.get("format"))
+        return db, name, await self.ds.get_canned_query(db.name, name, request.actor)
 
+    async def _asked_without_parameters(self, request):
+        asked = await self._asked_for(request)
+        if asked is None or not asked[2] or asked[2].get("write"):
+            return None
+        db, name, query = asked
+        return await queries.needs_input(self.ds, request, db.name, name, query, request.url_vars.get("format"))
 
 def routes(datasette) -> list[tuple[str, object]]:
     return [(TABLE_ROUTE, ReadingTableView.as_view(datasette))]
