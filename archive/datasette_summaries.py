@@ -46,9 +46,9 @@ SEARCH_COUNT = re.compile(rf"^select count\(\*\) from {_NAME} where rowid in \(s
 def _rows_of(name: str) -> str:
     """The table whose rows a view has one each of (quote_sentences: each quote with its sentence, a
     LEFT JOIN to texts), so that its count is the table's: a million quotes are not joined to be counted."""
-    from .db import FTS_CONTENT
+    from .db import ROWS_OF_VIEW
 
-    return {view: table for table, view in FTS_CONTENT.items()}.get(name, name)
+    return ROWS_OF_VIEW.get(name, name)
 
 
 _original_execute = Database.execute

@@ -14,11 +14,14 @@ BUSY_TIMEOUT_MS = 30_000
 CACHED_STATEMENTS = 1024
 """Prepared statements kept per connection: the projections use some 430 distinct ones, more than
 sqlite3's default 128, which made an article's replay prepare many of them again."""
-FTS_TABLES = {"texts": ["text"], "quotes": ["text", "speaker", "sentence"],
-              "figures": ["text", "about", "sentence"], "dates": ["text", "sentence"]}
-FTS_CONTENT = {"quotes": "quote_sentences", "figures": "figure_sentences", "dates": "date_sentences"}
+FTS_TABLES = {"texts": ["text"], "quote_words": ["text", "speaker", "sentence"],
+              "figure_words": ["text", "about", "sentence"], "date_words": ["text", "sentence"]}
+FTS_CONTENT = {"quote_words": "quote_words_view", "figure_words": "figure_words_view", "date_words": "date_words_view"}
 """Full-text indexes whose words are read from a view (schema/views.sql): a claim's sentence is a span
-of its text, stored once in texts (archive/sentences.py), not a column of the claim's row."""
+of its text, stored once in texts (archive/sentences.py), and each distinct wording of a claim is
+indexed once (schema/tables.sql: quote_words), however many wire copies hold it."""
+ROWS_OF_VIEW = {"quote_sentences": "quotes", "figure_sentences": "figures", "date_sentences": "dates"}
+"""Views with one row per row of a table (each claim with its sentence, a LEFT JOIN to texts)."""
 SENTENCE_COLUMNS = ["text_id", "sentence_start", "sentence_end", "sentence_text"]
 
 

@@ -37,9 +37,11 @@ pk is rowid for the table's own `<table>_fts`, or the column naming the row of a
 its place (SEARCHED_THROUGH)."""
 FACET = re.compile(r"^\s*select \[?\w+\]? as value, count\(\*\) as count from \(\s*select .+? from \[?(\w+)\]? "
                    r"where (.+?)\s*\)\s*where \[?\w+\]? is not null\s*group by", re.S)
-SEARCHED_THROUGH = {"articles": ("text_id", "texts_fts")}
+SEARCHED_THROUGH = {"articles": ("text_id", "texts_fts"), "quotes": ("words_id", "quote_words_fts"),
+                    "figures": ("words_id", "figure_words_fts"), "dates": ("words_id", "date_words_fts")}
 """Tables whose `?_search=` searches another table's full-text index (metadata.yml's fts_table and
-fts_pk): the column naming that table's row, and the index."""
+fts_pk): the column naming that table's row, and the index (articles: their distinct texts; claims:
+their distinct wordings, schema/tables.sql)."""
 ONE_FILTER = re.compile(r'^"(\w+)" = :p0$')
 MAIN = re.compile(r"^select .+? from \[?(\w+)\]? where (\[?\w+\]? in \(select rowid from \[?\w+\]? where .+?"
                   r"match escape_fts\(:search\)\)).*? order by \[?(\w+)\]?( desc)?, \[?\w+\]? limit \d+$", re.S)
@@ -49,9 +51,10 @@ def search_of(table: str, where: str) -> str | None:
     """The query counting the rows a where clause's search selects, when it searches the table's
     own `<table>_fts` or the index of the table it is searched through (else None).
 
-    Articles are searched through their texts (each distinct text once, archive/texts.py): a
-    matching text is every article with it, so their count joins the matches to `articles` on
-    text_id, through its index, and is not the count of matching texts."""
+    Articles are searched through their texts (each distinct text once, archive/texts.py), and
+    claims through their wordings (schema/tables.sql: quote_words): a matching text or wording is
+    every row with it, so their count joins the matches to the table on text_id or words_id,
+    through its index, and is not the count of matching texts or wordings."""
     m = SEARCH.search(where)
     if not m or m.group(2) != m.group(3):
         return None

@@ -24,7 +24,7 @@ from .speaker_index import assign
 from .texts import stored, text_of
 
 
-PROJECTIONS_VERSION = 7
+PROJECTIONS_VERSION = 8
 """Bump when a handler below changes what rows it writes: archives rebuild on next open."""
 
 
@@ -189,7 +189,7 @@ def _claim_rows(conn, aid: str, rev: int, claims: dict, who: dict, art) -> None:
                            attribution, outlet, published, month, para(q["start"]), q["start"], q["end"],
                            *sentence(q), written, q.get("rule")))
     conn.executemany(  # rows in claim order, one statement prepared once per article
-        "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         quote_rows)
     figure_rows = []
     for f in claims["figures"]:
@@ -200,10 +200,10 @@ def _claim_rows(conn, aid: str, rev: int, claims: dict, who: dict, art) -> None:
                             outlet, published, para(f["start"]), f["start"], f["end"], *sentence(f),
                             f.get("rule")))
     conn.executemany(
-        "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "INSERT OR IGNORE INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         figure_rows)
     conn.executemany(
-        "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         [_date_row(aid, rev, d, outlet, published, para, sentence) for d in claims["dates"]])
 
 

@@ -108,7 +108,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
     named_as      TEXT,                           -- the speaker's name as the extraction gave it
     rule          TEXT,
-    group_id      TEXT REFERENCES claim_groups(id)
+    group_id      TEXT REFERENCES claim_groups(id),
+    words_id      INTEGER                         -- quote_words.id: its words, indexed once for every copy
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id, paragraph);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, published, article_id, start);
@@ -135,7 +136,8 @@ CREATE TABLE IF NOT EXISTS figures (
     sentence_end  INTEGER,
     sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
     rule          TEXT,
-    group_id      TEXT REFERENCES claim_groups(id)
+    group_id      TEXT REFERENCES claim_groups(id),
+    words_id      INTEGER                         -- figure_words.id: its words, indexed once for every copy
 );
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id, paragraph);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
@@ -159,7 +161,8 @@ CREATE TABLE IF NOT EXISTS dates (
     sentence_start INTEGER,                       -- its sentence: text[sentence_start:sentence_end] (views.sql)
     sentence_end  INTEGER,
     sentence_text TEXT,                           -- the sentence, only when it is not a span of the text
-    rule          TEXT
+    rule          TEXT,
+    words_id      INTEGER                         -- date_words.id: its words, indexed once for every copy
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id, paragraph);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value DESC, id);
@@ -470,4 +473,125 @@ CREATE TRIGGER IF NOT EXISTS speaker_quote_tally_au AFTER UPDATE OF speaker_id O
     UPDATE speaker_quote_tally SET quotes = quotes - 1 WHERE speaker_id = old.speaker_id;
     INSERT INTO speaker_quote_tally SELECT new.speaker_id, 1 WHERE new.speaker_id IS NOT NULL
         ON CONFLICT (speaker_id) DO UPDATE SET quotes = quotes + 1;
+END;
+
+-- Each distinct wording of a claim once, for its full-text index (archive/db.py, FTS_CONTENT): the wire
+-- copies of a story hold the same quotes, figures and dates, and an index entry per copy was a fifth
+-- of the archive. A claim row names its wording (words_id, Datasette's fts_pk: metadata.yml); the
+-- wording is the words the index reads (the claim's own, its sentence as a span of its text, a
+-- quote's speaker, a figure's about), found or added by the triggers below whenever a claim row is
+-- added or those words change, and removed with the last row naming it. They are part of the bare
+-- tables a rebuild replays into, so both give the same ids.
+CREATE TABLE IF NOT EXISTS quote_words (
+    id            INTEGER PRIMARY KEY,            -- quotes.words_id; the rowid of quote_words_fts
+    text_id       INTEGER REFERENCES texts(id),
+    sentence_start INTEGER,
+    sentence_end  INTEGER,
+    sentence_text TEXT,
+    text          TEXT NOT NULL,
+    speaker       TEXT
+);
+CREATE INDEX IF NOT EXISTS quote_words_key ON quote_words(text_id, sentence_start, text);
+CREATE INDEX IF NOT EXISTS quotes_words ON quotes(words_id);
+CREATE TRIGGER IF NOT EXISTS quotes_words_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quote_words (text_id, sentence_start, sentence_end, sentence_text, text, speaker)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text, new.speaker
+        WHERE NOT EXISTS (SELECT 1 FROM quote_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text
+            AND w.speaker IS new.speaker);
+    UPDATE quotes SET words_id = w.id FROM (SELECT id FROM quote_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text AND w.speaker IS new.speaker) AS w
+        WHERE quotes.rowid = new.rowid AND new.words_id IS NOT w.id;
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_words_au AFTER UPDATE OF text_id, sentence_start, sentence_end, sentence_text, text, speaker
+    ON quotes BEGIN
+    INSERT INTO quote_words (text_id, sentence_start, sentence_end, sentence_text, text, speaker)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text, new.speaker
+        WHERE NOT EXISTS (SELECT 1 FROM quote_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text
+            AND w.speaker IS new.speaker);
+    UPDATE quotes SET words_id = w.id FROM (SELECT id FROM quote_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text AND w.speaker IS new.speaker) AS w
+        WHERE quotes.rowid = new.rowid AND new.words_id IS NOT w.id;
+    DELETE FROM quote_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM quotes WHERE words_id = old.words_id);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_words_ad AFTER DELETE ON quotes BEGIN
+    DELETE FROM quote_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM quotes WHERE words_id = old.words_id);
+END;
+
+CREATE TABLE IF NOT EXISTS figure_words (
+    id            INTEGER PRIMARY KEY,            -- figures.words_id; the rowid of figure_words_fts
+    text_id       INTEGER REFERENCES texts(id),
+    sentence_start INTEGER,
+    sentence_end  INTEGER,
+    sentence_text TEXT,
+    text          TEXT NOT NULL,
+    about         TEXT
+);
+CREATE INDEX IF NOT EXISTS figure_words_key ON figure_words(text_id, sentence_start, text);
+CREATE INDEX IF NOT EXISTS figures_words ON figures(words_id);
+CREATE TRIGGER IF NOT EXISTS figures_words_ai AFTER INSERT ON figures BEGIN
+    INSERT INTO figure_words (text_id, sentence_start, sentence_end, sentence_text, text, about)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text, new.about
+        WHERE NOT EXISTS (SELECT 1 FROM figure_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text
+            AND w.about IS new.about);
+    UPDATE figures SET words_id = w.id FROM (SELECT id FROM figure_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text AND w.about IS new.about) AS w
+        WHERE figures.rowid = new.rowid AND new.words_id IS NOT w.id;
+END;
+CREATE TRIGGER IF NOT EXISTS figures_words_au AFTER UPDATE OF text_id, sentence_start, sentence_end, sentence_text, text, about
+    ON figures BEGIN
+    INSERT INTO figure_words (text_id, sentence_start, sentence_end, sentence_text, text, about)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text, new.about
+        WHERE NOT EXISTS (SELECT 1 FROM figure_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text
+            AND w.about IS new.about);
+    UPDATE figures SET words_id = w.id FROM (SELECT id FROM figure_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text AND w.about IS new.about) AS w
+        WHERE figures.rowid = new.rowid AND new.words_id IS NOT w.id;
+    DELETE FROM figure_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM figures WHERE words_id = old.words_id);
+END;
+CREATE TRIGGER IF NOT EXISTS figures_words_ad AFTER DELETE ON figures BEGIN
+    DELETE FROM figure_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM figures WHERE words_id = old.words_id);
+END;
+
+CREATE TABLE IF NOT EXISTS date_words (
+    id            INTEGER PRIMARY KEY,            -- dates.words_id; the rowid of date_words_fts
+    text_id       INTEGER REFERENCES texts(id),
+    sentence_start INTEGER,
+    sentence_end  INTEGER,
+    sentence_text TEXT,
+    text          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS date_words_key ON date_words(text_id, sentence_start, text);
+CREATE INDEX IF NOT EXISTS dates_words ON dates(words_id);
+CREATE TRIGGER IF NOT EXISTS dates_words_ai AFTER INSERT ON dates BEGIN
+    INSERT INTO date_words (text_id, sentence_start, sentence_end, sentence_text, text)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text
+        WHERE NOT EXISTS (SELECT 1 FROM date_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text);
+    UPDATE dates SET words_id = w.id FROM (SELECT id FROM date_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text) AS w
+        WHERE dates.rowid = new.rowid AND new.words_id IS NOT w.id;
+END;
+CREATE TRIGGER IF NOT EXISTS dates_words_au AFTER UPDATE OF text_id, sentence_start, sentence_end, sentence_text, text
+    ON dates BEGIN
+    INSERT INTO date_words (text_id, sentence_start, sentence_end, sentence_text, text)
+        SELECT new.text_id, new.sentence_start, new.sentence_end, new.sentence_text, new.text
+        WHERE NOT EXISTS (SELECT 1 FROM date_words w WHERE w.text_id IS new.text_id AND w.sentence_start IS new.sentence_start
+            AND w.text = new.text AND w.sentence_end IS new.sentence_end AND w.sentence_text IS new.sentence_text);
+    UPDATE dates SET words_id = w.id FROM (SELECT id FROM date_words w WHERE w.text_id IS new.text_id
+            AND w.sentence_start IS new.sentence_start AND w.text = new.text AND w.sentence_end IS new.sentence_end
+            AND w.sentence_text IS new.sentence_text) AS w
+        WHERE dates.rowid = new.rowid AND new.words_id IS NOT w.id;
+    DELETE FROM date_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM dates WHERE words_id = old.words_id);
+END;
+CREATE TRIGGER IF NOT EXISTS dates_words_ad AFTER DELETE ON dates BEGIN
+    DELETE FROM date_words WHERE id = old.words_id AND NOT EXISTS (SELECT 1 FROM dates WHERE words_id = old.words_id);
 END;

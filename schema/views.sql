@@ -1,8 +1,7 @@
 -- Views over the derived tables: lists that may exceed Datasette's 1,000-row query limit page here.
 
 -- Each claim with its sentence, read from the text it was extracted from (stored once in texts
--- however many copies of a wire story share it: archive/sentences.py); the claims' full-text
--- indexes read their words here (archive/db.py, FTS_CONTENT).
+-- however many copies of a wire story share it: archive/sentences.py).
 CREATE VIEW IF NOT EXISTS quote_sentences AS
 SELECT q.rowid AS rowid, q.id, q.article_id, q.text, q.speaker,
        coalesce(q.sentence_text, substr(t.text, q.sentence_start + 1, q.sentence_end - q.sentence_start)) AS sentence
@@ -17,6 +16,23 @@ CREATE VIEW IF NOT EXISTS date_sentences AS
 SELECT d.rowid AS rowid, d.id, d.article_id, d.text,
        coalesce(d.sentence_text, substr(t.text, d.sentence_start + 1, d.sentence_end - d.sentence_start)) AS sentence
 FROM dates d LEFT JOIN texts t ON t.id = d.text_id;
+
+-- Each distinct wording of a claim with its sentence (schema/tables.sql: quote_words and its
+-- neighbours): what the claims' full-text indexes read, once for every copy of a wire story.
+CREATE VIEW IF NOT EXISTS quote_words_view AS
+SELECT w.id AS rowid, w.text, w.speaker,
+       coalesce(w.sentence_text, substr(t.text, w.sentence_start + 1, w.sentence_end - w.sentence_start)) AS sentence
+FROM quote_words w LEFT JOIN texts t ON t.id = w.text_id;
+
+CREATE VIEW IF NOT EXISTS figure_words_view AS
+SELECT w.id AS rowid, w.text, w.about,
+       coalesce(w.sentence_text, substr(t.text, w.sentence_start + 1, w.sentence_end - w.sentence_start)) AS sentence
+FROM figure_words w LEFT JOIN texts t ON t.id = w.text_id;
+
+CREATE VIEW IF NOT EXISTS date_words_view AS
+SELECT w.id AS rowid, w.text,
+       coalesce(w.sentence_text, substr(t.text, w.sentence_start + 1, w.sentence_end - w.sentence_start)) AS sentence
+FROM date_words w LEFT JOIN texts t ON t.id = w.text_id;
 
 -- Every quote with its speaker and article, newest first.
 CREATE VIEW IF NOT EXISTS speaker_quotes AS

@@ -70,15 +70,37 @@ DERIVED = ["texts", "articles", "revisions", "extractions", "quotes", "figures",
            # the fact store (archive/factcheck)
            "verdict_history", "claim_reviews", "claim_review_links", "claim_groups", "claim_group_members",
            "claim_group_suggestions", "claim_group_decisions", "quote_wordings", "quote_wording_links",
-           "quote_prints", "checks", "event_counts", "ratings", "speaker_quote_tally"]
+           "quote_prints", "checks", "event_counts", "ratings", "speaker_quote_tally",
+           # each distinct wording of a claim, which its full-text index reads
+           "quote_words", "figure_words", "date_words"]
 
 
 def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every derived table, row for row, plus what full-text search finds."""
     snap = {t: table_rows(conn, t) for t in DERIVED}
     snap["fts"] = [tuple(r) for r in conn.execute(
-        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'city OR plan' ORDER BY rowid")]
+        "SELECT id FROM quotes WHERE words_id IN (SELECT rowid FROM quote_words_fts WHERE quote_words_fts MATCH "
+        "'city OR plan') ORDER BY id")]
     return snap
+
+
+CLAIM_WORDS = {"quotes": ("quote_sentences", "text, speaker, sentence"),
+               "figures": ("figure_sentences", "text, about, sentence"), "dates": ("date_sentences", "text, sentence")}
+
+
+def claim_matches(conn: sqlite3.Connection, table: str, query: str) -> list[str]:
+    """The ids of the claim rows whose words match an FTS5 query, each row indexed on its own (as the
+    claims' full-text indexes did before a wording was indexed once for all its copies): every row
+    a search of the table must find."""
+    view, cols = CLAIM_WORDS[table]
+    conn.execute(f"CREATE VIRTUAL TABLE temp.each_claim USING fts5({cols})")
+    try:
+        conn.execute(f"INSERT INTO temp.each_claim (rowid, {cols}) SELECT rowid, {cols} FROM {view}")
+        return sorted(r[0] for r in conn.execute(
+            f"SELECT id FROM {table} WHERE rowid IN (SELECT rowid FROM temp.each_claim WHERE each_claim MATCH ?)",
+            (query,)))
+    finally:
+        conn.execute("DROP TABLE temp.each_claim")
 
 
 @pytest.fixture(scope="session")

@@ -26,10 +26,13 @@ from .test_concurrency import events, ingest_process
 from .texts import article
 
 VARYING = {"seq", "event_seq", "text_seq", "recorded_at", "read_at", "updated_at", "first_seen_at", "applied_at",
-           "text_id"}
+           "text_id", "words_id"}
 """Columns that differ between any two runs: times, and event numbers (the order writers won
 the lock in; text_seq is the event holding a text, archive/texts.py), and the row numbers of
-texts in that order (text_id; a text is compared by its SHA-256)."""
+texts and of claims' wordings in that order (text_id, words_id; a text is compared by its SHA-256,
+a wording by its words)."""
+NUMBERED = {"texts", "quote_words", "figure_words", "date_words"}
+"""Tables whose id is a row number in the order their rows arrived."""
 
 
 def comparable(db) -> dict[str, list[tuple]]:
@@ -41,8 +44,8 @@ def comparable(db) -> dict[str, list[tuple]]:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[1] not in VARYING]
         if table == "articles":
             cols.remove("first_seen")  # when it was recorded
-        if table == "texts":
-            cols.remove("id")  # numbered in the order texts arrived
+        if table in NUMBERED:
+            cols.remove("id")  # numbered in the order texts and wordings arrived
         select = ", ".join(f"[{c}]" for c in cols)
         out[table] = sorted(map(tuple, conn.execute(f"SELECT {select} FROM [{table}]")), key=repr)
     conn.close()

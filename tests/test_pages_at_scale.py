@@ -18,7 +18,7 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from newsfacts.archive.db import connect
+from newsfacts.archive.db import FTS_TABLES, connect
 from newsfacts.archive.web import speaker_page
 
 from .conftest import ROOT, write
@@ -109,8 +109,12 @@ def test_a_search_counts_its_matches_in_the_full_text_index(big):
     want = conn.execute("SELECT COUNT(*) FROM quote_sentences WHERE text LIKE '%storm%' OR sentence LIKE '%storm%'"
                         ).fetchone()[0]
     assert data["filtered_table_rows_count"] == want > 0
-    assert any(s.startswith("select count(*) from [quotes_fts]") for s in sqls)
-    assert not [s for s in sqls if s.startswith("select count(*) from quotes")], "the count looked up every match"
+    # the count reads the index of the quotes' wordings (each wording once) and the quotes' index on
+    # it, never a quote row
+    count = next(s for s in sqls if s.startswith("select count(*) from quotes where words_id in (select rowid "
+                                                 "from quote_words_fts"))
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + count.replace("escape_fts(:search)", "'storm'")))
+    assert "COVERING INDEX quotes_words" in plan, plan
     # with a filter beside the search, Datasette's own count runs, and agrees
     outlet = conn.execute("SELECT outlet FROM quotes LIMIT 1").fetchone()[0]
     one = _get(ds, f"/archive/quotes.json?_search=storm&outlet={outlet}").json()
@@ -126,13 +130,15 @@ def test_the_search_query_ranks_the_newest_matches_of_each_kind(big):
     assert 0 < len(rows) <= 100 and "quote" in {r["kind"] for r in rows}
     assert all("storm" in (r["text"] + " " + (r["sentence"] or "")).lower() for r in rows)
     # fewer matches than the 2,000 ranked: the best 100 of all of them, as an unlimited ranking gives
+    # (equals in rank: articles by id, claims newest first; a claim's rank is its wording's)
     every = conn.execute(
-        "SELECT 'quote', q.id, s.rank FROM quotes_fts s JOIN quotes q ON q.rowid = s.rowid WHERE quotes_fts MATCH "
-        "'storm' UNION ALL SELECT 'article', a.id, s.rank FROM texts_fts s JOIN articles a ON a.text_id = s.rowid "
-        "WHERE texts_fts MATCH 'storm' UNION ALL SELECT 'figure', f.id, s.rank FROM figures_fts s JOIN figures f "
-        "ON f.rowid = s.rowid WHERE figures_fts MATCH 'storm' UNION ALL SELECT 'date', d.id, s.rank FROM dates_fts "
-        "s JOIN dates d ON d.rowid = s.rowid WHERE dates_fts MATCH 'storm' ORDER BY 3, 1, 2 LIMIT 100").fetchall()
-    assert [(r["kind"], r["id"]) for r in rows] == [(k, i) for k, i, _ in every]
+        "SELECT 'quote', q.id, s.rank, -q.rowid FROM quote_words_fts s JOIN quotes q ON q.words_id = s.rowid WHERE "
+        "quote_words_fts MATCH 'storm' UNION ALL SELECT 'article', a.id, s.rank, a.id FROM texts_fts s JOIN articles a "
+        "ON a.text_id = s.rowid WHERE texts_fts MATCH 'storm' UNION ALL SELECT 'figure', f.id, s.rank, -f.rowid FROM "
+        "figure_words_fts s JOIN figures f ON f.words_id = s.rowid WHERE figure_words_fts MATCH 'storm' UNION ALL "
+        "SELECT 'date', d.id, s.rank, -d.rowid FROM date_words_fts s JOIN dates d ON d.words_id = s.rowid WHERE "
+        "date_words_fts MATCH 'storm' ORDER BY 3, 1, 4 LIMIT 100").fetchall()
+    assert [(r["kind"], r["id"]) for r in rows] == [(k, i) for k, i, _, _ in every]
 
 
 def test_a_one_filter_count_reads_the_columns_tally(big):
@@ -190,7 +196,7 @@ def _every_row(ds, path):
     return seen
 
 
-@pytest.mark.parametrize("table, searched", [("quotes", "+rowid in (select rowid from quotes_fts"),
+@pytest.mark.parametrize("table, searched", [("quotes", "+words_id in (select rowid from quote_words_fts"),
                                              ("articles", "+text_id in (select rowid from texts_fts")])
 def test_a_search_with_many_matches_walks_the_sort_index_and_returns_the_same_rows(big, monkeypatch, table, searched):
     from newsfacts.archive import page_budget
@@ -267,17 +273,18 @@ def test_figures_about_ranks_the_newest_matches_and_charts_them(big):
     word = max(re.findall(r"[A-Za-z]{4,}", about), key=len)
     ds = _datasette(db)
     rows = _get(ds, f"/archive/figures_about.json?word={word}&_shape=array").json()
-    # fewer matches than the 2,000 ranked: the largest of all of them, as an unlimited ranking gives
-    want = conn.execute(
-        "SELECT f.id FROM figures f WHERE f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH "
-        "'{about sentence} : \"' || ? || '\" *') ORDER BY f.value DESC LIMIT 100", (word,)).fetchall()
+    # fewer matches than the 2,000 ranked: the largest of all of them, as an unlimited ranking gives, each
+    # wording once (its newest figure: a wire story's copies of a figure are one wording)
+    newest = ("SELECT MAX(rowid) FROM figures WHERE words_id IN (SELECT rowid FROM figure_words_fts WHERE "
+              "figure_words_fts MATCH '{about sentence} : \"' || ? || '\" *') GROUP BY words_id")
+    want = conn.execute(f"SELECT f.id FROM figures f WHERE f.rowid IN ({newest}) ORDER BY f.value DESC, f.id LIMIT 100",
+                        (word,)).fetchall()
     assert [r["id"] for r in rows] == [r[0] for r in want] and rows
     articles = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, outlet, published FROM articles")}
     assert all((r["outlet"], r["published"]) == articles[r["article_id"]] for r in rows)  # the article's, read off the row
     every = conn.execute(
         "SELECT COUNT(*) FROM figures f JOIN articles a ON a.id = f.article_id WHERE a.published IS NOT NULL AND "
-        "f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH '{about sentence} : \"' || ? || '\" *')",
-        (word,)).fetchone()[0]
+        f"f.rowid IN ({newest})", (word,)).fetchone()[0]
     chart = _get(ds, f"/archive/figures_about?word={word}").text
     assert chart.count("<circle") == every > len(rows) // 2  # the chart draws every match the list ranked
 
@@ -335,13 +342,13 @@ def test_a_multiplied_archive_counts_and_searches_as_its_rows_say(big, tmp_path)
     summaries.fill(m)
     assert after == [tuple(r) for r in m.execute("SELECT * FROM facet_counts ORDER BY 1, 2, 3, 4")] != kept
     m.execute("ROLLBACK")
-    for table in ("quotes", "figures", "dates", "texts"):
+    for table in FTS_TABLES:
         m.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('integrity-check')")
         assert not m.execute(f"SELECT 1 FROM [{table}_fts_config] WHERE k = 'hashsize'").fetchone()
     word = "storm"
-    matches = m.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (word,)).fetchone()[0]
-    assert matches == 3 * conn.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
-                                       (word,)).fetchone()[0] > 0
+    searched = ("SELECT COUNT(*) FROM quotes WHERE words_id IN (SELECT rowid FROM quote_words_fts "
+                "WHERE quote_words_fts MATCH ?)")
+    assert m.execute(searched, (word,)).fetchone()[0] == 3 * conn.execute(searched, (word,)).fetchone()[0] > 0
     m.close()
 
 

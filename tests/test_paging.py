@@ -15,7 +15,7 @@ from datasette.app import Datasette
 from newsfacts.archive.db import connect
 from newsfacts.archive.web.pagination import start_token
 
-from .conftest import ROOT, run_cli, write
+from .conftest import ROOT, claim_matches, run_cli, write
 
 ARTICLES = 14
 TIED = """title: Harbour levy note {i}
@@ -140,8 +140,7 @@ def test_filters_and_facet_selections_page_exactly(tied_archive):
 def test_search_results_page_exactly(tied_archive):
     ds = datasette_for(tied_archive)
     conn = connect(tied_archive)
-    want = sorted(r[0] for r in conn.execute(
-        "SELECT id FROM quotes WHERE rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'levy')"))
+    want = claim_matches(conn, "quotes", "levy")
     assert want
     got = walk_json(ds, "quotes", _search="levy", _size=4)
     assert sorted(r["id"] for r in got) == want

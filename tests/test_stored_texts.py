@@ -115,4 +115,4 @@ def test_a_claims_sentence_is_stored_once_as_a_span_of_its_text(tmp_path):
     word = next(w for r in rows for w in r["sentence"].split() if w.isalpha() and len(w) > 5
                 and w.lower() not in conn.execute("SELECT lower(text) FROM quotes WHERE id = ?", (r["id"],)).fetchone()[0])
     found = _get(_datasette(db), f"/archive/quotes.json?_search={word}&_shape=array").json()
-    assert found and conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')") is not None
+    assert found and conn.execute("INSERT INTO quote_words_fts (quote_words_fts) VALUES ('integrity-check')") is not None

@@ -122,7 +122,7 @@ def test_the_replay_on_upgrade_swaps_in_and_records_its_shape_once(archive):
     conn.close()
     old = sqlite3.connect(archive)  # an older release's shape and key
     old.executescript("""
-        DROP TABLE quotes_fts; DROP TABLE quotes;
+        DROP TABLE quote_words_fts; DROP TABLE quotes;
         CREATE TABLE quotes (id TEXT PRIMARY KEY, text TEXT);
         UPDATE schema_migrations SET name = 'derived:older:0' WHERE name LIKE 'derived:%';
     """)

@@ -18,11 +18,13 @@ ROW_PAGES = {
 """Row pages read as pages: table -> (the template nf_<name>.html, its context)."""
 
 FIGURE_CHART = ("SELECT f.published, f.value, f.text FROM figures f "
-                "WHERE f.rowid IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH "
+                "WHERE f.rowid IN (SELECT (SELECT MAX(c.rowid) FROM figures c WHERE c.words_id = figure_words_fts.rowid) "
+                "FROM figure_words_fts WHERE figure_words_fts MATCH "
                 "'{about sentence} : \"' || replace(:word, '\"', '\"\"') || '\" *' ORDER BY rowid DESC LIMIT 2000)")
-"""The figures the figures_about query ranks (metadata.yml), the newest 2,000 matches: found through
-the full-text index, as a scan of every figure's sentence costs seconds at a million claims, and
-newest first, so that the chart draws the points the list was chosen from. A figure's row holds its
+"""The figures the figures_about query ranks (metadata.yml), the newest 2,000 matching wordings, each as
+its newest figure: found through the full-text index, as a scan of every figure's sentence costs
+seconds at a million claims, and newest first, so that the chart draws the points the list was
+chosen from (a wire story's copies of a figure are one wording, one point). A figure's row holds its
 article's publication date (as the list's outlet and date), so neither looks up 2,000 articles."""
 
 
