@@ -67,6 +67,14 @@ def _archive(path) -> dict:
     return out
 
 
+def _columns(path, table: str, *names: str) -> list[int]:
+    """Where the named columns are in a snapshot's rows (rows are tuples in the table's order)."""
+    conn = connect(path)
+    order = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    conn.close()
+    return [order.index(n) for n in names]
+
+
 def _one_by_one(monkeypatch) -> None:
     monkeypatch.setattr(group_batch, "assign_quotes", lambda conn, quotes, decided: [
         claim_groups.assign_quote(conn, q, decided) for q in quotes])
@@ -83,7 +91,8 @@ def test_claims_joined_together_equal_claims_joined_one_by_one(tmp_path, monkeyp
                         or real(conn, quotes, *a))
     together = _archive(tmp_path / "together.db")
     assert 3 in runs and 1 in runs  # whole articles of known wordings, and runs split by new ones
-    groups = {(r[4], r[1]): r[-1] for r in together["quotes"]}  # (text, article) -> group
+    text, article, group = _columns(tmp_path / "together.db", "quotes", "text", "article_id", "group_id")
+    groups = {(r[text], r[article]): r[group] for r in together["quotes"]}
     assert len({g for (text, _), g in groups.items() if text in (FULL, PART, TAIL, PART + ".")}) == 1
     turnout = [r for r in together["claim_groups"] if r[1] == "figure"]
     assert sorted((r[-2], r[-1]) for r in turnout) == [(5, 4)]  # five figures of one measure in four articles
